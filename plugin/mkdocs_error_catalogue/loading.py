@@ -1,0 +1,106 @@
+"""Reading a catalogue folder: files, text decoding and YAML parsing, with line numbers kept."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from .model import Catalogue, Category
+from .problems import CatalogueError, Problem
+from .validation import CategoryReader, check_catalogue
+
+try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+CATALOGUE_SUFFIXES = (".yml", ".yaml")
+
+
+def load_catalogue(folder: Path) -> Catalogue:
+    """Load and validate every category file of `folder`.
+
+    Raises `CatalogueError` listing every problem found, so one run shows them all.
+    """
+    files = catalogue_files(folder)
+    problems: list[Problem] = []
+    categories = [
+        category
+        for path in files
+        if (category := _load_category(folder, path, problems)) is not None
+    ]
+    check_catalogue(categories, problems)
+    if problems:
+        raise CatalogueError(problems)
+    return Catalogue(tuple(categories))
+
+
+def catalogue_files(folder: Path) -> list[Path]:
+    """The category files of `folder`, in natural name order (`2-…` before `10-…`)."""
+    if not folder.is_dir():
+        hint = "create it, or point the `catalogue` option at the folder holding your YAML files"
+        raise CatalogueError([Problem(folder, None, f"catalogue folder not found: {hint}")])
+    files = sorted(
+        (path for path in folder.iterdir() if path.suffix in CATALOGUE_SUFFIXES),
+        key=_natural_key,
+    )
+    if not files:
+        message = "catalogue folder has no category files: add one YAML file (.yml) per category"
+        raise CatalogueError([Problem(folder, None, message)])
+    return files
+
+
+def _natural_key(path: Path) -> list[int | str]:
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
+
+
+def _load_category(folder: Path, path: Path, problems: list[Problem]) -> Category | None:
+    text = _read_text(folder, path, problems)
+    if text is None:
+        return None
+    node = _parse(path, text, problems)
+    if node is None:
+        return None
+    return CategoryReader(path, problems).category(node)
+
+
+def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
+    if not path.resolve().is_relative_to(folder.resolve()):
+        problems.append(
+            Problem(
+                path,
+                None,
+                "links to a file outside the catalogue folder: "
+                "copy the file into the folder instead of linking to it",
+            )
+        )
+        return None
+    if not path.is_file():
+        problems.append(Problem(path, None, "is not a file: remove it or rename it without .yml"))
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        problems.append(Problem(path, line, "is not valid UTF-8 text: save the file as UTF-8"))
+        return None
+
+
+def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        problems.append(Problem(path, line, f"invalid YAML: {what}"))
+        return None
+    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+        problems.append(Problem(path, None, f"invalid YAML: {error}"))
+        return None
+    if node is None:
+        problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
+    return node

@@ -1,0 +1,322 @@
+"""Turning parsed YAML into catalogue values, reporting every problem with its line.
+
+The reader walks YAML nodes rather than loaded Python objects: nodes keep line numbers, show
+duplicate keys (which a plain load silently drops) and keep scalars as the writer typed them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from .model import Category, Code, Entry, Obsolete
+from .problems import Problem
+
+CATEGORY_KEYS = ("title", "id", "range", "description", "errors")
+ENTRY_KEYS = ("code", "id", "scenario", "message", "user_actions", "developer_actions", "obsolete")
+OBSOLETE_KEYS = ("since", "reason", "replaced_by")
+
+SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+SLUG_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit"
+
+STR_TAG = "tag:yaml.org,2002:str"
+INT_TAG = "tag:yaml.org,2002:int"
+NULL_TAG = "tag:yaml.org,2002:null"
+BOOL_TAG = "tag:yaml.org,2002:bool"
+_SCALARS = SafeConstructor()
+
+
+def _line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1
+
+
+class CategoryReader:
+    """Reads one category file's YAML node into a `Category`, collecting problems."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def report(self, node: yaml.Node, message: str) -> None:
+        self.problems.append(Problem(self.path, _line(node), message))
+
+    def category(self, node: yaml.Node) -> Category | None:
+        """The category in `node`, or None when it is too broken to use."""
+        fields = self.mapping(node, "a category file", CATEGORY_KEYS)
+        if fields is None:
+            return None
+        title = self.required_text(node, fields, "title", "the category")
+        entries = self.entries(node, fields)
+        category_id = self.slug(fields["id"], "category id") if "id" in fields else self.path.stem
+        if title is None or entries is None or category_id is None:
+            return None
+        return Category(
+            id=category_id,
+            title=title,
+            path=self.path,
+            entries=entries,
+            description=self.optional_text(fields, "description"),
+            range=self.range(fields["range"]) if "range" in fields else None,
+        )
+
+    def mapping(
+        self, node: yaml.Node, what: str, allowed: tuple[str, ...]
+    ) -> dict[str, yaml.Node] | None:
+        """The keys of a mapping node and their value nodes; unknown and repeated keys reported."""
+        if not isinstance(node, yaml.MappingNode):
+            self.report(node, f"{what} must be a mapping of `key: value` lines")
+            return None
+        fields: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if not isinstance(key, str) or key not in allowed:
+                self.report(key_node, _unknown_key(key, what, allowed))
+            elif key in fields:
+                self.report(key_node, f"`{key}` is given twice in {what}: keep one")
+            else:
+                fields[key] = value_node
+        return fields
+
+    def entries(self, node: yaml.Node, fields: dict[str, yaml.Node]) -> tuple[Entry, ...] | None:
+        errors = fields.get("errors")
+        if errors is None:
+            self.report(node, "missing `errors:`: list the category's errors under it")
+            return None
+        if not isinstance(errors, yaml.SequenceNode):
+            self.report(errors, "`errors` must be a list: start each error with `- code: …`")
+            return None
+        entries = [self.entry(item) for item in errors.value]
+        return tuple(entry for entry in entries if entry is not None)
+
+    def entry(self, node: yaml.Node) -> Entry | None:
+        fields = self.mapping(node, "an error", ENTRY_KEYS)
+        if fields is None:
+            return None
+        code, entry_id = self.identity(node, fields)
+        what = f"error {code if code is not None else entry_id}"
+        scenario = self.required_text(node, fields, "scenario", what)
+        message = self.required_text(node, fields, "message", what)
+        if scenario is None or message is None or (code is None and entry_id is None):
+            return None
+        return Entry(
+            code=code,
+            id=entry_id,
+            scenario=scenario,
+            message=message,
+            user_actions=self.actions(fields.get("user_actions")),
+            developer_actions=self.actions(fields.get("developer_actions")),
+            obsolete=self.obsolete(fields["obsolete"]) if "obsolete" in fields else None,
+            line=_line(node),
+        )
+
+    def identity(
+        self, node: yaml.Node, fields: dict[str, yaml.Node]
+    ) -> tuple[Code | None, str | None]:
+        """An entry's code or id: exactly one of them must be given."""
+        if "code" in fields and "id" in fields:
+            self.report(
+                fields["id"],
+                "an error has either a `code` or an `id`, not both: "
+                "drop `id` once the error has a published code",
+            )
+        if "code" in fields:
+            return self.code(fields["code"], "code"), None
+        if "id" in fields:
+            return None, self.slug(fields["id"], "error id")
+        self.report(
+            node,
+            "error has no `code`: add `code: …`, or `id: …` for an error without a published code",
+        )
+        return None, None
+
+    def code(self, node: yaml.Node, what: str) -> Code | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            value = _SCALARS.construct_yaml_int(node)
+            if value >= 0:
+                return int(value)
+        elif isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and SLUG.match(node.value):
+            return str(node.value)
+        self.report(
+            node,
+            f"`{what}` must be a whole number such as 1004 or a text code such as "
+            f"E1004 ({SLUG_RULE})",
+        )
+        return None
+
+    def slug(self, node: yaml.Node, what: str) -> str | None:
+        is_name = isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG)
+        if is_name and SLUG.match(node.value):
+            return str(node.value)
+        self.report(node, f"{what} must be a short name of {SLUG_RULE}")
+        return None
+
+    def text(self, node: yaml.Node, key: str) -> str | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+            if node.value.strip():
+                return str(node.value)
+            self.report(node, f"`{key}` is empty: write the text, or remove the key")
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            self.report(
+                node, f"`{key}` must be text, not {_scalar_kind(node)}: put the value in quotes"
+            )
+        else:
+            self.report(
+                node,
+                f"`{key}` must be text on one line or a YAML text block, not a "
+                f"{'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}",
+            )
+        return None
+
+    def required_text(
+        self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, what: str
+    ) -> str | None:
+        if key not in fields:
+            self.report(parent, f"{what} has no `{key}`: add `{key}: …`")
+            return None
+        return self.text(fields[key], key)
+
+    def optional_text(self, fields: dict[str, yaml.Node], key: str) -> str | None:
+        return self.text(fields[key], key) if key in fields else None
+
+    def actions(self, node: yaml.Node | None) -> tuple[str, ...]:
+        if node is None:
+            return ()
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, "actions must be a list: one `- action` per line, or `[]` for none")
+            return ()
+        texts = (self.text(item, "action") for item in node.value)
+        return tuple(text for text in texts if text is not None)
+
+    def range(self, node: yaml.Node) -> tuple[int, int] | None:
+        items = node.value if isinstance(node, yaml.SequenceNode) else []
+        bounds = [
+            int(_SCALARS.construct_yaml_int(item))
+            for item in items
+            if isinstance(item, yaml.ScalarNode) and item.tag == INT_TAG
+        ]
+        if len(items) != 2 or len(bounds) != 2 or bounds[0] > bounds[1]:
+            self.report(
+                node, "`range` must be two whole numbers, lowest first: `range: [1000, 1999]`"
+            )
+            return None
+        return bounds[0], bounds[1]
+
+    def obsolete(self, node: yaml.Node) -> Obsolete | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == BOOL_TAG:
+            if _SCALARS.construct_yaml_bool(node):
+                return Obsolete()
+            return None
+        fields = self.mapping(node, "`obsolete` (or `obsolete: true`)", OBSOLETE_KEYS)
+        if fields is None:
+            return None
+        replacement = fields.get("replaced_by")
+        replaced_by = None if replacement is None else self.code(replacement, "replaced_by")
+        return Obsolete(
+            since=self.since(fields["since"]) if "since" in fields else None,
+            reason=self.optional_text(fields, "reason"),
+            replaced_by=None if replaced_by is None else str(replaced_by),
+        )
+
+    def since(self, node: yaml.Node) -> str | None:
+        """A version or a date, kept exactly as written (an unquoted date stays `2022-10-25`)."""
+        if isinstance(node, yaml.ScalarNode) and node.tag not in (NULL_TAG, BOOL_TAG):
+            return str(node.value)
+        self.report(node, '`since` must be a version or a date, such as "2.4" or 2022-10-25')
+        return None
+
+
+def _unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
+    if not isinstance(key, str):
+        return f"{what} has a key that is not a name: keys are plain words such as `title`"
+    close = difflib.get_close_matches(key, list(allowed), n=1)
+    hint = f"did you mean `{close[0]}`?" if close else "allowed keys: " + ", ".join(allowed)
+    return f"unknown key `{key}` in {what}: {hint}"
+
+
+def _scalar_kind(node: yaml.ScalarNode) -> str:
+    return {
+        INT_TAG: "a number",
+        "tag:yaml.org,2002:float": "a number",
+        BOOL_TAG: "yes/no",
+        NULL_TAG: "empty",
+        "tag:yaml.org,2002:timestamp": "a date",
+    }.get(node.tag, "that value")
+
+
+def check_catalogue(categories: list[Category], problems: list[Problem]) -> None:
+    """Checks across files: unique anchors, codes inside ranges, replacements that exist."""
+    seen: dict[str, tuple[Path, int]] = {}
+    for category in categories:
+        _claim(seen, category.id, category.path, 1, f"category id `{category.id}`", problems)
+        for entry in category.entries:
+            what = f"code {entry.code}" if entry.code is not None else f"error id `{entry.id}`"
+            _claim(seen, entry.anchor, category.path, entry.line, what, problems)
+            _check_range(category, entry, problems)
+    codes = {entry.anchor for category in categories for entry in category.entries}
+    for category in categories:
+        for entry in category.entries:
+            _check_replacement(category, entry, codes, problems)
+
+
+def _claim(
+    seen: dict[str, tuple[Path, int]],
+    anchor: str,
+    path: Path,
+    line: int,
+    what: str,
+    problems: list[Problem],
+) -> None:
+    """Record that `anchor` is used here, or report where it was used first."""
+    if anchor in seen:
+        first_path, first_line = seen[anchor]
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"{what} is already used at {first_path.name}:"
+                f"{first_line}: every code and id must be unique in the catalogue",
+            )
+        )
+    else:
+        seen[anchor] = (path, line)
+
+
+def _check_range(category: Category, entry: Entry, problems: list[Problem]) -> None:
+    if category.range is None or entry.code is None:
+        return
+    low, high = category.range
+    if not isinstance(entry.code, int) or not low <= entry.code <= high:
+        problems.append(
+            Problem(
+                category.path,
+                entry.line,
+                f"code {entry.code} is outside the "
+                f"category's range {low}-{high}: renumber it or move it to the "
+                "category that owns that range",
+            )
+        )
+
+
+def _check_replacement(
+    category: Category, entry: Entry, codes: set[str], problems: list[Problem]
+) -> None:
+    replaced_by = entry.obsolete.replaced_by if entry.obsolete else None
+    if replaced_by is None:
+        return
+    if replaced_by == entry.anchor or replaced_by not in codes:
+        reason = "itself" if replaced_by == entry.anchor else "no code of the catalogue"
+        problems.append(
+            Problem(
+                category.path,
+                entry.line,
+                f"`replaced_by: {replaced_by}` of "
+                f"code {entry.anchor} names {reason}: give the code of the error "
+                "that replaces it, or remove `replaced_by`",
+            )
+        )
