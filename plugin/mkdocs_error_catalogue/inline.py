@@ -2,7 +2,7 @@
 
 Catalogue text is data written by many hands. Links, `code` and emphasis are rendered; HTML
 tags and entities are shown literally; `${name}` placeholders become code; links to unsafe
-schemes (`javascript:`…) lose their target. Every string left in the result is an
+schemes (`javascript:`…) become plain text. Every string left in the result is an
 `AtomicString`, so the page's own Markdown pass (with whatever extensions the site enables,
 such as `attr_list`) never re-reads it.
 """
@@ -26,6 +26,15 @@ _NEEDS_MARKDOWN = re.compile(r"[`*_\[\]!<\\\n]|\$\{")
 _PLACEHOLDER = r"\$\{[^{}\s]+\}"
 
 
+def literal(text: str) -> AtomicString:
+    """`text` to be shown exactly as written, `&copy;`-like entities included.
+
+    Markdown's serializer escapes `<` but keeps `&` when it starts an entity, so `&` is
+    escaped here; the serializer then keeps the resulting `&amp;` as it is.
+    """
+    return AtomicString(text.replace("&", "&amp;"))
+
+
 class _PlaceholderProcessor(InlineProcessor):
     """`${name}` -> `<code class="error-catalogue-placeholder">${name}</code>`."""
 
@@ -33,7 +42,7 @@ class _PlaceholderProcessor(InlineProcessor):
         self, m: re.Match[str], data: str
     ) -> tuple[etree.Element, int, int]:
         code = etree.Element("code", {"class": PLACEHOLDER_CLASS})
-        code.text = AtomicString(m.group(0))
+        code.text = literal(m.group(0))
         return code, m.start(0), m.end(0)
 
 
@@ -53,7 +62,7 @@ class InlineRenderer:
     def fill(self, parent: etree.Element, text: str) -> etree.Element:
         """Put the rendered `text` into the empty element `parent`, and return `parent`."""
         if not _NEEDS_MARKDOWN.search(text):
-            parent.text = AtomicString(text)
+            parent.text = literal(text)
             return parent
         rendered = self._cache.get(text)
         if rendered is None:
@@ -74,12 +83,15 @@ class InlineRenderer:
 
 
 def _make_inert(element: etree.Element) -> None:
-    """Freeze the element's strings and drop link targets with unsafe schemes."""
-    if element.text:
-        element.text = AtomicString(element.text)
+    """Freeze the element's strings; a link or image with an unsafe target becomes plain text."""
+    if element.text and not isinstance(element.text, AtomicString):
+        element.text = literal(element.text)  # code spans are atomic and escaped already
     if element.tail:
-        element.tail = AtomicString(element.tail)
-    for attribute in ("href", "src"):
-        target = element.get(attribute)
-        if target is not None and urlsplit(target.strip()).scheme.lower() not in SAFE_SCHEMES:
-            del element.attrib[attribute]
+        element.tail = literal(element.tail)
+    target = element.get("href" if element.tag == "a" else "src")
+    if target is not None and urlsplit(target.strip()).scheme.lower() not in SAFE_SCHEMES:
+        # MkDocs expects every link to have a target, so the element itself goes.
+        text = element.get("alt", "") if element.tag == "img" else element.text
+        element.tag = "span"
+        element.attrib.clear()
+        element.text = literal(text or "")

@@ -10,9 +10,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markdown.util import AtomicString
-
-from .inline import InlineRenderer
+from .inline import InlineRenderer, literal
 from .model import Category, Entry, Obsolete
 
 CSS_PREFIX = "error-catalogue"
@@ -42,7 +40,7 @@ def same_page_link(anchor: str) -> str:
 def _element(tag: str, css: str | None = None, text: str | None = None) -> etree.Element:
     element = etree.Element(tag, {"class": f"{CSS_PREFIX}-{css}"} if css else {})
     if text is not None:
-        element.text = AtomicString(text)
+        element.text = literal(text)
     return element
 
 
@@ -131,7 +129,7 @@ class CatalogueRenderer:
             cell[-1].set("title", self.labels.no_code)
             cell[-1].set("aria-label", self.labels.no_code)
         elif entry.obsolete is None:
-            cell.text = AtomicString(str(entry.code))
+            cell.text = literal(str(entry.code))
         else:
             cell.append(_element("del", text=str(entry.code)))
             cell.append(_element("span", "badge", self.labels.obsolete))
@@ -155,14 +153,14 @@ class CatalogueRenderer:
         if obsolete.since:
             lead = f"{lead} {self.labels.since} {obsolete.since}"
         strong = etree.SubElement(note, "strong")
-        strong.text = AtomicString(lead + ".")
+        strong.text = literal(lead + ".")
         if obsolete.reason:
-            strong.tail = AtomicString(" ")
+            strong.tail = literal(" ")
             note.append(self.inline.fill(_element("span", "reason"), obsolete.reason))
         if obsolete.replaced_by is not None:
             replacement = _element("span", "replacement", f" {self.labels.replaced_by} ")
             link = etree.SubElement(replacement, "a", {"href": self.link_to(obsolete.replaced_by)})
-            link.text = AtomicString(obsolete.replaced_by)
-            link.tail = AtomicString(".")
+            link.text = literal(obsolete.replaced_by)
+            link.tail = literal(".")
             note.append(replacement)
         return note

@@ -1,0 +1,46 @@
+"""The `error-catalogue` command, run as users run it."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import EXAMPLE_CATALOGUE
+
+
+def error_catalogue(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # The console script installed beside this interpreter, as `pip install` puts it.
+    program = Path(sys.executable).parent / "error-catalogue"
+    assert program.exists(), "the package's console script is not installed"
+    return subprocess.run(
+        [str(program), *arguments], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def test_check_passes_on_the_example_catalogue(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "catalogue")
+    result = error_catalogue("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "catalogue: 12 categories, 45 errors, no problems"
+
+
+def test_check_lists_each_problem_as_file_line_message(tmp_path: Path) -> None:
+    folder = tmp_path / "errors"
+    folder.mkdir()
+    (folder / "a.yml").write_text(
+        "title: A\nerrors:\n  - code: 1\n    scenario: S\n    mesage: M\n"
+    )
+    result = error_catalogue("check", "--catalogue", "errors", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "errors/a.yml:5: unknown key `mesage` in an error: did you mean `message`?",
+        "errors/a.yml:3: error 1 has no `message`: add `message: …`",
+    ]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    result = error_catalogue("chekc", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "invalid choice: 'chekc'" in result.stderr

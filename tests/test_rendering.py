@@ -1,0 +1,219 @@
+"""Rendering on real builds: markers, escaping, lists, obsolete rows, labels, stylesheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .conftest import Site, new_site
+
+PAYMENTS = """
+    title: Payments
+    id: payments
+    range: [3000, 3999]
+    description: Errors of the *payment* flow.
+    errors:
+      - code: 3001
+        scenario: Card declined
+        message: "The card was declined: ${reason}"
+        user_actions:
+          - Try another card.
+          - Contact your bank.
+        developer_actions: []
+      - code: 3002
+        scenario: Old flow
+        message: Old message.
+        user_actions: [Retry.]
+        obsolete:
+          since: "2.4"
+          reason: The flow was **removed**.
+          replaced_by: 3001
+      - id: unpublished-error
+        scenario: Not published yet
+        message: Shown without a code.
+"""
+
+
+@pytest.fixture
+def payments(site: Site) -> Site:
+    site.category("01-payments.yml", PAYMENTS)
+    return site
+
+
+def test_all_marker_renders_heading_description_and_table(payments: Site) -> None:
+    payments.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n\nAfter.\n")
+    payments.build()
+    page = payments.html()
+    heading = page.find("h2", id="payments")
+    description = heading.find_next_sibling("p")
+    assert description.find("em").get_text() == "payment"
+    table = description.find_next_sibling("div", class_="error-catalogue")
+    assert [row["id"] for row in table.select("tbody tr")] == ["3001", "3002", "unpublished-error"]
+    assert [th.get_text() for th in table.select("thead th")] == [
+        "Error Code",
+        "Likely Scenario",
+        "Displayed Error Message",
+        "Possible User Actions",
+        "Possible Developer Actions",
+    ]
+    assert table.find_next_sibling("p").get_text() == "After."
+
+
+def test_category_marker_renders_only_that_table(payments: Site) -> None:
+    payments.category(
+        "other.yml", "title: Other\nerrors:\n  - {code: 1, scenario: s, message: m}\n"
+    )
+    payments.page("index.md", "# Errors\n\n<!-- error-catalogue other -->\n")
+    payments.build()
+    page = payments.html()
+    assert page.find("h2", id="other") is None
+    assert page.find("tr", id="1") is not None
+    assert page.find("tr", id="3001") is None
+
+
+def test_actions_are_lists_and_empty_actions_a_dash(payments: Site) -> None:
+    payments.page("index.md", "<!-- error-catalogue payments -->\n")
+    payments.build()
+    row = payments.html().find("tr", id="3001")
+    user = row.find("td", class_="error-catalogue-user-actions")
+    assert [li.get_text() for li in user.select("ul > li")] == [
+        "Try another card.",
+        "Contact your bank.",
+    ]
+    developer = row.find("td", class_="error-catalogue-developer-actions")
+    assert developer.find("ul") is None
+    assert developer.find("span", class_="error-catalogue-none")["aria-label"] == "none"
+
+
+def test_obsolete_row_keeps_text_struck_with_badge_reason_and_link(payments: Site) -> None:
+    payments.page("index.md", "<!-- error-catalogue payments -->\n")
+    payments.build()
+    row = payments.html().find("tr", id="3002")
+    assert row["class"] == ["error-catalogue-entry", "error-catalogue-entry--obsolete"]
+    code = row.find("td", class_="error-catalogue-code")
+    assert code.find("del").get_text() == "3002"
+    assert code.find("span", class_="error-catalogue-badge").get_text() == "Obsolete"
+    assert row.find("td", class_="error-catalogue-scenario").find("del").get_text() == "Old flow"
+    assert row.find("td", class_="error-catalogue-message").find("del").get_text() == "Old message."
+    assert row.select_one(".error-catalogue-user-actions li > del").get_text() == "Retry."
+    note = row.find(class_="error-catalogue-note")
+    assert note.find("strong").get_text() == "Obsolete since 2.4."
+    assert note.find(class_="error-catalogue-reason").find("strong").get_text() == "removed"
+    assert note.find("del") is None  # the note is current information, not struck
+    assert note.find("a")["href"] == "#3001"
+
+
+def test_entry_without_code_is_anchored_by_its_id(payments: Site) -> None:
+    payments.page("index.md", "<!-- error-catalogue payments -->\n")
+    payments.build()
+    row = payments.html().find("tr", id="unpublished-error")
+    no_code = row.find("td", class_="error-catalogue-code").find("span")
+    assert no_code["class"] == ["error-catalogue-no-code"]
+    assert no_code["aria-label"] == "no code"
+
+
+HOSTILE = r"""
+    title: Hostile
+    errors:
+      - code: 1
+        scenario: "<script>alert('x')</script> and <b>bold tag</b>"
+        message: "Price {minPrice} is **low**, see `a|b` and [docs](https://example.com/a?b=1)"
+        user_actions:
+          - "[click](javascript:alert(1)) &copy; \\*literal\\* ${user_name}"
+          - "<img src=x onerror=alert(1)>"
+"""
+
+
+def test_catalogue_text_is_data_html_shown_markdown_rendered(site: Site) -> None:
+    site.category("hostile.yml", HOSTILE)
+    site.page("index.md", "<!-- error-catalogue hostile -->\n")
+    site.build()
+    row = site.html().find("tr", id="1")
+    scenario = row.find("td", class_="error-catalogue-scenario")
+    assert row.find("script") is None and row.find("b") is None and row.find("img") is None
+    assert scenario.find("div").get_text() == "<script>alert('x')</script> and <b>bold tag</b>"
+    message = row.find("td", class_="error-catalogue-message").find("div")
+    assert message.get_text() == "Price {minPrice} is low, see a|b and docs"
+    assert message.find("strong").get_text() == "low"
+    assert message.find("code").get_text() == "a|b"
+    assert message.find("a")["href"] == "https://example.com/a?b=1"
+    click, image = row.find("td", class_="error-catalogue-user-actions").find_all("li")
+    assert click.find("a") is None
+    assert click.get_text() == "click &copy; *literal* ${user_name}"
+    assert click.find("code", class_="error-catalogue-placeholder").get_text() == "${user_name}"
+    assert image.get_text() == "<img src=x onerror=alert(1)>"
+
+
+def test_markers_in_code_fences_and_indented_code_are_left_alone(payments: Site) -> None:
+    payments.page(
+        "index.md",
+        """
+        ```markdown
+        <!-- error-catalogue -->
+        ```
+
+            <!-- error-catalogue payments -->
+        """,
+    )
+    payments.build()
+    page = payments.html()
+    assert page.find("tr") is None
+    assert [code.get_text().strip() for code in page.select("pre code")] == [
+        "<!-- error-catalogue -->",
+        "<!-- error-catalogue payments -->",
+    ]
+
+
+def test_unknown_category_fails_strict_naming_page_and_line(
+    payments: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    payments.page("guide/errors.md", "# Errors\n\n<!-- error-catalogue paymnets -->\n")
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        payments.build()
+    assert "Doc file 'guide/errors.md', line 3: unknown error category `paymnets`" in caplog.text
+
+
+def test_unknown_category_is_shown_in_the_page_without_strict(payments: Site) -> None:
+    payments.page("index.md", "<!-- error-catalogue paymnets -->\n")
+    payments.build(strict=False)
+    notice = payments.html().find("p", class_="error-catalogue-problem")
+    assert "unknown error category `paymnets`" in notice.get_text()
+    assert "known categories: payments" in notice.get_text()
+
+
+def test_labels_are_configurable(tmp_path: Path) -> None:
+    site = new_site(tmp_path, labels={"code": "Código", "obsolete": "Obsoleto"})
+    site.category("01-payments.yml", PAYMENTS)
+    site.page("index.md", "<!-- error-catalogue payments -->\n")
+    site.build()
+    page = site.html()
+    assert page.select_one("thead th").get_text() == "Código"
+    assert page.select_one(".error-catalogue-badge").get_text() == "Obsoleto"
+    assert page.select("thead th")[1].get_text() == "Likely Scenario"
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_stylesheet_is_added_and_reachable_from_nested_pages(
+    tmp_path: Path, theme: str, use_directory_urls: bool
+) -> None:
+    site = new_site(tmp_path, theme)
+    site.config["use_directory_urls"] = use_directory_urls
+    site.category("01-payments.yml", PAYMENTS)
+    site.page("reference/errors.md", "<!-- error-catalogue payments -->\n")
+    site.build()
+    page_path = "reference/errors/index.html" if use_directory_urls else "reference/errors.html"
+    links = site.html(page_path).select('link[rel="stylesheet"][href$="error-catalogue.css"]')
+    assert len(links) == 1
+    target = (tmp_path / "site" / page_path).parent / links[0]["href"]
+    assert "error-catalogue-badge" in target.resolve().read_text()
+
+
+def test_stylesheet_can_be_turned_off(tmp_path: Path) -> None:
+    site = new_site(tmp_path, stylesheet=False)
+    site.category("01-payments.yml", PAYMENTS)
+    site.page("index.md", "<!-- error-catalogue payments -->\n")
+    site.build()
+    assert site.html().select('link[href$="error-catalogue.css"]') == []
+    assert not (tmp_path / "site/assets/error-catalogue").exists()

@@ -1,0 +1,85 @@
+"""A real `mkdocs serve` on a loopback port rebuilds when catalogue files change."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from .conftest import Site
+
+CATEGORY = "title: {title}\nerrors:\n  - code: {code}\n    scenario: S\n    message: {message}\n"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """`mkdocs serve` in a child process, its log collected as it runs."""
+
+    def __init__(self, site: Site) -> None:
+        site.write_config()
+        self.port = free_port()
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=site.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        self.log.extend(self.process.stdout)
+
+    def page(self) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if condition(self.page()):
+                    return
+            except OSError:
+                pass  # not listening yet
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; server log:\n{''.join(self.log)}")
+
+
+@pytest.fixture
+def server(site: Site) -> Iterator[Server]:
+    site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="First words."))
+    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
+    running = Server(site)
+    try:
+        yield running
+    finally:
+        running.process.terminate()
+        running.process.wait(timeout=10)
+
+
+def test_editing_adding_and_deleting_catalogue_files_rebuilds(site: Site, server: Server) -> None:
+    server.wait_for(lambda html: "First words." in html, "the first build")
+
+    site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="Second words."))
+    server.wait_for(lambda html: "Second words." in html, "the edit to show")
+
+    added = site.category("02-b.yml", CATEGORY.format(title="Added", code=2, message="New."))
+    server.wait_for(lambda html: 'id="2"' in html, "the added file to show")
+
+    added.unlink()
+    server.wait_for(lambda html: 'id="2"' not in html, "the deleted file to go")
+    assert sum("Reloading browsers" in line for line in server.log) >= 3

@@ -1,0 +1,230 @@
+"""Every catalogue problem is reported with its file and line, all at once, and stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from mkdocs_error_catalogue import CatalogueError, load_catalogue
+
+from .conftest import Site
+
+ENTRY = "  - code: 1001\n    scenario: S\n    message: M\n"
+
+# (file content, line of the problem, words the message must contain)
+CASES = [
+    ("title: [unclosed\nerrors: []\n", 2, "invalid YAML"),
+    ("errors: []\n", 1, "the category has no `title`: add `title: …`"),
+    ("title: T\n", 1, "missing `errors:`"),
+    ("title: T\ncolour: red\nerrors: []\n", 2, "unknown key `colour` in a category file"),
+    ("title: T\nerors: []\n", 2, "did you mean `errors`?"),
+    ("- title: T\n", 1, "a category file must be a mapping"),
+    ("title: T\nerrors: {code: 1}\n", 2, "`errors` must be a list"),
+    (
+        "title: T\nerrors:\n  - code: 1\n    scenario: S\n    message: M\n    user_action: [a]\n",
+        6,
+        "unknown key `user_action` in an error: did you mean `user_actions`?",
+    ),
+    (
+        "title: T\nerrors:\n  - code: 1\n    scenario: S\n    message: 404\n",
+        5,
+        "`message` must be text, not a number: put the value in quotes",
+    ),
+    (
+        "title: T\nerrors:\n  - code: 1\n    scenario: [a, b]\n    message: M\n",
+        4,
+        "`scenario` must be text on one line or a YAML text block, not a list",
+    ),
+    ("title: T\nerrors:\n  - code: 1\n    scenario: S\n    message: ''\n", 5, "`message` is empty"),
+    ("title: T\nerrors:\n  - code: 1\n    scenario: S\n", 3, "error 1 has no `message`"),
+    (
+        "title: T\nerrors:\n  - code: 1\n    scenario: S\n    message: M\n    user_actions: Retry.\n",
+        6,
+        "actions must be a list",
+    ),
+    (
+        "title: T\nerrors:\n  - code: 1\n    scenario: S\n    message: M\n    user_actions: [1.5]\n",
+        6,
+        "`action` must be text, not a number",
+    ),
+    (
+        "title: T\nerrors:\n  - code: bad code!\n    scenario: S\n    message: M\n",
+        3,
+        "`code` must be a whole number such as 1004 or a text code such as E1004",
+    ),
+    ("title: T\nerrors:\n  - code: -4\n    scenario: S\n    message: M\n", 3, "`code` must be"),
+    ("title: T\nerrors:\n  - code: yes\n    scenario: S\n    message: M\n", 3, "`code` must be"),
+    (
+        "title: T\nerrors:\n  - code: 1\n    id: one\n    scenario: S\n    message: M\n",
+        4,
+        "either a `code` or an `id`, not both",
+    ),
+    ("title: T\nerrors:\n  - scenario: S\n    message: M\n", 3, "error has no `code`"),
+    (
+        "title: T\nerrors:\n  - code: 1\n    code: 2\n    scenario: S\n    message: M\n",
+        4,
+        "`code` is given twice in an error: keep one",
+    ),
+    (
+        "title: T\nrange: [2000, 2999]\nerrors:\n" + ENTRY,
+        4,
+        "code 1001 is outside the category's range 2000-2999",
+    ),
+    (
+        "title: T\nrange: [2000, 2999]\nerrors:\n  - {code: E2001, scenario: S, message: M}\n",
+        4,
+        "code E2001 is outside the category's range",
+    ),
+    ("title: T\nrange: [2999, 2000]\nerrors: []\n", 2, "`range` must be two whole numbers"),
+    ("title: T\nrange: 2000\nerrors: []\n", 2, "`range` must be two whole numbers"),
+    (
+        "title: T\nerrors:\n" + ENTRY + "    obsolete:\n      replaced_by: 9999\n",
+        3,
+        "`replaced_by: 9999` of code 1001 names no code of the catalogue",
+    ),
+    ("title: T\nerrors:\n" + ENTRY + "    obsolete: {replaced_by: 1001}\n", 3, "names itself"),
+    (
+        "title: T\nerrors:\n" + ENTRY + "    obsolete: {reason: R, when: now}\n",
+        6,
+        "unknown key `when` in `obsolete`",
+    ),
+    (
+        "title: T\nerrors:\n" + ENTRY + "    obsolete: soon\n",
+        6,
+        "`obsolete` (or `obsolete: true`) must",
+    ),
+    ("title: T\nerrors:\n" + ENTRY + "    obsolete: {since: no}\n", 6, "`since` must be a version"),
+    ("title: T\nid: has space\nerrors: []\n", 2, "category id must be a short name"),
+    ("", 1, "file is empty"),
+    ("title: T\nerrors: []\n---\ntitle: U\n", 3, "invalid YAML: expected a single document"),
+    ('title: T\nerrors:\n  - code: 1\n    scenario: "a\\x07"\n    message: M\n', 4, ""),
+]
+
+
+def write(folder: Path, name: str, text: str | bytes) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(CatalogueError) as caught:
+        load_catalogue(folder)
+    return [str(problem) for problem in caught.value.problems]
+
+
+@pytest.mark.parametrize(("text", "line", "words"), CASES[:-1])
+def test_each_problem_names_file_line_and_fix(
+    tmp_path: Path, text: str, line: int, words: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "catalogue", "cat.yml", text)
+    problems = problems_of(Path("catalogue"))
+    assert problems[0].startswith(f"catalogue/cat.yml:{line}: "), problems
+    assert words in problems[0]
+    # A misspelt required key is reported twice: as unknown, and as missing.
+    assert len(problems) == (2 if "did you mean `errors`" in words else 1), problems
+
+
+def test_control_characters_in_quoted_text_are_accepted_as_text(tmp_path: Path) -> None:
+    text, _, _ = CASES[-1]
+    write(tmp_path, "cat.yml", text)
+    entry = load_catalogue(tmp_path).entry("1")
+    assert entry is not None and entry.scenario == "a\x07"
+
+
+def test_duplicate_codes_and_ids_across_files_name_the_first_place(tmp_path: Path) -> None:
+    write(
+        tmp_path, "a.yml", "title: A\nerrors:\n" + ENTRY + "  - {id: x, scenario: S, message: M}\n"
+    )
+    write(tmp_path, "b.yml", "title: B\nerrors:\n  - {id: x, scenario: S, message: M}\n" + ENTRY)
+    problems = problems_of(tmp_path)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "error id `x` is already used at a.yml:6: every code and id must be unique in the catalogue",
+        "code 1001 is already used at a.yml:3: every code and id must be unique in the catalogue",
+    ]
+    assert [p.split(": ", 1)[0] for p in problems] == [f"{tmp_path / 'b.yml'}:{n}" for n in (3, 4)]
+
+
+def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    write(tmp_path, "a.yml", "title: A\nerrors:\n  - code: 1\n    scenario: S\n")
+    write(tmp_path, "b.yml", "errors: []\n")
+    write(tmp_path, "c.yml", "title: [\n")
+    assert len(problems_of(tmp_path)) == 3
+
+
+def test_missing_and_empty_folders(tmp_path: Path) -> None:
+    assert problems_of(tmp_path / "nowhere")[0].endswith(
+        "catalogue folder not found: create it, or point the `catalogue` option at the folder "
+        "holding your YAML files"
+    )
+    write(tmp_path / "empty", "README.md", "not a category")
+    assert "catalogue folder has no category files" in problems_of(tmp_path / "empty")[0]
+
+
+def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
+    write(tmp_path, "cat.yml", "title: T\nerrors:\n  - scenario: caf\xe9\n".encode("latin-1"))
+    (problem,) = problems_of(tmp_path)
+    assert ":3: is not valid UTF-8 text: save the file as UTF-8" in problem
+
+
+def test_a_link_leaving_the_catalogue_folder_is_refused(tmp_path: Path) -> None:
+    outside = write(tmp_path, "secret.yml", "title: T\nerrors: []\n")
+    (tmp_path / "catalogue").mkdir()
+    (tmp_path / "catalogue" / "cat.yml").symlink_to(outside)
+    (problem,) = problems_of(tmp_path / "catalogue")
+    assert "links to a file outside the catalogue folder" in problem
+
+
+def test_dates_and_versions_in_since_are_kept_as_written(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "cat.yml",
+        "title: T\nerrors:\n" + ENTRY + "    obsolete: {since: 2022-10-25}\n"
+        "  - {code: 2, scenario: S, message: M, obsolete: {since: 2.10}}\n",
+    )
+    catalogue = load_catalogue(tmp_path)
+    assert [e.obsolete.since for e in catalogue.entries() if e.obsolete] == ["2022-10-25", "2.10"]
+
+
+def test_files_are_read_in_natural_order_and_ids_default_to_file_names(tmp_path: Path) -> None:
+    for name in ("10-late.yml", "2-early.yml", "notes.txt"):
+        write(tmp_path, name, "title: T\nerrors: []\n")
+    catalogue = load_catalogue(tmp_path)
+    assert [category.id for category in catalogue.categories] == ["2-early", "10-late"]
+
+
+def test_a_broken_catalogue_stops_the_build_with_the_list_and_no_traceback(site: Site) -> None:
+    site.category(
+        "01-general.yml",
+        dedent("""\
+        title: General
+        errors:
+          - code: 1001
+            scenario: S
+            message: M
+            user_action: [Retry.]
+          - code: 1001
+            scenario: S
+            message: M
+        """),
+    )
+    site.page("index.md", "<!-- error-catalogue -->\n")
+    result = site.run("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "The error catalogue has 2 problems:" in result.stderr
+    assert (
+        "catalogue/01-general.yml:6: unknown key `user_action` in an error: did you mean "
+        "`user_actions`?"
+    ) in result.stderr
+    assert (
+        "catalogue/01-general.yml:7: code 1001 is already used at 01-general.yml:3" in result.stderr
+    )
+    assert not (site.root / "site" / "index.html").exists()
