@@ -35,8 +35,8 @@ def test_check_lists_each_problem_as_file_line_message(tmp_path: Path) -> None:
     result = error_catalogue("check", "--catalogue", "errors", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "errors/a.yml:5: unknown key `mesage` in an error: did you mean `message`?",
         "errors/a.yml:3: error 1 has no `message`: add `message: …`",
+        "errors/a.yml:5: unknown key `mesage` in an error: did you mean `message`?",
     ]
 
 

@@ -175,6 +175,16 @@ def test_unknown_category_fails_strict_naming_page_and_line(
     assert "Doc file 'guide/errors.md', line 3: unknown error category `paymnets`" in caplog.text
 
 
+def test_reported_marker_lines_count_the_front_matter(
+    payments: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    payments.page(
+        "index.md", "---\ntitle: Errors\n---\n\n# Errors\n\n<!-- error-catalogue nope -->\n"
+    )
+    payments.build(strict=False)
+    assert "Doc file 'index.md', line 7: unknown error category `nope`" in caplog.text
+
+
 def test_unknown_category_is_shown_in_the_page_without_strict(payments: Site) -> None:
     payments.page("index.md", "<!-- error-catalogue paymnets -->\n")
     payments.build(strict=False)

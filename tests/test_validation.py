@@ -75,8 +75,15 @@ CASES = [
     (
         "title: T\nrange: [2000, 2999]\nerrors:\n  - {code: E2001, scenario: S, message: M}\n",
         4,
-        "code E2001 is outside the category's range",
+        "text code E2001 cannot be checked against the category's range 2000-2999",
     ),
+    (
+        "title: T\nerrors:\n  - {code: 0100, scenario: S, message: M}\n",
+        3,
+        '`code: 0100` is not plain digits: write `code: "0100"` to keep it as a text code',
+    ),
+    ("title: T\nerrors:\n  - {code: 0x1F, scenario: S, message: M}\n", 3, "is not plain digits"),
+    ("title: T\nerrors:\n  - {code: 1_000, scenario: S, message: M}\n", 3, "is not plain digits"),
     ("title: T\nrange: [2999, 2000]\nerrors: []\n", 2, "`range` must be two whole numbers"),
     ("title: T\nrange: 2000\nerrors: []\n", 2, "`range` must be two whole numbers"),
     (
@@ -126,10 +133,10 @@ def test_each_problem_names_file_line_and_fix(
     monkeypatch.chdir(tmp_path)
     write(tmp_path / "catalogue", "cat.yml", text)
     problems = problems_of(Path("catalogue"))
-    assert problems[0].startswith(f"catalogue/cat.yml:{line}: "), problems
-    assert words in problems[0]
     # A misspelt required key is reported twice: as unknown, and as missing.
     assert len(problems) == (2 if "did you mean `errors`" in words else 1), problems
+    problem = next(p for p in problems if words in p)
+    assert problem.startswith(f"catalogue/cat.yml:{line}: "), problems
 
 
 def test_control_characters_in_quoted_text_are_accepted_as_text(tmp_path: Path) -> None:
@@ -150,6 +157,38 @@ def test_duplicate_codes_and_ids_across_files_name_the_first_place(tmp_path: Pat
         "code 1001 is already used at a.yml:3: every code and id must be unique in the catalogue",
     ]
     assert [p.split(": ", 1)[0] for p in problems] == [f"{tmp_path / 'b.yml'}:{n}" for n in (3, 4)]
+
+
+def test_a_broken_entry_still_has_its_other_fields_checked(tmp_path: Path) -> None:
+    write(tmp_path, "a.yml", "title: A\nerrors:\n  - code: 1\n    user_actions: Retry.\n")
+    problems = problems_of(tmp_path)
+    assert [p.split(": ", 1)[1] for p in problems] == [
+        "error 1 has no `scenario`: add `scenario: …`",
+        "error 1 has no `message`: add `message: …`",
+        "actions must be a list: one `- action` per line, or `[]` for none",
+    ]
+
+
+def test_an_entry_with_a_bad_code_is_named_by_position(tmp_path: Path) -> None:
+    write(tmp_path, "a.yml", "title: A\nerrors:\n  - code: bad code\n    message: M\n")
+    assert problems_of(tmp_path)[1].endswith(":3: this error has no `scenario`: add `scenario: …`")
+
+
+def test_a_category_without_title_still_has_its_codes_checked(tmp_path: Path) -> None:
+    write(tmp_path, "a.yml", "range: [1, 9]\nerrors:\n  - {code: 10, scenario: S, message: M}\n")
+    write(tmp_path, "b.yml", "errors:\n  - {code: 10, scenario: S, message: M}\n")
+    problems = [p.split("/")[-1] for p in problems_of(tmp_path)]
+    assert [p.split(": ")[0] for p in problems] == ["a.yml:1", "a.yml:3", "b.yml:1", "b.yml:2"]
+    assert "code 10 is outside the category's range 1-9" in problems[1]
+    assert "code 10 is already used at a.yml:3" in problems[3]
+
+
+def test_a_file_name_that_cannot_be_an_id_asks_for_one(tmp_path: Path) -> None:
+    write(tmp_path, "my errors.yml", "title: T\nerrors: []\n")
+    assert problems_of(tmp_path)[0].endswith(
+        "my errors.yml:1: the file name `my errors` cannot be the category id: add `id:` "
+        "(letters, digits, '.', '_' and '-', starting with a letter or digit)"
+    )
 
 
 def test_every_problem_of_every_file_is_reported_in_one_run(tmp_path: Path) -> None:

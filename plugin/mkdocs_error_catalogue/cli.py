@@ -45,8 +45,16 @@ def check(arguments: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         return 1
     entries = sum(1 for _ in catalogue.entries())
-    print(f"{folder}: {len(catalogue.categories)} categories, {entries} errors, no problems")
+    categories = len(catalogue.categories)
+    print(
+        f"{folder}: {plural(categories, 'category', 'categories')}, "
+        f"{plural(entries, 'error', 'errors')}, no problems"
+    )
     return 0
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -108,6 +108,9 @@ class ErrorCatalogueExtension(Extension):
         super().__init__(**kwargs)
         # Told about unknown categories; the MkDocs plugin routes this to its own logger.
         self.warn: Callable[[str], None] = log.warning
+        # Lines of the page file before the Markdown this extension sees (front matter), so
+        # that reported line numbers are those of the file.
+        self.line_offset = 0
         self._renderer: CatalogueRenderer | None = None
 
     @property
@@ -144,7 +147,7 @@ class ErrorCatalogueExtension(Extension):
             return [self.renderer.table(category)]
         known = ", ".join(c.id for c in catalogue.categories)
         message = (
-            f"line {marker.line}: unknown error category `{marker.category}` in "
+            f"line {marker.line + self.line_offset}: unknown error category `{marker.category}` in "
             f"`<!-- error-catalogue {marker.category} -->`; known categories: {known}"
         )
         self.warn(message)

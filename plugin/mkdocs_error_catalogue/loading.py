@@ -33,6 +33,8 @@ def load_catalogue(folder: Path) -> Catalogue:
     ]
     check_catalogue(categories, problems)
     if problems:
+        order = {path: index for index, path in enumerate(files)}
+        problems.sort(key=lambda problem: (order.get(problem.path, -1), problem.line or 0))
         raise CatalogueError(problems)
     return Catalogue(tuple(categories))
 

@@ -56,6 +56,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
         self.folder = Path()
+        self.extension = ErrorCatalogueExtension()
+        self.extension.warn = self._warn_on_page
         self._page = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -65,9 +67,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.catalogue = load_catalogue(self.folder)
         except CatalogueError as error:
             raise PluginError(str(error)) from None
-        extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
-        extension.warn = self._warn_on_page
-        config.markdown_extensions.append(extension)  # type: ignore[arg-type]
+        self.extension.setConfigs({"catalogue": self.catalogue, "labels": self._labels()})
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
         return config
@@ -83,6 +84,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page.file.src_uri
+        self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
 
     def _warn_on_page(self, message: str) -> None:
@@ -94,3 +96,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # The catalogue usually lives beside docs/, which serve does not watch by itself.
         server.watch(str(self.folder))
         return server
+
+
+def _front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines of `source` precede `markdown` (0 when another plugin rewrote it)."""
+    if not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")

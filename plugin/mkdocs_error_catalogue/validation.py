@@ -22,6 +22,7 @@ ENTRY_KEYS = ("code", "id", "scenario", "message", "user_actions", "developer_ac
 OBSOLETE_KEYS = ("since", "reason", "replaced_by")
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
 SLUG_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -46,23 +47,37 @@ class CategoryReader:
         self.problems.append(Problem(self.path, _line(node), message))
 
     def category(self, node: yaml.Node) -> Category | None:
-        """The category in `node`, or None when it is too broken to use."""
+        """The category in `node`, or None when it is not a mapping at all.
+
+        A broken value is reported and replaced by a stand-in (an empty title, no entries), so
+        the checks across entries and files still run and one run reports every problem;
+        `load_catalogue` never returns a catalogue in which a problem was reported.
+        """
         fields = self.mapping(node, "a category file", CATEGORY_KEYS)
         if fields is None:
             return None
-        title = self.required_text(node, fields, "title", "the category")
-        entries = self.entries(node, fields)
-        category_id = self.slug(fields["id"], "category id") if "id" in fields else self.path.stem
-        if title is None or entries is None or category_id is None:
-            return None
         return Category(
-            id=category_id,
-            title=title,
+            id=self.category_id(fields),
+            title=self.required_text(node, fields, "title", "the category") or "",
             path=self.path,
-            entries=entries,
+            entries=self.entries(node, fields),
             description=self.optional_text(fields, "description"),
             range=self.range(fields["range"]) if "range" in fields else None,
         )
+
+    def category_id(self, fields: dict[str, yaml.Node]) -> str:
+        if "id" in fields:
+            return self.slug(fields["id"], "category id") or self.path.stem
+        if not SLUG.match(self.path.stem):
+            self.problems.append(
+                Problem(
+                    self.path,
+                    1,
+                    f"the file name `{self.path.stem}` cannot "
+                    f"be the category id: add `id:` ({SLUG_RULE})",
+                )
+            )
+        return self.path.stem
 
     def mapping(
         self, node: yaml.Node, what: str, allowed: tuple[str, ...]
@@ -82,37 +97,36 @@ class CategoryReader:
                 fields[key] = value_node
         return fields
 
-    def entries(self, node: yaml.Node, fields: dict[str, yaml.Node]) -> tuple[Entry, ...] | None:
+    def entries(self, node: yaml.Node, fields: dict[str, yaml.Node]) -> tuple[Entry, ...]:
         errors = fields.get("errors")
         if errors is None:
             self.report(node, "missing `errors:`: list the category's errors under it")
-            return None
+            return ()
         if not isinstance(errors, yaml.SequenceNode):
             self.report(errors, "`errors` must be a list: start each error with `- code: …`")
-            return None
+            return ()
         entries = [self.entry(item) for item in errors.value]
         return tuple(entry for entry in entries if entry is not None)
 
     def entry(self, node: yaml.Node) -> Entry | None:
+        """The entry in `node`; None when it has no usable code or id to check it by."""
         fields = self.mapping(node, "an error", ENTRY_KEYS)
         if fields is None:
             return None
         code, entry_id = self.identity(node, fields)
-        what = f"error {code if code is not None else entry_id}"
-        scenario = self.required_text(node, fields, "scenario", what)
-        message = self.required_text(node, fields, "message", what)
-        if scenario is None or message is None or (code is None and entry_id is None):
-            return None
-        return Entry(
+        known = code if code is not None else entry_id
+        what = "this error" if known is None else f"error {known}"
+        entry = Entry(
             code=code,
             id=entry_id,
-            scenario=scenario,
-            message=message,
+            scenario=self.required_text(node, fields, "scenario", what) or "",
+            message=self.required_text(node, fields, "message", what) or "",
             user_actions=self.actions(fields.get("user_actions")),
             developer_actions=self.actions(fields.get("developer_actions")),
             obsolete=self.obsolete(fields["obsolete"]) if "obsolete" in fields else None,
             line=_line(node),
         )
+        return None if known is None else entry
 
     def identity(
         self, node: yaml.Node, fields: dict[str, yaml.Node]
@@ -136,9 +150,15 @@ class CategoryReader:
 
     def code(self, node: yaml.Node, what: str) -> Code | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
-            value = _SCALARS.construct_yaml_int(node)
-            if value >= 0:
-                return int(value)
+            if PLAIN_NUMBER.match(node.value):
+                return int(node.value)
+            if not node.value.startswith("-"):  # 0100 would silently become 64 (octal)
+                self.report(
+                    node,
+                    f"`{what}: {node.value}` is not plain digits: write "
+                    f'`{what}: "{node.value}"` to keep it as a text code',
+                )
+                return None
         elif isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and SLUG.match(node.value):
             return str(node.value)
         self.report(
@@ -291,7 +311,17 @@ def _check_range(category: Category, entry: Entry, problems: list[Problem]) -> N
     if category.range is None or entry.code is None:
         return
     low, high = category.range
-    if not isinstance(entry.code, int) or not low <= entry.code <= high:
+    if not isinstance(entry.code, int):
+        problems.append(
+            Problem(
+                category.path,
+                entry.line,
+                f"text code {entry.code} cannot be "
+                f"checked against the category's range {low}-{high}: use "
+                "whole-number codes in this category, or remove `range`",
+            )
+        )
+    elif not low <= entry.code <= high:
         problems.append(
             Problem(
                 category.path,
