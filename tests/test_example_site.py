@@ -124,7 +124,7 @@ def test_the_projects_own_site_builds_strict(tmp_path: Path) -> None:
     page = BeautifulSoup((tmp_path / "site/link-errors/index.html").read_text(), "html.parser")
     ids = {row["id"] for row in page.select(".error-catalogue tbody tr")}
     assert {str(entry.get("code", entry.get("id"))) for entry in catalogue_entries()} == ids
-    assert cell_texts(page.find("tr", id="1004"))[0] == "1004"
+    assert cell_texts(page.find("tr", id="1004"))[0] == "1004 ¶"  # the code and its permalink
 
 
 def test_site_fixture_is_usable(site: Site) -> None:

@@ -172,7 +172,10 @@ def test_unknown_category_fails_strict_naming_page_and_line(
     payments.page("guide/errors.md", "# Errors\n\n<!-- error-catalogue paymnets -->\n")
     with pytest.raises(Abort, match="1 warnings in strict mode"):
         payments.build()
-    assert "Doc file 'guide/errors.md', line 3: unknown error category `paymnets`" in caplog.text
+    assert (
+        "Doc file 'guide/errors.md' has an unknown error category `paymnets` in `<!-- error-catalogue paymnets -->` on line 3"
+        in caplog.text
+    )
 
 
 def test_reported_marker_lines_count_the_front_matter(
@@ -182,7 +185,10 @@ def test_reported_marker_lines_count_the_front_matter(
         "index.md", "---\ntitle: Errors\n---\n\n# Errors\n\n<!-- error-catalogue nope -->\n"
     )
     payments.build(strict=False)
-    assert "Doc file 'index.md', line 7: unknown error category `nope`" in caplog.text
+    assert (
+        "Doc file 'index.md' has an unknown error category `nope` in `<!-- error-catalogue nope -->` on line 7"
+        in caplog.text
+    )
 
 
 def test_unknown_category_is_shown_in_the_page_without_strict(payments: Site) -> None:

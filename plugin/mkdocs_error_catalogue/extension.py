@@ -1,10 +1,9 @@
-"""The Python-Markdown extension: replaces page markers with rendered catalogue tables.
+"""The Python-Markdown extension: page markers become catalogue tables, `error:` links work.
 
-    <!-- error-catalogue -->           every category, each under its own heading
-    <!-- error-catalogue deposits -->  the table of one category, no heading
-
-A marker must stand on a line of its own. Markers inside fenced code blocks are left alone, so
-pages can document the syntax.
+See `markers` for the marker syntax. `[text](error:1004)` links to an entry; `[](error:1004)`
+shows the code as its text and the message as its title. Where the entry is depends on who
+renders: by default the link stays on the page (`#1004`); the MkDocs plugin sets `link_to` to
+point at the page that shows the entry.
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +19,19 @@ from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.util import ETX, STX, AtomicString
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import ETX, STX
 
+from .inline import literal
 from .loading import load_catalogue
+from .markers import Marker, find_markers
 from .model import Catalogue
-from .rendering import CatalogueRenderer, Labels
+from .rendering import CatalogueRenderer, Labels, same_page_link
 
 log = logging.getLogger(__name__)
 
-MARKER = re.compile(r"^ {0,3}<!--\s*error-catalogue\b(?P<argument>.*?)-->\s*$")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
 _TOKEN = re.compile(rf"^{STX}error-catalogue:(?P<index>\d+){ETX}$")
-
-
-# A marker asks for every category (None) or one; `line` is where it stood in the page.
-@dataclass(frozen=True)
-class Marker:
-    category: str | None
-    line: int
+ERROR_SCHEME = "error:"
 
 
 class _MarkerPreprocessor(Preprocessor):
@@ -49,31 +42,24 @@ class _MarkerPreprocessor(Preprocessor):
         self.markers = markers
 
     def run(self, lines: list[str]) -> list[str]:
-        self.markers.clear()
-        output: list[str] = []
-        fence: str | None = None
-        for number, line in enumerate(lines, start=1):
-            fence = _next_fence_state(fence, line)
-            match = MARKER.match(line) if fence is None else None
-            if match is None:
-                output.append(line)
-                continue
-            argument = match.group("argument").strip()
-            self.markers.append(Marker(argument or None, number))
-            output.extend(["", f"{STX}error-catalogue:{len(self.markers) - 1}{ETX}", ""])
+        self.markers[:] = find_markers(lines)
+        output = list(lines)
+        for index, marker in reversed(list(enumerate(self.markers))):
+            output[marker.line - 1 : marker.line] = ["", f"{STX}error-catalogue:{index}{ETX}", ""]
         return output
 
 
-def _next_fence_state(fence: str | None, line: str) -> str | None:
-    """The open code fence after `line` (None outside fences); a fence closes on its own kind."""
-    match = _FENCE.match(line)
-    if match is None:
-        return fence
-    found = match.group("fence")
-    if fence is None:
-        return found
-    closes = found[0] == fence[0] and len(found) >= len(fence) and not line.strip()[len(found) :]
-    return None if closes else fence
+class _ErrorLinkTreeprocessor(Treeprocessor):
+    """Resolves `[text](error:1004)` links, and gives `[](error:1004)` the code as its text."""
+
+    def __init__(self, md: Markdown, extension: ErrorCatalogueExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        for element in root.iter("a"):
+            if element.get("href", "").startswith(ERROR_SCHEME):
+                self.extension.resolve_link(element)
 
 
 class _MarkerBlockProcessor(BlockProcessor):
@@ -111,6 +97,8 @@ class ErrorCatalogueExtension(Extension):
         # Lines of the page file before the Markdown this extension sees (front matter), so
         # that reported line numbers are those of the file.
         self.line_offset = 0
+        # Where a link to an entry (given its anchor) points from the page being rendered.
+        self.link_to: Callable[[str], str] = same_page_link
         self._renderer: CatalogueRenderer | None = None
 
     @property
@@ -121,7 +109,8 @@ class ErrorCatalogueExtension(Extension):
     @property
     def renderer(self) -> CatalogueRenderer:
         if self._renderer is None:
-            self._renderer = CatalogueRenderer(Labels(**self.getConfig("labels")))
+            labels = Labels(**self.getConfig("labels"))
+            self._renderer = CatalogueRenderer(labels, link_to=lambda anchor: self.link_to(anchor))
         return self._renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
@@ -132,6 +121,8 @@ class ErrorCatalogueExtension(Extension):
         md.parser.blockprocessors.register(
             _MarkerBlockProcessor(md.parser, self, markers), "error_catalogue", 95
         )
+        # After inline patterns made the links (20), before MkDocs rewrites and checks them (0).
+        md.treeprocessors.register(_ErrorLinkTreeprocessor(md, self), "error_catalogue_links", 15)
 
     def render_marker(self, marker: Marker) -> list[etree.Element]:
         """The elements one marker stands for; a visible notice for an unknown category."""
@@ -146,14 +137,38 @@ class ErrorCatalogueExtension(Extension):
         if category is not None:
             return [self.renderer.table(category)]
         known = ", ".join(c.id for c in catalogue.categories)
-        message = (
-            f"line {marker.line + self.line_offset}: unknown error category `{marker.category}` in "
-            f"`<!-- error-catalogue {marker.category} -->`; known categories: {known}"
+        problem = (
+            f"unknown error category `{marker.category}` in `<!-- error-catalogue "
+            f"{marker.category} -->` on line {marker.line + self.line_offset}; known categories: "
+            f"{known}"
         )
-        self.warn(message)
+        self.warn(f"has an {problem}")
         notice = etree.Element("p", {"class": "error-catalogue-problem"})
-        notice.text = AtomicString(f"Error catalogue: {message}")
+        notice.text = literal(f"Error catalogue: {problem}")
         return [notice]
+
+    def resolve_link(self, link: etree.Element) -> None:
+        """Point an `error:` link at its entry; an unknown code is reported and unlinked."""
+        anchor = link.get("href", "")[len(ERROR_SCHEME) :]
+        entry = self.catalogue.entry(anchor)
+        if not link.text and len(link) == 0:
+            link.text = literal(anchor)
+        classes = [*link.get("class", "").split(), "error-catalogue-ref"]
+        if entry is None:
+            self.warn(
+                f"links to unknown error code `{anchor}` (`error:{anchor}`): check the code, or "
+                "add it to the catalogue"
+            )
+            link.tag = "span"
+            link.attrib = {"class": " ".join([*classes, "error-catalogue-ref--unknown"])}
+            return
+        link.set("href", self.link_to(anchor))
+        title = link.get("title") or entry.message
+        if entry.obsolete is not None:
+            classes.append("error-catalogue-ref--obsolete")
+            title = f"{self.renderer.labels.obsolete}: {title}"
+        link.set("title", title)
+        link.set("class", " ".join(classes))
 
 
 def makeExtension(**kwargs: Any) -> ErrorCatalogueExtension:  # noqa: N802 - Markdown's API name

@@ -10,6 +10,8 @@ such as `attr_list`) never re-reads it.
 from __future__ import annotations
 
 import copy
+import functools
+import html
 import re
 import xml.etree.ElementTree as etree
 from urllib.parse import urlsplit
@@ -95,3 +97,14 @@ def _make_inert(element: etree.Element) -> None:
         element.tag = "span"
         element.attrib.clear()
         element.text = literal(text or "")
+
+
+@functools.cache
+def _shared_renderer() -> InlineRenderer:
+    return InlineRenderer()
+
+
+def plain_text(text: str) -> str:
+    """What a reader sees of `text` once rendered: Markdown marks gone, HTML shown as text."""
+    element = _shared_renderer().fill(etree.Element("span"), text)
+    return html.unescape("".join(element.itertext()))

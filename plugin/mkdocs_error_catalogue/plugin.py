@@ -1,8 +1,10 @@
-"""The MkDocs plugin: loads the catalogue once per build and hands it to the Markdown extension."""
+"""The MkDocs plugin: loads the catalogue, renders it through the Markdown extension, and owns
+the artefacts built from it (stylesheet, deep-link pages, JSON export, search entries)."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,20 +13,28 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from .deep_links import redirect_page
+from .exporting import export_json
 from .extension import ErrorCatalogueExtension
 from .loading import load_catalogue
 from .model import Catalogue
 from .problems import CatalogueError
 from .rendering import Labels
+from .search import add_entries_to_index, put_tables_back, set_tables_aside
+from .site import CatalogueSite, relative_url
 
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
 _STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "error-catalogue.css"
+DEFAULT_DEEP_LINKS = "errors"
+DEFAULT_EXPORT = "error-catalogue.json"
+# Folders of letters, digits, '.', '_' and '-', none starting with '.' (so no `..`).
+_SITE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\Z")
 
 
 class LabelsConfig(base.Config):
@@ -40,6 +50,7 @@ class LabelsConfig(base.Config):
     replaced_by = c.Type(str, default=Labels.replaced_by)
     no_code = c.Type(str, default=Labels.no_code)
     no_actions = c.Type(str, default=Labels.no_actions)
+    permalink = c.Type(str, default=Labels.permalink)
 
 
 class ErrorCatalogueConfig(base.Config):
@@ -48,6 +59,22 @@ class ErrorCatalogueConfig(base.Config):
     catalogue = c.Type(str, default="catalogue")
     labels = c.SubConfig(LabelsConfig)
     stylesheet = c.Type(bool, default=True)
+    # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
+    deep_links: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_DEEP_LINKS)
+    export: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_EXPORT)
+
+
+def site_path_option(value: str | bool, default: str, option: str) -> str | None:
+    """A `true`/`false`/path option as the site path it names, or None when turned off."""
+    if value is False:
+        return None
+    path = default if value is True else value.strip("/")
+    if not _SITE_PATH.match(path):
+        raise PluginError(
+            f"error-catalogue: `{option}: {value}` must be `false` or a path inside the site "
+            f"such as `{default}` (letters, digits, '.', '_', '-' and '/')"
+        )
+    return path
 
 
 class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
@@ -55,19 +82,31 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
+        self.site: CatalogueSite | None = None
         self.folder = Path()
+        self.deep_links: str | None = None
+        self.export: str | None = None
         self.extension = ErrorCatalogueExtension()
         self.extension.warn = self._warn_on_page
         self._page = ""
+        self._tables_aside: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
         self.folder = site_root / self.config.catalogue
+        self.deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
+        self.export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
         try:
             self.catalogue = load_catalogue(self.folder)
         except CatalogueError as error:
             raise PluginError(str(error)) from None
-        self.extension.setConfigs({"catalogue": self.catalogue, "labels": self._labels()})
+        self.extension.setConfigs(
+            {
+                "catalogue": self.catalogue,
+                "labels": self._labels(),
+            }
+        )
+        self.extension.link_to = self._link_from_page
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
@@ -78,17 +117,92 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return {name: self.config.labels[name] for name in names}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self._refuse_clashes(files)
         if self.config.stylesheet:
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
+        assert self.catalogue is not None  # on_config loaded it or stopped the build
+        self.site = CatalogueSite(
+            self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
+        )
         return files
+
+    def _refuse_clashes(self, files: Files) -> None:
+        """Our generated paths must not replace a page or file of the site."""
+        for file in files:
+            if self.deep_links and file.dest_uri.startswith(f"{self.deep_links}/"):
+                raise PluginError(
+                    f"error-catalogue: '{file.src_uri}' would be replaced by the deep-link pages "
+                    f"under '{self.deep_links}/': set the `deep_links` option to another path, "
+                    "or to `false`"
+                )
+            if file.dest_uri == self.export:
+                raise PluginError(
+                    f"error-catalogue: '{file.src_uri}' would be replaced by the JSON export: set "
+                    "the `export` option to another file name, or to `false`"
+                )
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page.file.src_uri
         self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
 
+    def _link_from_page(self, anchor: str) -> str:
+        link = self.site.source_link(self._page, anchor) if self.site else None
+        if link is None:
+            self._warn_on_page(
+                f"links to error `{anchor}`, which no page shows: add a marker "
+                "for its category to a page"
+            )
+            return f"#{anchor}"
+        return link
+
     def _warn_on_page(self, message: str) -> None:
-        log.warning(f"Doc file '{self._page}', {message}")
+        log.warning(f"Doc file '{self._page}' {message}")
+
+    @event_priority(100)  # before the search plugin reads the page
+    def _set_tables_aside(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
+        if page.content is not None:
+            page.content, self._tables_aside = set_tables_aside(page.content)
+        return context
+
+    @event_priority(-100)  # after every other plugin, before the theme renders the page
+    def _put_tables_back(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
+        if page.content is not None:
+            page.content = put_tables_back(page.content, self._tables_aside)
+        return context
+
+    # Search indexes each entry on its own (see `search`), not the tables again as page text.
+    on_page_context = CombinedEvent(_set_tables_aside, _put_tables_back)
+
+    @event_priority(-50)  # after the search plugin has written its index
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None and self.site is not None
+        site_dir = Path(config.site_dir)
+        if self.deep_links:
+            self._write_deep_links(site_dir, self.deep_links)
+        if self.export:
+            (site_dir / self.export).write_text(export_json(self.catalogue, self.site), "utf-8")
+        add_entries_to_index(site_dir, self.site, self.config.labels["obsolete"])
+        for category in self.catalogue.categories:
+            if category.id not in self.site.pages:
+                log.info(
+                    f"category '{category.id}' is not shown on any page: its codes have no "
+                    "anchor, deep link or URL"
+                )
+
+    def _write_deep_links(self, site_dir: Path, prefix: str) -> None:
+        assert self.catalogue is not None and self.site is not None
+        for entry in self.catalogue.entries():
+            path = self.site.entry_path(entry.anchor)
+            if path is None:
+                continue
+            folder = f"{prefix}/{entry.anchor}/"
+            target = relative_url(path, folder)
+            canonical = (self.site.site_url and self.site.entry_url(entry.anchor)) or target
+            (site_dir / folder).mkdir(parents=True, exist_ok=True)
+            (site_dir / folder / "index.html").write_text(
+                redirect_page(entry, target, canonical), "utf-8"
+            )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

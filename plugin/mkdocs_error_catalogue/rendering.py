@@ -30,6 +30,7 @@ class Labels:
     replaced_by: str = "Replaced by"
     no_code: str = "no code"
     no_actions: str = "none"
+    permalink: str = "Permanent link"
 
 
 def same_page_link(anchor: str) -> str:
@@ -133,7 +134,16 @@ class CatalogueRenderer:
         else:
             cell.append(_element("del", text=str(entry.code)))
             cell.append(_element("span", "badge", self.labels.obsolete))
+        cell.append(self._permalink(entry))
         return cell
+
+    def _permalink(self, entry: Entry) -> etree.Element:
+        """A heading-style `¶` link to the row itself, for copying the entry's address."""
+        link = _element("a", "permalink", "¶")
+        link.set("href", f"#{entry.anchor}")
+        link.set("title", self.labels.permalink)
+        link.set("aria-label", f"{self.labels.permalink}: {entry.anchor}")
+        return link
 
     def _actions(self, actions: tuple[str, ...], css: str, struck: bool) -> etree.Element:
         cell = _element("td", css)

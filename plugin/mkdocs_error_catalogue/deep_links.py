@@ -1,0 +1,36 @@
+"""Short deep links: `<site>/errors/1004/` is a tiny page that sends the browser to the entry.
+
+The page works without JavaScript (a meta refresh and a plain link), names the target as its
+canonical URL so search engines index the real page, and uses relative URLs so the site may be
+served under any sub-path.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+from .model import Entry
+
+
+def redirect_page(entry: Entry, target: str, canonical: str) -> str:
+    """The HTML of the deep-link page of `entry`, sending the browser to `target`."""
+    href = html.escape(target, quote=True)
+    label = f"Error {entry.anchor}"
+    # `<` is escaped in the script so that no text can close the script element.
+    script_target = json.dumps(target).replace("<", "\\u003c")
+    return f"""<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{html.escape(label)}: {html.escape(entry.scenario)}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{html.escape(canonical, quote=True)}">
+<meta http-equiv="refresh" content="0; url={href}">
+<script>location.replace({script_target});</script>
+</head>
+<body>
+<p><a href="{href}">{html.escape(label)}: {html.escape(entry.scenario)}</a></p>
+</body>
+</html>
+"""

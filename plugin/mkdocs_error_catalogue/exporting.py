@@ -1,0 +1,92 @@
+"""The machine-readable export: every category and entry, as a versioned JSON document.
+
+The document's shape is described by `schema/export.schema.json` (shipped in the package) and
+documented in the "Linking to errors" page. Bump `EXPORT_VERSION` on any change that could
+break a reader; adding optional fields does not.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Protocol
+
+from .model import Catalogue, Category, Entry
+
+EXPORT_FORMAT = "mkdocs-error-catalogue"
+EXPORT_VERSION = 1
+EXPORT_SCHEMA = Path(__file__).parent / "schema" / "export.schema.json"
+
+
+class Locator(Protocol):
+    """Where the site shows things; None where it does not show them (or is unknown)."""
+
+    @property
+    def site_url(self) -> str | None: ...
+
+    def entry_url(self, anchor: str) -> str | None: ...
+
+    def category_url(self, category_id: str) -> str | None: ...
+
+    def deep_link(self, anchor: str) -> str | None: ...
+
+
+def export_document(catalogue: Catalogue, locator: Locator) -> dict[str, Any]:
+    """The export as plain JSON-ready data."""
+    return {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "site_url": locator.site_url,
+        "categories": [
+            _category(catalogue, category, locator) for category in catalogue.categories
+        ],
+    }
+
+
+def export_json(catalogue: Catalogue, locator: Locator) -> str:
+    """The export as JSON text: UTF-8 characters kept, indented for people who read it."""
+    return json.dumps(export_document(catalogue, locator), ensure_ascii=False, indent=2) + "\n"
+
+
+def _category(catalogue: Catalogue, category: Category, locator: Locator) -> dict[str, Any]:
+    return {
+        "id": category.id,
+        "title": category.title,
+        "description": category.description,
+        "range": list(category.range) if category.range else None,
+        "url": locator.category_url(category.id),
+        "entries": [_entry(catalogue, category, entry, locator) for entry in category.entries],
+    }
+
+
+def _entry(
+    catalogue: Catalogue, category: Category, entry: Entry, locator: Locator
+) -> dict[str, Any]:
+    return {
+        "code": entry.code,
+        "id": entry.id,
+        "anchor": entry.anchor,
+        "category": category.id,
+        "scenario": entry.scenario,
+        "message": entry.message,
+        "user_actions": list(entry.user_actions),
+        "developer_actions": list(entry.developer_actions),
+        "obsolete": _obsolete(catalogue, entry),
+        "url": locator.entry_url(entry.anchor),
+        "deep_link": locator.deep_link(entry.anchor),
+    }
+
+
+def _obsolete(catalogue: Catalogue, entry: Entry) -> dict[str, Any] | None:
+    if entry.obsolete is None:
+        return None
+    replacement = catalogue.entry(entry.obsolete.replaced_by or "")
+    return {
+        "since": entry.obsolete.since,
+        "reason": entry.obsolete.reason,
+        "replaced_by": None if replacement is None else _code_or_id(replacement),
+    }
+
+
+def _code_or_id(entry: Entry) -> int | str:
+    return entry.code if entry.code is not None else str(entry.id)

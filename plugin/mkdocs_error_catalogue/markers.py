@@ -1,0 +1,50 @@
+"""Page markers: where a page asks for the catalogue.
+
+    <!-- error-catalogue -->           every category, each under its own heading
+    <!-- error-catalogue deposits -->  the table of one category, no heading
+
+A marker stands on a line of its own (indented by three spaces at most). Markers inside fenced
+code blocks are not markers, so pages can document the syntax. Both the Markdown extension and
+the tools that need to know where a code is shown (deep links, exports) find markers here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+MARKER = re.compile(r"^ {0,3}<!--\s*error-catalogue\b(?P<argument>.*?)-->\s*$")
+_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A marker asks for every category (`category` None) or one; `line` counts from 1."""
+
+    category: str | None
+    line: int
+
+
+def find_markers(lines: Sequence[str]) -> list[Marker]:
+    """The markers among `lines`, outside fenced code blocks."""
+    markers: list[Marker] = []
+    fence: str | None = None
+    for number, line in enumerate(lines, start=1):
+        fence = _next_fence_state(fence, line)
+        match = MARKER.match(line) if fence is None else None
+        if match is not None:
+            markers.append(Marker(match.group("argument").strip() or None, number))
+    return markers
+
+
+def _next_fence_state(fence: str | None, line: str) -> str | None:
+    """The open code fence after `line` (None outside fences); a fence closes on its own kind."""
+    match = _FENCE.match(line)
+    if match is None:
+        return fence
+    found = match.group("fence")
+    if fence is None:
+        return found
+    closes = found[0] == fence[0] and len(found) >= len(fence) and not line.strip()[len(found) :]
+    return None if closes else fence

@@ -1,0 +1,75 @@
+"""Site search: one search document per entry, so that typing a code lands on its row.
+
+MkDocs' and Material's search split pages at headings only. After the search plugin has written
+`search/search_index.json`, each entry a page shows is added as a document located at its row.
+While the search plugin reads a page, the page's tables are taken out of its content (and put
+back right after), so the index does not hold every text twice.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .inline import plain_text as _plain_text
+from .model import Entry
+from .rendering import CSS_PREFIX
+from .site import CatalogueSite
+
+INDEX = Path("search") / "search_index.json"
+# A rendered table: its wrapper holds one table, and catalogue text cannot contain `</table>`
+# (raw HTML in it is escaped), so the first `</table>` closes it.
+_TABLE = re.compile(rf'<div class="{CSS_PREFIX}"[^>]*>\s*<table>.*?</table>\s*</div>', re.DOTALL)
+_SET_ASIDE = re.compile(r"<!--error-catalogue-set-aside:(\d+)-->")
+
+
+def set_tables_aside(content: str) -> tuple[str, list[str]]:
+    """`content` without its catalogue tables, and the tables, for `put_tables_back`."""
+    tables: list[str] = []
+
+    def set_aside(match: re.Match[str]) -> str:
+        tables.append(match.group(0))
+        return f"<!--error-catalogue-set-aside:{len(tables) - 1}-->"
+
+    return _TABLE.sub(set_aside, content), tables
+
+
+def put_tables_back(content: str, tables: list[str]) -> str:
+    """Undo `set_tables_aside`, keeping whatever else changed in between."""
+    return _SET_ASIDE.sub(lambda match: tables[int(match.group(1))], content)
+
+
+def add_entries_to_index(site_dir: Path, site: CatalogueSite, obsolete_label: str) -> bool:
+    """Add every shown entry to the site's search index; False when there is no index."""
+    path = site_dir / INDEX
+    if not path.is_file():
+        return False
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index["docs"].extend(_documents(site, obsolete_label))
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return True
+
+
+def plain_text(text: str) -> str:
+    """Search results insert titles and texts as HTML: catalogue text must stay text."""
+    return html.escape(_plain_text(text), quote=False)
+
+
+def _documents(site: CatalogueSite, obsolete_label: str) -> list[dict[str, Any]]:
+    return [
+        {
+            "location": location,
+            "title": _title(entry, obsolete_label),
+            "text": plain_text(entry.message),
+        }
+        for entry in site.catalogue.entries()
+        if (location := site.entry_path(entry.anchor)) is not None
+    ]
+
+
+def _title(entry: Entry, obsolete_label: str) -> str:
+    title = f"{entry.anchor}: {plain_text(entry.scenario)}"
+    return f"{title} ({obsolete_label})" if entry.obsolete else title

@@ -1,0 +1,103 @@
+"""Where a MkDocs site shows each category and entry, found from the markers in its pages.
+
+Both the plugin (links, deep links, export, search) and the command line (`lookup`, `export`)
+use this, so they agree on every URL. The first page (in file order) whose marker asks for a
+category is where that category's entries live.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from urllib.parse import urljoin
+
+from mkdocs.structure.files import File, Files
+
+from .markers import find_markers
+from .model import Catalogue
+
+
+class CatalogueSite:
+    """URLs of catalogue entries in one built site; implements `exporting.Locator`."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        files: Files,
+        *,
+        site_url: str | None = None,
+        deep_links: str | None = None,
+    ) -> None:
+        self.catalogue = catalogue
+        self._site_url = site_url or None
+        self.deep_links = deep_links
+        self.pages = _category_pages(catalogue, files)
+        self._category_of = {
+            entry.anchor: category.id
+            for category in catalogue.categories
+            for entry in category.entries
+        }
+
+    @property
+    def site_url(self) -> str | None:
+        return self._site_url
+
+    def page_of(self, anchor: str) -> File | None:
+        """The page that shows the entry with this anchor, if any."""
+        category = self._category_of.get(anchor)
+        return None if category is None else self.pages.get(category)
+
+    def entry_path(self, anchor: str) -> str | None:
+        """The entry's URL relative to the site root, such as `link-errors/#1004`."""
+        page = self.page_of(anchor)
+        return None if page is None else f"{page.url}#{anchor}"
+
+    def deep_link_path(self, anchor: str) -> str | None:
+        """`errors/1004/` for an entry some page shows, when deep links are on."""
+        if self.deep_links is None or self.page_of(anchor) is None:
+            return None
+        return f"{self.deep_links}/{anchor}/"
+
+    def entry_url(self, anchor: str) -> str | None:
+        return self._absolute(self.entry_path(anchor))
+
+    def category_url(self, category_id: str) -> str | None:
+        page = self.pages.get(category_id)
+        return None if page is None else self._absolute(page.url)
+
+    def deep_link(self, anchor: str) -> str | None:
+        return self._absolute(self.deep_link_path(anchor))
+
+    def source_link(self, from_page: str, anchor: str) -> str | None:
+        """A Markdown link from the page `from_page` (a source path) to the entry.
+
+        Written as a relative `.md` path so that MkDocs turns it into the right URL (with or
+        without `use_directory_urls`) and checks that the anchor exists.
+        """
+        page = self.page_of(anchor)
+        if page is None:
+            return None
+        if page.src_uri == from_page:
+            return f"#{anchor}"
+        start = posixpath.dirname(from_page) or "."
+        return f"{posixpath.relpath(page.src_uri, start)}#{anchor}"
+
+    def _absolute(self, path: str | None) -> str | None:
+        if path is None or self._site_url is None:
+            return path
+        return urljoin(self._site_url, path)
+
+
+def _category_pages(catalogue: Catalogue, files: Files) -> dict[str, File]:
+    every = [category.id for category in catalogue.categories]
+    pages: dict[str, File] = {}
+    for file in files.documentation_pages():
+        for marker in find_markers(file.content_string.splitlines()):
+            for category in every if marker.category is None else [marker.category]:
+                pages.setdefault(category, file)
+    return pages
+
+
+def relative_url(target: str, from_directory: str) -> str:
+    """`target` (a site-relative URL) as seen from the site folder `from_directory`."""
+    depth = from_directory.strip("/").count("/") + 1 if from_directory.strip("/") else 0
+    return "../" * depth + target if depth else target or "./"

@@ -1,0 +1,234 @@
+"""Every code is linkable: deep links, `error:` cross-references, JSON export, search, permalinks."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.exceptions import Abort
+
+from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
+
+from .conftest import EXAMPLE_CATALOGUE, Site, new_site
+
+EXAMPLE_ANCHORS = [
+    str(entry.anchor)
+    for entry in __import__("mkdocs_error_catalogue").load_catalogue(EXAMPLE_CATALOGUE).entries()
+]
+
+
+def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
+    """The example catalogue shown on `reference/link-errors.md`, plus pages that link to it."""
+    site = new_site(root, theme, **options)
+    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
+    site.page("index.md", "# Home\n\nSee [the cookie error](error:1004) and [](error:1005).\n")
+    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
+    site.page("guide/deep/page.md", "# Deep\n\nCode [](error:2001) and [](error:api-error).\n")
+    return site
+
+
+def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
+    """The built page a relative link from `from_url` (a site URL) opens, and its fragment."""
+    path, _, fragment = str(href).partition("#")
+    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_url), path or "."))
+    file = site.root / "site" / target.lstrip("./")
+    if file.is_dir():
+        file = file / "index.html"
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_every_entry_has_a_deep_link_page_that_lands_on_its_row(
+    tmp_path: Path, use_directory_urls: bool
+) -> None:
+    site = example_site(tmp_path)
+    site.config["use_directory_urls"] = use_directory_urls
+    site.build()
+    for anchor in EXAMPLE_ANCHORS:
+        url = f"errors/{anchor}/index.html"
+        page = site.html(url)
+        refresh = page.find("meta", attrs={"http-equiv": "refresh"})["content"]
+        target = refresh.split("url=", 1)[1]
+        assert page.find("link", rel="canonical")["href"] == target  # no site_url: relative
+        assert page.find("a")["href"] == target  # works without JavaScript and meta refresh
+        landing, fragment = follow(site, url, target)
+        assert fragment == anchor
+        assert landing.find("tr", id=anchor) is not None, target
+
+
+def test_deep_links_are_absolute_in_canonical_under_a_sub_path(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.config["site_url"] = "https://example.com/docs/"
+    site.build()
+    page = site.html("errors/1004/index.html")
+    assert page.find("link", rel="canonical")["href"] == (
+        "https://example.com/docs/reference/link-errors/#1004"
+    )
+    # Relative redirect: the same files work wherever the site is mounted.
+    assert page.find("a")["href"] == "../../reference/link-errors/#1004"
+
+
+def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) -> None:
+    site = example_site(tmp_path / "a", deep_links="e/codes")
+    site.build()
+    assert (tmp_path / "a/site/e/codes/1004/index.html").is_file()
+    assert not (tmp_path / "a/site/errors").exists()
+    site = example_site(tmp_path / "b", deep_links=False)
+    site.build()
+    assert not (tmp_path / "b/site/errors").exists()
+
+
+def test_a_page_under_the_deep_link_prefix_is_a_build_error(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.page("errors/index.md", "# My own errors page\n")
+    result = site.run("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert (
+        "'errors/index.md' would be replaced by the deep-link pages under 'errors/': set the "
+        "`deep_links` option to another path, or to `false`"
+    ) in result.stderr
+
+
+def test_a_bad_deep_link_prefix_is_a_config_error(tmp_path: Path) -> None:
+    result = example_site(tmp_path, deep_links="../out").run("build")
+    assert result.returncode == 1
+    assert "`deep_links: ../out` must be `false` or a path inside the site" in result.stderr
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_error_links_resolve_across_pages_and_folders(
+    tmp_path: Path, use_directory_urls: bool
+) -> None:
+    site = example_site(tmp_path)
+    site.config["use_directory_urls"] = use_directory_urls
+    site.build()
+    suffix = "/index.html" if use_directory_urls else ".html"
+    for page_url, anchors in [
+        ("index.html", ["1004", "1005"]),
+        (f"guide/deep/page{suffix}", ["2001", "api-error"]),
+    ]:
+        links = site.html(page_url).select("a.error-catalogue-ref")
+        assert [link["href"].split("#")[1] for link in links] == anchors
+        for link in links:
+            landing, fragment = follow(site, page_url, link["href"])
+            assert landing.find("tr", id=fragment) is not None
+
+
+def test_error_link_text_title_and_obsolete_mark(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.build()
+    named, bare = site.html().select("a.error-catalogue-ref")
+    assert named.get_text() == "the cookie error"
+    assert named["title"].startswith("There is no storage available.")
+    assert bare.get_text() == "1005"
+    assert bare["class"] == ["error-catalogue-ref", "error-catalogue-ref--obsolete"]
+    assert bare["title"].startswith("Obsolete: Only whitelisted partners")
+
+
+def test_obsolete_replacement_links_to_a_category_on_another_page(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    site.category(
+        "1-old.yml",
+        """
+        title: Old
+        errors:
+          - {code: 1, scenario: S, message: M, obsolete: {replaced_by: 2}}
+    """,
+    )
+    site.category("2-new.yml", "title: New\nerrors:\n  - {code: 2, scenario: S, message: M}\n")
+    site.page("old.md", "<!-- error-catalogue 1-old -->\n")
+    site.page("sub/new.md", "<!-- error-catalogue 2-new -->\n")
+    site.build()
+    link = site.html("old/index.html").select_one(".error-catalogue-replacement a")
+    landing, fragment = follow(site, "old/index.html", link["href"])
+    assert (link["href"], landing.find("tr", id=fragment) is not None) == ("../sub/new/#2", True)
+
+
+def test_unknown_error_link_warns_naming_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = example_site(tmp_path)
+    site.page("guide/typo.md", "# Typo\n\nSee [](error:9999).\n")
+    with pytest.raises(Abort):
+        site.build()
+    assert (
+        "Doc file 'guide/typo.md' links to unknown error code `9999` (`error:9999`)" in caplog.text
+    )
+    site.build(strict=False)
+    span = site.html("guide/typo/index.html").select_one(".error-catalogue-ref--unknown")
+    assert (span.name, span.get_text()) == ("span", "9999")
+
+
+def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.config["site_url"] = "https://example.com/docs/"
+    site.build()
+    document = json.loads((tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, json.loads(EXPORT_SCHEMA.read_text()))
+    entries = {e["anchor"]: e for c in document["categories"] for e in c["entries"]}
+    assert list(entries) == EXAMPLE_ANCHORS
+    assert entries["1004"]["url"] == "https://example.com/docs/reference/link-errors/#1004"
+    assert entries["1004"]["deep_link"] == "https://example.com/docs/errors/1004/"
+    assert entries["1005"]["obsolete"] == {
+        "since": "2022-10-25",
+        "reason": "Whitelisting of partner domains was removed; Link can be embedded by any "
+        "application.",
+        "replaced_by": 1004,
+    }
+    assert entries["api-error"]["code"] is None and entries["api-error"]["id"] == "api-error"
+    assert (
+        entries["1001"]["message"]
+        == "Something went wrong retrieving your tokens list: ${apiError}"
+    )
+
+
+def test_json_export_urls_are_site_relative_without_site_url_and_can_be_off(
+    tmp_path: Path,
+) -> None:
+    site = example_site(tmp_path / "a")
+    site.build()
+    document = json.loads((tmp_path / "a/site/error-catalogue.json").read_text())
+    entry = document["categories"][0]["entries"][4]
+    assert (entry["url"], entry["deep_link"]) == ("reference/link-errors/#1004", "errors/1004/")
+    example_site(tmp_path / "b", export=False).build()
+    assert not (tmp_path / "b/site/error-catalogue.json").exists()
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_search_index_has_one_document_per_entry(tmp_path: Path, theme: str) -> None:
+    site = example_site(tmp_path, theme)
+    site.build()
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
+    documents = {doc["location"]: doc for doc in index["docs"]}
+    for anchor in EXAMPLE_ANCHORS:
+        document = documents[f"reference/link-errors/#{anchor}"]
+        assert document["title"].startswith(f"{anchor}: ")
+    assert documents["reference/link-errors/#1005"]["title"].endswith("(Obsolete)")
+    assert documents["reference/link-errors/#1001"]["text"] == (
+        "Something went wrong retrieving your tokens list: ${apiError}"
+    )
+    # The tables are not indexed a second time as the category sections' text.
+    general = documents["reference/link-errors/#general"]["text"]
+    assert BeautifulSoup(general, "html.parser").get_text().strip() == (
+        "Errors that any Link flow can raise."
+    )
+    assert "There is no storage available" not in json.dumps(
+        [doc for doc in index["docs"] if "#1004" not in doc["location"]]
+    )
+
+
+def test_every_row_has_a_permalink_to_itself(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.build()
+    page = site.html("reference/link-errors/index.html")
+    for row in page.select(".error-catalogue tbody tr"):
+        permalink = row.select_one("td.error-catalogue-code a.error-catalogue-permalink")
+        assert permalink["href"] == f"#{row['id']}"
+        assert permalink["aria-label"] == f"Permanent link: {row['id']}"
