@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TextIO, TypeAlias
 
+from .importing import PageImport, import_page, target_paths, write_categories
 from .loading import load_catalogue
-from .problems import CatalogueError
+from .markdown_export import catalogue_markdown
+from .model import Catalogue
+from .problems import CatalogueError, display_path
 
 if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -38,11 +41,8 @@ def add_check(commands: Commands) -> None:
 def check(arguments: argparse.Namespace) -> int:
     """Print one `file:line: message` line per problem; 0 when clean, 1 otherwise."""
     folder: Path = arguments.catalogue
-    try:
-        catalogue = load_catalogue(folder)
-    except CatalogueError as error:
-        for problem in error.problems:
-            print(problem, file=sys.stderr)
+    catalogue = load_or_report(folder)
+    if catalogue is None:
         return 1
     entries = sum(1 for _ in catalogue.entries())
     categories = len(catalogue.categories)
@@ -53,8 +53,131 @@ def check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def load_or_report(folder: Path) -> Catalogue | None:
+    """The catalogue, or None after printing each of its problems to stderr."""
+    try:
+        return load_catalogue(folder)
+    except CatalogueError as error:
+        for problem in error.problems:
+            print(problem, file=sys.stderr)
+        return None
+
+
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+def add_import(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "import",
+        help="turn a page's hand-written error tables into catalogue files, "
+        "and the tables into markers",
+    )
+    parser.add_argument("page", type=Path, metavar="PAGE.md", help="the page with error tables")
+    add_catalogue_option(parser)
+    parser.add_argument(
+        "--page",
+        dest="output",
+        type=Path,
+        metavar="OUT.md",
+        help="write the page with markers here (default: over PAGE.md)",
+    )
+    parser.add_argument(
+        "--force", action="store_true", help="overwrite catalogue files that already exist"
+    )
+    parser.set_defaults(run=import_tables)
+
+
+def import_tables(arguments: argparse.Namespace) -> int:
+    """Write the catalogue files and the page, then a summary; 1 when a table was skipped."""
+    page: Path = arguments.page
+    folder: Path = arguments.catalogue
+    text = _read_page(page)
+    if text is None:
+        return 1
+    result = import_page(text)
+    if not result.categories:
+        _fail(f"{display_path(page)}: no error table to import")
+        _report_skipped(result, page, sys.stderr)
+        return 1
+    existing = [path for path in target_paths(result.categories, folder) if path.exists()]
+    if existing and not arguments.force:
+        for path in existing:
+            _fail(f"{display_path(path)} already exists: pass --force to overwrite it")
+        return 1
+    write_categories(result.categories, folder)
+    output: Path = arguments.output or page
+    output.write_text(result.page, encoding="utf-8", newline="")
+    _print_summary(result, page, folder, output)
+    _report_skipped(result, page, sys.stderr)
+    if load_or_report(folder) is None:
+        return 1
+    return 1 if result.skipped else 0
+
+
+def _fail(message: str) -> None:
+    print(f"error-catalogue import: {message}", file=sys.stderr)
+
+
+def _read_page(page: Path) -> str | None:
+    """The page's text with its line endings as they are, or None after saying why not."""
+    try:
+        return page.read_bytes().decode("utf-8-sig")
+    except OSError as error:
+        _fail(f"{display_path(page)}: cannot read the page: {error.strerror}")
+    except UnicodeDecodeError:
+        _fail(f"{display_path(page)}: is not UTF-8 text: save the page as UTF-8")
+    return None
+
+
+def _print_summary(result: PageImport, page: Path, folder: Path, output: Path) -> None:
+    found = len(result.categories) + len(result.skipped)
+    print(
+        f"{display_path(page)}: imported {len(result.categories)} of {plural(found, 'table', 'tables')}"
+    )
+    entries = [entry for category in result.categories for entry in category.entries]
+    for path, category in zip(
+        target_paths(result.categories, folder), result.categories, strict=True
+    ):
+        obsolete = sum(entry.obsolete is not None for entry in category.entries)
+        print(
+            f"  {display_path(path)}: {category.title} ({plural(len(category.entries), 'entry', 'entries')}, {obsolete} obsolete)"
+        )
+    obsolete = sum(entry.obsolete is not None for entry in entries)
+    without_code = sum(entry.code is None for entry in entries)
+    print(
+        f"{plural(len(result.categories), 'category', 'categories')}, "
+        f"{plural(len(entries), 'entry', 'entries')}, {obsolete} obsolete, "
+        f"{without_code} without code, {len(result.skipped)} skipped"
+    )
+    _report_skipped(result, page, sys.stdout)
+    print(f"{display_path(output)}: each imported table replaced by its marker")
+
+
+def _report_skipped(result: PageImport, page: Path, stream: TextIO) -> None:
+    for skipped in result.skipped:
+        print(f"{display_path(page)}:{skipped.line}: table skipped: {skipped.reason}", file=stream)
+
+
+EXPORT_FORMATS: dict[str, Callable[[Catalogue], str]] = {"markdown": catalogue_markdown}
+
+
+def add_export(commands: Commands) -> None:
+    parser = commands.add_parser("export", help="print the catalogue for other tools")
+    add_catalogue_option(parser)
+    parser.add_argument(
+        "--format", required=True, choices=sorted(EXPORT_FORMATS), help="the output format"
+    )
+    parser.set_defaults(run=export)
+
+
+def export(arguments: argparse.Namespace) -> int:
+    """Print the catalogue in the chosen format (one entry of `EXPORT_FORMATS`)."""
+    catalogue = load_or_report(arguments.catalogue)
+    if catalogue is None:
+        return 1
+    sys.stdout.write(EXPORT_FORMATS[arguments.format](catalogue))
+    return 0
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -62,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (add_check,):
+    for add in (add_check, add_import, add_export):
         add(commands)
     return parser
 

@@ -1,0 +1,549 @@
+"""Hand-written Markdown error tables to catalogue categories, and the page to one with markers.
+
+`import_page` reads a page and returns data: one `Category` per error table (titled by the
+heading above it) and the page text with each imported table replaced by its marker.
+`category_yaml` and `write_categories` turn the categories into catalogue files.
+
+What writers actually put in their tables is kept: inline Markdown, HTML entities and any
+language survive as written; `\\|` becomes `|`. Columns are matched by position (code,
+scenario, message, user actions, developer actions), so a translated page imports too. A table
+that cannot be imported whole is skipped with its line and the reason, never half-imported.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .markers import _next_fence_state
+from .model import Category, Code, Entry, Obsolete
+from .validation import PLAIN_NUMBER, SLUG
+
+COLUMNS = 5
+COLUMN_NAMES = "code, scenario, message, user actions, developer actions"
+MARKER_LINE = "<!-- error-catalogue {} -->"
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
+_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*")
+_SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
+_HEADING_ID = re.compile(r"\s*\{\s*#(?P<id>[^\s}]+)[^}]*\}\s*$")
+_FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)\s*")
+_BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+
+# A cell that says "nothing here": empty, a dash, or N/A.
+_NOTHING = re.compile(r"(?:-+|\u2013|\u2014|n/?a)?", re.IGNORECASE)  # -, en/em dash, N/A
+# A cell wholly struck through: ~~text~~, <del>, <s> or <strike>.
+_STRUCK = re.compile(
+    r"\s*(?:~~(?P<tilde>(?:(?!~~).)+)~~"
+    r"|<(?P<tag>del|s|strike)>(?P<html>(?:(?!</?(?P=tag)>).)+)</(?P=tag)>)\s*",
+    re.IGNORECASE | re.DOTALL,
+)
+# Obsolete marks of a code cell: the emoji (as a shortcode or itself) and the badge in its
+# usual spellings: `Obsolete`, **OBSOLETE**, (obsolete), [Obsolete], <Badge text="Obsolete"/>…
+_NO_ENTRY = re.compile(r":no_entry(?:_sign)?:|\u26d4|\U0001f6ab")
+_BADGE = re.compile(
+    r"<Badge\b[^>]*\bobsolete\b[^>]*>(?:\s*</Badge>)?|[`*_\[(]*\bobsolete\b[`*_\])]*",
+    re.IGNORECASE,
+)
+_ANCHOR = re.compile(
+    r"<(?P<tag>a|span)\s+(?:id|name)\s*=\s*[\"'](?P<id>[^\"']*)[\"']\s*/?>\s*(?:</(?P=tag)>)?",
+    re.IGNORECASE,
+)
+_EMPTY_HTML = re.compile(r"<(\w+)[^<>]*>\s*</\1>|<br\s*/?>", re.IGNORECASE)
+# The note `markdown_export` writes under an obsolete scenario, read back into `obsolete:`.
+_OBSOLETE_NOTE = re.compile(
+    r"<br\s*/?>\s*\*\*Obsolete(?: since (?P<since>.+?))?\.\*\*(?P<rest>.*)$", re.IGNORECASE
+)
+_REPLACED_BY = re.compile(r"(?:^|\s)Replaced by (?P<code>[A-Za-z0-9][A-Za-z0-9._-]*)\.$")
+
+# Sentence splitting in action cells: see `split_sentences`.
+_PROTECTED = re.compile(r"(`+).+?\1|!?\[[^\]]*\]\([^)]*\)|<[^<>]*>|\w+://\S+")
+_SENTENCE_END = re.compile(r"[.!?](?P<space> *)(?=\S)|[\u3002\uff01\uff1f]\s*(?=\S)")
+_ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs)\.$", re.IGNORECASE)
+_ID_LENGTH = 60
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A table left in the page as it was, and why."""
+
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class PageImport:
+    """What `import_page` found: categories (`path` is the file name to write), the new page."""
+
+    categories: tuple[Category, ...]
+    page: str
+    skipped: tuple[Skipped, ...]
+
+
+class _SkipTableError(Exception):
+    """Raised while reading a table that cannot be imported whole."""
+
+
+@dataclass(frozen=True)
+class _Table:
+    """A table's place in the page's lines and the heading it stands under."""
+
+    start: int  # index of the header line
+    end: int  # index after the last row
+    title: str | None
+    heading_id: str | None
+
+    @property
+    def line(self) -> int:
+        return self.start + 1
+
+
+@dataclass(frozen=True)
+class _Row:
+    line: int
+    code: Code | None
+    anchor: str | None  # an `<a id="…">` of the code cell
+    scenario: str
+    message: str
+    user_actions: tuple[str, ...]
+    developer_actions: tuple[str, ...]
+    obsolete: Obsolete | None
+
+
+# ---------------------------------------------------------------------------------------------
+# The page: front matter, fences, headings, tables
+
+
+def import_page(text: str) -> PageImport:
+    """Read every error table of a Markdown page; see the module docstring for the rules."""
+    # Lines end at "\n" only: str.splitlines would also break at U+2028 and the like in cells.
+    lines = re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+    tables = list(_find_tables(lines))
+    parsed: list[tuple[_Table, list[_Row]]] = []
+    skipped: list[Skipped] = []
+    codes: dict[str, int] = {}
+    for table in tables:
+        try:
+            rows = _read_table(table, lines, codes)
+        except _SkipTableError as problem:
+            skipped.append(Skipped(table.line, str(problem)))
+        else:
+            parsed.append((table, rows))
+    names = _Names(set(codes))
+    categories = [
+        _category(position, table, rows, names)
+        for position, (table, rows) in enumerate(parsed, start=1)
+    ]
+    page = _replace_tables(lines, [table for table, _ in parsed], categories)
+    return PageImport(tuple(categories), page, tuple(skipped))
+
+
+def _find_tables(lines: list[str]) -> Iterator[_Table]:
+    """Tables outside front matter and code fences, each with the heading above it."""
+    title: str | None = None
+    heading_id: str | None = None
+    fence: str | None = None
+    index = _front_matter_end(lines)
+    while index < len(lines):
+        line = lines[index].rstrip("\r\n")
+        inside = fence is not None
+        fence = _next_fence_state(fence, line)
+        if inside or fence is not None:
+            index += 1
+            continue
+        heading = _heading(lines, index)
+        if heading is not None:
+            title, heading_id = heading
+        if _starts_table(lines, index):
+            end = _table_end(lines, index + 2)
+            yield _Table(index, end, title, heading_id)
+            index = end
+        else:
+            index += 1
+
+
+def _front_matter_end(lines: list[str]) -> int:
+    """The index of the first line after YAML front matter (0 when there is none)."""
+    if not lines or lines[0].rstrip() != "---":
+        return 0
+    for index in range(1, len(lines)):
+        if _FRONT_MATTER_END.fullmatch(lines[index].rstrip("\r\n")):
+            return index + 1
+    return 0
+
+
+def _heading(lines: list[str], index: int) -> tuple[str, str | None] | None:
+    """The (title, explicit `{#id}`) of an ATX heading at `index`, or of a setext one ending there."""
+    line = lines[index].rstrip("\r\n")
+    match = _ATX_HEADING.fullmatch(line)
+    if match is not None:
+        return _split_heading_id(match.group("title") or "")
+    previous = lines[index - 1].strip() if index > 0 else ""
+    if _SETEXT_UNDERLINE.fullmatch(line) and previous and "|" not in previous:
+        return _split_heading_id(previous)
+    return None
+
+
+def _split_heading_id(title: str) -> tuple[str, str | None]:
+    match = _HEADING_ID.search(title)
+    if match is None:
+        return title.strip(), None
+    return title[: match.start()].strip(), match.group("id")
+
+
+def _starts_table(lines: list[str], index: int) -> bool:
+    """A header line with a pipe, followed by a delimiter row (`|---|---|`)."""
+    if index + 1 >= len(lines) or not _PIPE.search(lines[index]):
+        return False
+    header = lines[index].rstrip("\r\n")
+    delimiter = lines[index + 1].rstrip("\r\n")
+    indent = len(header) - len(header.lstrip(" "))
+    return indent <= 3 and "|" in delimiter and _DELIMITER_ROW.fullmatch(delimiter) is not None
+
+
+def _table_end(lines: list[str], index: int) -> int:
+    """Rows run until a blank line, a heading or a code fence."""
+    while index < len(lines):
+        line = lines[index].rstrip("\r\n")
+        if not line.strip() or _ATX_HEADING.fullmatch(line) or _next_fence_state(None, line):
+            break
+        index += 1
+    return index
+
+
+def split_cells(line: str) -> list[str]:
+    """A table row's cells: outer pipes dropped, split at unescaped pipes, `\\|` unescaped."""
+    body = line.strip()
+    body = body.removeprefix("|")
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    return [cell.strip().replace("\\|", "|") for cell in _PIPE.split(body)]
+
+
+def _replace_tables(lines: list[str], tables: list[_Table], categories: list[Category]) -> str:
+    """The page with each imported table's lines replaced by the marker of its category."""
+    output = list(lines)
+    for table, category in reversed(list(zip(tables, categories, strict=True))):
+        last = lines[table.end - 1]
+        ending = last[len(last.rstrip("\r\n")) :]
+        output[table.start : table.end] = [MARKER_LINE.format(category.id) + ending]
+    return "".join(output)
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables and rows
+
+
+def _read_table(table: _Table, lines: list[str], codes: dict[str, int]) -> list[_Row]:
+    """The table's rows; its codes are added to `codes` (code -> line) only when all are good."""
+    if not table.title:
+        raise _SkipTableError(
+            "has no heading above it: add a `## Title` line, the category's title"
+        )
+    header = split_cells(lines[table.start])
+    if len(header) != COLUMNS:
+        raise _SkipTableError(
+            f"has {len(header)} columns; an error table has {COLUMNS} ({COLUMN_NAMES})"
+        )
+    delimiter = split_cells(lines[table.start + 1])
+    if len(delimiter) != COLUMNS:
+        raise _SkipTableError(f"its `|---|` line has {len(delimiter)} cells instead of {COLUMNS}")
+    rows = [_row(number + 1, lines[number]) for number in range(table.start + 2, table.end)]
+    found: dict[str, int] = {}
+    for row in rows:
+        if row.code is None:
+            continue
+        first = codes.get(str(row.code), found.get(str(row.code)))
+        if first is not None:
+            raise _SkipTableError(
+                f"code {row.code} at line {row.line} is already used at line {first}: "
+                "every code must be unique"
+            )
+        found[str(row.code)] = row.line
+    codes.update(found)
+    return rows
+
+
+def _row(line: int, text: str) -> _Row:
+    cells = split_cells(text)
+    if len(cells) != COLUMNS:
+        raise _SkipTableError(
+            f"row at line {line} has {len(cells)} cells instead of {COLUMNS}: "
+            "write a `|` inside a cell as `\\|`"
+        )
+    code_cell, scenario_cell, message_cell, user_cell, developer_cell = cells
+    code, anchor, marked = _code_cell(code_cell, line)
+    scenario_cell, obsolete = _obsolete_note(scenario_cell)
+    scenario, scenario_struck = _text_cell(scenario_cell, "scenario", line)
+    message, message_struck = _text_cell(message_cell, "message", line)
+    user_actions, user_struck = actions_from_cell(user_cell)
+    developer_actions, developer_struck = actions_from_cell(developer_cell)
+    struck = (marked, scenario_struck, message_struck, user_struck, developer_struck)
+    if obsolete is None and any(struck):
+        obsolete = Obsolete()
+    return _Row(line, code, anchor, scenario, message, user_actions, developer_actions, obsolete)
+
+
+def _unstrike(text: str) -> tuple[str, bool]:
+    """`text` without strikethrough around it, and whether it had one."""
+    match = _STRUCK.fullmatch(text)
+    if match is None:
+        return text.strip(), False
+    return (match.group("tilde") or match.group("html")).strip(), True
+
+
+def _code_cell(cell: str, line: int) -> tuple[Code | None, str | None, bool]:
+    """(code or None for "-", the cell's `<a id>` anchor, whether it is marked obsolete)."""
+    text, marks = _NO_ENTRY.subn("", cell)
+    text, badges = _BADGE.subn("", text)
+    anchor_match = _ANCHOR.search(text)
+    text = _ANCHOR.sub("", text)
+    while _EMPTY_HTML.search(text):
+        text = _EMPTY_HTML.sub("", text)
+    text, struck = _unstrike(text)
+    text = re.sub(r"^([`*]*)(.*?)\1$", r"\2", text.strip())
+    anchor = anchor_match.group("id") if anchor_match else None
+    return _code(text, line), anchor, bool(marks or badges or struck)
+
+
+def _code(text: str, line: int) -> Code | None:
+    if _NOTHING.fullmatch(text):
+        return None
+    if PLAIN_NUMBER.match(text):
+        return int(text)
+    if SLUG.match(text):
+        return text
+    raise _SkipTableError(
+        f"the code `{text}` at line {line} is not a code: use a number, a text code "
+        "(letters, digits, '.', '_', '-') or `-` for an error without a code"
+    )
+
+
+def _text_cell(cell: str, what: str, line: int) -> tuple[str, bool]:
+    """A scenario or message: line breaks become spaces, strikethrough is removed."""
+    text, struck = _unstrike(_BR.sub(" ", cell))
+    if not text:
+        raise _SkipTableError(f"row at line {line} has no {what}: every error needs one")
+    return text, struck
+
+
+def _obsolete_note(cell: str) -> tuple[str, Obsolete | None]:
+    """Split off the `**Obsolete since ….** reason Replaced by ….` note an export writes."""
+    match = _OBSOLETE_NOTE.search(cell)
+    if match is None:
+        return cell, None
+    rest = match.group("rest").strip()
+    replaced = _REPLACED_BY.search(rest)
+    if replaced is not None:
+        rest = rest[: replaced.start()].strip()
+    return cell[: match.start()], Obsolete(
+        since=match.group("since"),
+        reason=rest or None,
+        replaced_by=replaced.group("code") if replaced else None,
+    )
+
+
+def actions_from_cell(cell: str) -> tuple[tuple[str, ...], bool]:
+    """An actions cell as list items, and whether it was wholly struck through.
+
+    "-", "N/A" and empty cells are no actions. A cell with `<br/>` line breaks is split only
+    there: the writer chose the items. Otherwise it is split into sentences (`split_sentences`).
+    """
+    whole, struck = _unstrike(cell)
+    if _NOTHING.fullmatch(whole):
+        return (), struck
+    pieces = _BR.split(whole)
+    if len(pieces) == 1:
+        pieces = split_sentences(whole)
+    unstruck = [_unstrike(piece) for piece in pieces]
+    if all(piece_struck for _, piece_struck in unstruck):
+        struck, pieces = True, [text for text, _ in unstruck]
+    return tuple(piece.strip() for piece in pieces if piece.strip()), struck
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split run-together sentences: `IMX.Check wallet provider.` is two items.
+
+    A sentence ends at `.`, `!` or `?` followed by an uppercase letter, directly (`IMX.Check`)
+    or after spaces (`the issue. Check`), and at an ideographic full stop, exclamation or
+    question mark followed by more text. Never inside inline code, links, HTML tags or URLs,
+    nor after `e.g.`, `i.e.`, `cf.` or `vs.`.
+    """
+    protected = [match.span() for match in _PROTECTED.finditer(text)]
+    starts = [0]
+    for match in _SENTENCE_END.finditer(text):
+        cut, mark = match.end(), match.start()
+        inside = any(start <= mark < end for start, end in protected)
+        if inside or _ABBREVIATION.search(text[: mark + 1]):
+            continue
+        if match.group("space") is not None and not text[cut].isupper():
+            continue
+        starts.append(cut)
+    bounds = zip(starts, [*starts[1:], len(text)], strict=True)
+    return [text[start:end].strip() for start, end in bounds if text[start:end].strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows to catalogue values
+
+
+class _Names:
+    """Hands out ids unique in the catalogue's single namespace of codes and ids."""
+
+    def __init__(self, taken: set[str]) -> None:
+        self.taken = taken
+
+    def claim(self, wanted: str) -> str:
+        name, number = wanted, 1
+        while name in self.taken:
+            number += 1
+            name = f"{wanted}-{number}"
+        self.taken.add(name)
+        return name
+
+
+def slugify(text: str) -> str:
+    """A heading's id as MkDocs' table of contents makes it (`Fiat to Crypto` -> `fiat-to-crypto`).
+
+    Accents are dropped; text with no Latin letters or digits gives "".
+    """
+    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value).strip("-_")
+
+
+def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> Category:
+    title = table.title or ""
+    wanted = table.heading_id if table.heading_id and SLUG.match(table.heading_id) else None
+    category_id = names.claim(wanted or slugify(title) or f"category-{position}")
+    entries = tuple(_entry(row, names) for row in rows)
+    return Category(
+        id=category_id,
+        title=title,
+        path=Path(f"{position:02d}-{category_id}.yml"),
+        entries=entries,
+        range=_thousands_block([entry.code for entry in entries if entry.code is not None]),
+    )
+
+
+def _entry(row: _Row, names: _Names) -> Entry:
+    entry_id = None
+    if row.code is None:
+        wanted = row.anchor if row.anchor and SLUG.match(row.anchor) else None
+        entry_id = names.claim(wanted or _shorten(slugify(row.scenario)) or "error")
+    return Entry(
+        code=row.code,
+        id=entry_id,
+        scenario=row.scenario,
+        message=row.message,
+        user_actions=row.user_actions,
+        developer_actions=row.developer_actions,
+        obsolete=row.obsolete,
+        line=row.line,
+    )
+
+
+def _shorten(slug: str) -> str:
+    """At most `_ID_LENGTH` characters, cut between words."""
+    if len(slug) <= _ID_LENGTH:
+        return slug
+    return slug[: _ID_LENGTH + 1].rsplit("-", 1)[0][:_ID_LENGTH]
+
+
+def _thousands_block(codes: list[Code]) -> tuple[int, int] | None:
+    """`(2000, 2999)` when every code is a number of the same thousands block."""
+    numbers = [code for code in codes if isinstance(code, int)]
+    blocks = {code // 1000 for code in numbers}
+    if not numbers or len(numbers) != len(codes) or len(blocks) != 1:
+        return None
+    low = blocks.pop() * 1000
+    return low, low + 999
+
+
+# ---------------------------------------------------------------------------------------------
+# Catalogue files
+
+_WIDTH = 1 << 30  # never fold a line
+_LINE_BREAKS = re.compile("[\r\n\x85\u2028\u2029]")  # YAML's; only double quotes escape them
+
+
+def _scalar(value: str | int) -> str:
+    """`value` as a one-line YAML scalar, quoted only when YAML needs it."""
+    if isinstance(value, int):
+        return str(value)
+    style = '"' if _LINE_BREAKS.search(value) else None
+    dumped = yaml.safe_dump(value, allow_unicode=True, width=_WIDTH, default_style=style)
+    return dumped.removesuffix("\n...\n").rstrip("\n")
+
+
+def _code_scalar(value: str) -> str | int:
+    """A code given as text (`replaced_by`): written as a number when it is one."""
+    return int(value) if PLAIN_NUMBER.match(value) else value
+
+
+def category_yaml(category: Category) -> str:
+    """The category file's text, in the example catalogue's layout and key order."""
+    lines = [f"title: {_scalar(category.title)}", f"id: {_scalar(category.id)}"]
+    if category.range is not None:
+        lines.append(f"range: [{category.range[0]}, {category.range[1]}]")
+    if category.description is not None:
+        lines.append(f"description: {_scalar(category.description)}")
+    lines.append("errors:" if category.entries else "errors: []")
+    for entry in category.entries:
+        lines.extend(_entry_yaml(entry))
+    return "\n".join(lines) + "\n"
+
+
+def _entry_yaml(entry: Entry) -> Iterator[str]:
+    if entry.code is not None:
+        yield f"  - code: {_scalar(entry.code)}"
+    else:
+        yield f"  - id: {_scalar(str(entry.id))}"
+    yield f"    scenario: {_scalar(entry.scenario)}"
+    yield f"    message: {_scalar(entry.message)}"
+    yield from _list_yaml("user_actions", entry.user_actions)
+    yield from _list_yaml("developer_actions", entry.developer_actions)
+    if entry.obsolete is not None:
+        yield from _obsolete_yaml(entry.obsolete)
+
+
+def _list_yaml(key: str, items: tuple[str, ...]) -> Iterator[str]:
+    yield f"    {key}:" if items else f"    {key}: []"
+    for item in items:
+        yield f"      - {_scalar(item)}"
+
+
+def _obsolete_yaml(obsolete: Obsolete) -> Iterator[str]:
+    details = [
+        ("since", obsolete.since),
+        ("reason", obsolete.reason),
+        ("replaced_by", _code_scalar(obsolete.replaced_by) if obsolete.replaced_by else None),
+    ]
+    given = [(key, value) for key, value in details if value is not None]
+    if not given:
+        yield "    obsolete: true"
+        return
+    yield "    obsolete:"
+    for key, value in given:
+        yield f"      {key}: {_scalar(value)}"
+
+
+def target_paths(categories: Iterable[Category], folder: Path) -> list[Path]:
+    """Where `write_categories` puts each category's file."""
+    return [folder / category.path.name for category in categories]
+
+
+def write_categories(categories: Iterable[Category], folder: Path) -> list[Path]:
+    """Write one file per category into `folder` (created when missing), replacing any."""
+    categories = list(categories)
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = target_paths(categories, folder)
+    for category, path in zip(categories, paths, strict=True):
+        path.write_text(category_yaml(category), encoding="utf-8", newline="\n")
+    return paths
