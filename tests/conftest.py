@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+pytest_plugins = ["tests.browser"]  # the `chromium` fixture
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOGUE = REPO / "catalogue"
 THEMES = ("material", "mkdocs")

@@ -212,7 +212,7 @@ def test_search_index_has_one_document_per_entry(tmp_path: Path, theme: str) -> 
         assert document["title"].startswith(f"{anchor}: ")
     assert documents["reference/link-errors/#1005"]["title"].endswith("(Obsolete)")
     assert documents["reference/link-errors/#1001"]["text"] == (
-        "Something went wrong retrieving your tokens list: ${apiError}"
+        "1001 Something went wrong retrieving your tokens list: ${apiError}"
     )
     # The tables are not indexed a second time as the category sections' text.
     general = documents["reference/link-errors/#general"]["text"]

@@ -63,7 +63,9 @@ def _documents(site: CatalogueSite, obsolete_label: str) -> list[dict[str, Any]]
         {
             "location": location,
             "title": _title(entry, obsolete_label),
-            "text": plain_text(entry.message),
+            # The code again in the text: the built-in search weighs fields alike, so a code
+            # found in both fields ranks the entry above prose that merely mentions it.
+            "text": f"{entry.anchor} {plain_text(entry.message)}",
         }
         for entry in site.catalogue.entries()
         if (location := site.entry_path(entry.anchor)) is not None
