@@ -13,14 +13,13 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
+from mkdocs_error_catalogue import load_catalogue
 from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
 
 from .conftest import EXAMPLE_CATALOGUE, Site, new_site
+from .test_cli import error_catalogue
 
-EXAMPLE_ANCHORS = [
-    str(entry.anchor)
-    for entry in __import__("mkdocs_error_catalogue").load_catalogue(EXAMPLE_CATALOGUE).entries()
-]
+EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
 
 
 def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
@@ -232,3 +231,38 @@ def test_every_row_has_a_permalink_to_itself(tmp_path: Path) -> None:
         permalink = row.select_one("td.error-catalogue-code a.error-catalogue-permalink")
         assert permalink["href"] == f"#{row['id']}"
         assert permalink["aria-label"] == f"Permanent link: {row['id']}"
+
+
+def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.config["site_url"] = "https://example.com/docs/"
+    site.build()
+    printed = error_catalogue("export", "--format", "json", cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
+
+
+def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
+    example_site(tmp_path).write_config()
+    result = error_catalogue("lookup", "1005", "--site-url", "https://example.com/", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "1005: Failed to open Link as iFrame due to the application's domain not being whitelisted"
+    )
+    assert "Category: General Errors (general)" in lines
+    assert lines[-3].startswith("Status: obsolete since 2022-10-25: Whitelisting of partner")
+    assert lines[-3].endswith("(replaced by 1004)")
+    assert lines[-2:] == [
+        "URL: https://example.com/reference/link-errors/#1005",
+        "Deep link: https://example.com/errors/1005/",
+    ]
+
+
+def test_cli_lookup_of_an_unknown_code_exits_1_with_suggestions(tmp_path: Path) -> None:
+    example_site(tmp_path).write_config()
+    result = error_catalogue("lookup", "1006", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.strip() == (
+        "error-catalogue lookup: no error 1006 in catalogue: did you mean 11006, 1005, 1004?"
+    )

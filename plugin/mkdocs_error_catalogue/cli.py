@@ -7,15 +7,17 @@ function doing the work; `main` dispatches. Exit status: 0 done, 1 problems foun
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
+from .exporting import Locator, export_json
 from .importing import PageImport, import_page, target_paths, write_categories
 from .loading import load_catalogue
 from .markdown_export import catalogue_markdown
-from .model import Catalogue
+from .model import Catalogue, Entry
 from .problems import CatalogueError, display_path
 
 if TYPE_CHECKING:
@@ -105,14 +107,26 @@ def import_tables(arguments: argparse.Namespace) -> int:
         for path in existing:
             _fail(f"{display_path(path)} already exists: pass --force to overwrite it")
         return 1
-    write_categories(result.categories, folder)
     output: Path = arguments.output or page
-    output.write_text(result.page, encoding="utf-8", newline="")
+    if not _write(result, folder, output):
+        return 1
     _print_summary(result, page, folder, output)
     _report_skipped(result, page, sys.stderr)
     if load_or_report(folder) is None:
         return 1
     return 1 if result.skipped else 0
+
+
+def _write(result: PageImport, folder: Path, output: Path) -> bool:
+    """Write the category files and the page; False after saying what could not be written."""
+    try:
+        write_categories(result.categories, folder)
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(result.page, encoding="utf-8", newline="")
+    except OSError as error:
+        _fail(f"cannot write {error.filename or output}: {error.strerror}")
+        return False
+    return True
 
 
 def _fail(message: str) -> None:
@@ -159,7 +173,33 @@ def _report_skipped(result: PageImport, page: Path, stream: TextIO) -> None:
         print(f"{display_path(page)}:{skipped.line}: table skipped: {skipped.reason}", file=stream)
 
 
-EXPORT_FORMATS: dict[str, Callable[[Catalogue], str]] = {"markdown": catalogue_markdown}
+def add_site_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the commands that give URLs: where the site's configuration is, its URL."""
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=Path("mkdocs.yml"),
+        help="the site's mkdocs.yml, to know which page shows each code (default: ./mkdocs.yml)",
+    )
+    parser.add_argument(
+        "--site-url", help="the published site's address (default: site_url of mkdocs.yml)"
+    )
+
+
+def site_locator(arguments: argparse.Namespace, catalogue: Catalogue) -> Locator:
+    """Where the site shows each entry: from mkdocs.yml when there is one."""
+    from .site import CatalogueAlone, site_from_config  # imports MkDocs: only when needed
+
+    config: Path = arguments.config
+    if not config.is_file():
+        return CatalogueAlone(arguments.site_url)
+    return site_from_config(config, catalogue, arguments.site_url)
+
+
+EXPORT_FORMATS: dict[str, Callable[[Catalogue, Locator], str]] = {
+    "json": export_json,
+    "markdown": lambda catalogue, _: catalogue_markdown(catalogue),
+}
 
 
 def add_export(commands: Commands) -> None:
@@ -168,6 +208,7 @@ def add_export(commands: Commands) -> None:
     parser.add_argument(
         "--format", required=True, choices=sorted(EXPORT_FORMATS), help="the output format"
     )
+    add_site_options(parser)
     parser.set_defaults(run=export)
 
 
@@ -176,8 +217,74 @@ def export(arguments: argparse.Namespace) -> int:
     catalogue = load_or_report(arguments.catalogue)
     if catalogue is None:
         return 1
-    sys.stdout.write(EXPORT_FORMATS[arguments.format](catalogue))
+    locator = site_locator(arguments, catalogue)
+    sys.stdout.write(EXPORT_FORMATS[arguments.format](catalogue, locator))
     return 0
+
+
+def add_lookup(commands: Commands) -> None:
+    parser = commands.add_parser("lookup", help="print one error and its URL")
+    parser.add_argument("code", help="the error's code (or id)")
+    add_catalogue_option(parser)
+    add_site_options(parser)
+    parser.set_defaults(run=lookup)
+
+
+def lookup(arguments: argparse.Namespace) -> int:
+    """Print the entry with its URL; 1 with a suggestion when no entry has that code."""
+    catalogue = load_or_report(arguments.catalogue)
+    if catalogue is None:
+        return 1
+    code: str = arguments.code
+    entry = catalogue.entry(code)
+    if entry is None:
+        anchors = [known.anchor for known in catalogue.entries()]
+        close = difflib.get_close_matches(code, anchors, n=3)
+        hint = f": did you mean {', '.join(close)}?" if close else ""
+        print(
+            f"error-catalogue lookup: no error {code} in {display_path(arguments.catalogue)}{hint}",
+            file=sys.stderr,
+        )
+        return 1
+    print(describe(catalogue, entry, site_locator(arguments, catalogue)))
+    return 0
+
+
+def describe(catalogue: Catalogue, entry: Entry, locator: Locator) -> str:
+    """An entry as lines of `Label: value`, for people reading a terminal."""
+    category = next(c for c in catalogue.categories if entry in c.entries)
+    lines = [
+        f"{entry.anchor}: {entry.scenario}",
+        f"Category: {category.title} ({category.id})",
+        f"Message: {entry.message}",
+        *_action_lines("User actions", entry.user_actions),
+        *_action_lines("Developer actions", entry.developer_actions),
+        f"Status: {_status(entry)}",
+        f"URL: {locator.entry_url(entry.anchor) or '(unknown: no page of the site shows it)'}",
+    ]
+    if deep_link := locator.deep_link(entry.anchor):
+        lines.append(f"Deep link: {deep_link}")
+    return "\n".join(lines)
+
+
+def _action_lines(label: str, actions: tuple[str, ...]) -> list[str]:
+    return (
+        [f"{label}:", *(f"  - {action}" for action in actions)] if actions else [f"{label}: none"]
+    )
+
+
+def _status(entry: Entry) -> str:
+    if entry.obsolete is None:
+        return "current"
+    parts = ["obsolete"]
+    if entry.obsolete.since:
+        parts.append(f"since {entry.obsolete.since}")
+    status = " ".join(parts)
+    if entry.obsolete.reason:
+        status += f": {entry.obsolete.reason}"
+    if entry.obsolete.replaced_by:
+        status += f" (replaced by {entry.obsolete.replaced_by})"
+    return status
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -185,7 +292,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (add_check, add_import, add_export):
+    for add in (add_check, add_import, add_export, add_lookup):
         add(commands)
     return parser
 

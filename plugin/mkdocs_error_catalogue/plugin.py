@@ -4,7 +4,6 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +24,18 @@ from .model import Catalogue
 from .problems import CatalogueError
 from .rendering import Labels
 from .search import add_entries_to_index, put_tables_back, set_tables_aside
-from .site import CatalogueSite, relative_url
+from .site import (
+    DEFAULT_DEEP_LINKS,
+    DEFAULT_EXPORT,
+    CatalogueSite,
+    relative_url,
+    site_path_option,
+)
 
 log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
 _STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "error-catalogue.css"
-DEFAULT_DEEP_LINKS = "errors"
-DEFAULT_EXPORT = "error-catalogue.json"
-# Folders of letters, digits, '.', '_' and '-', none starting with '.' (so no `..`).
-_SITE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\Z")
 
 
 class LabelsConfig(base.Config):
@@ -62,19 +63,6 @@ class ErrorCatalogueConfig(base.Config):
     # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
     deep_links: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_DEEP_LINKS)
     export: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_EXPORT)
-
-
-def site_path_option(value: str | bool, default: str, option: str) -> str | None:
-    """A `true`/`false`/path option as the site path it names, or None when turned off."""
-    if value is False:
-        return None
-    path = default if value is True else value.strip("/")
-    if not _SITE_PATH.match(path):
-        raise PluginError(
-            f"error-catalogue: `{option}: {value}` must be `false` or a path inside the site "
-            f"such as `{default}` (letters, digits, '.', '_', '-' and '/')"
-        )
-    return path
 
 
 class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):

@@ -8,12 +8,34 @@ category is where that category's entries live.
 from __future__ import annotations
 
 import posixpath
+import re
+from pathlib import Path
 from urllib.parse import urljoin
 
-from mkdocs.structure.files import File, Files
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, get_files
 
 from .markers import find_markers
 from .model import Catalogue
+
+DEFAULT_DEEP_LINKS = "errors"
+DEFAULT_EXPORT = "error-catalogue.json"
+# Folders of letters, digits, '.', '_' and '-', none starting with '.' (so no `..`).
+_SITE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\Z")
+
+
+def site_path_option(value: str | bool, default: str, option: str) -> str | None:
+    """A `true`/`false`/path option as the site path it names, or None when turned off."""
+    if value is False:
+        return None
+    path = default if value is True else value.strip("/")
+    if not _SITE_PATH.match(path):
+        raise PluginError(
+            f"error-catalogue: `{option}: {value}` must be `false` or a path inside the site "
+            f"such as `{default}` (letters, digits, '.', '_', '-' and '/')"
+        )
+    return path
 
 
 class CatalogueSite:
@@ -101,3 +123,42 @@ def relative_url(target: str, from_directory: str) -> str:
     """`target` (a site-relative URL) as seen from the site folder `from_directory`."""
     depth = from_directory.strip("/").count("/") + 1 if from_directory.strip("/") else 0
     return "../" * depth + target if depth else target or "./"
+
+
+class CatalogueAlone:
+    """Where entries are when no site configuration is known: only their deep links, and only
+    when a site URL is given (assuming the default `errors/` prefix)."""
+
+    def __init__(self, site_url: str | None, deep_links: str = DEFAULT_DEEP_LINKS) -> None:
+        self._site_url = site_url or None
+        self.deep_links = deep_links
+
+    @property
+    def site_url(self) -> str | None:
+        return self._site_url
+
+    def entry_url(self, anchor: str) -> str | None:
+        return None
+
+    def category_url(self, category_id: str) -> str | None:
+        return None
+
+    def deep_link(self, anchor: str) -> str | None:
+        if self._site_url is None:
+            return None
+        return urljoin(self._site_url, f"{self.deep_links}/{anchor}/")
+
+
+def site_from_config(
+    config_file: Path, catalogue: Catalogue, site_url: str | None = None
+) -> CatalogueSite:
+    """The site `config_file` (a `mkdocs.yml`) describes, without building it."""
+    config = load_config(str(config_file))
+    plugin = config.plugins.get("error-catalogue")
+    deep_links: str | None = DEFAULT_DEEP_LINKS
+    if plugin is not None:
+        deep_links = site_path_option(plugin.config["deep_links"], DEFAULT_DEEP_LINKS, "deep_links")
+    files = get_files(config)
+    return CatalogueSite(
+        catalogue, files, site_url=site_url or config.site_url, deep_links=deep_links
+    )
