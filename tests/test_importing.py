@@ -563,3 +563,16 @@ def test_unicode_line_separators_stay_inside_their_cell(tmp_path: Path) -> None:
         "c\x85d",
         ("e\u2029f",),
     )
+
+
+def test_the_page_may_go_to_a_new_folder_and_write_errors_are_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("page.md").write_text(page_with("| 1 | S | M | - | - |"))
+    assert main(["import", "page.md", "--page", "docs/errors/index.md"]) == 0
+    assert Path("docs/errors/index.md").read_text().endswith("<!-- error-catalogue errors -->\n")
+    Path("taken").write_text("a file, not a folder\n")
+    assert main(["import", "page.md", "--catalogue", "taken"]) == 1
+    assert "error-catalogue import: cannot write taken: " in capsys.readouterr().err
+    assert Path("page.md").read_text() == page_with("| 1 | S | M | - | - |")
