@@ -39,7 +39,8 @@ def catalogue_entries() -> list[dict[str, Any]]:
 
 
 def heading_text(heading: Any) -> str:
-    return "".join(heading.find_all(string=True, recursive=False)).strip()
+    """The heading's text without its permalink."""
+    return "".join(t for t in heading.find_all(string=True) if t.parent.name != "a").strip()
 
 
 @pytest.fixture

@@ -51,7 +51,16 @@ def test_mkdocs_theme_search_lists_the_entry_first_and_opens_its_row(
     page.keyboard.press("s")  # the mkdocs theme's search shortcut
     page.wait_for_selector("#mkdocs-search-query", state="visible")
     page.keyboard.type("1004")
-    page.wait_for_selector("#mkdocs-search-results a")
+    # The theme listens for keystrokes only once its search index has loaded: until results
+    # show, send the key-up it searches on again.
+    page.wait_for_function(
+        """() => {
+            const query = document.getElementById("mkdocs-search-query");
+            query.dispatchEvent(new KeyboardEvent("keyup"));
+            return document.querySelector("#mkdocs-search-results a") !== null;
+        }""",
+        polling=200,
+    )
     first = page.get_attribute("#mkdocs-search-results a >> nth=0", "href")
     assert first is not None and first.endswith("reference/link-errors/#1004")
     page.click("#mkdocs-search-results a >> nth=0")

@@ -47,7 +47,7 @@ class Server:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5) as response:
             return str(response.read().decode("utf-8"))
 
-    def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 30) -> None:
+    def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 60) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             try:
@@ -83,3 +83,24 @@ def test_editing_adding_and_deleting_catalogue_files_rebuilds(site: Site, server
     added.unlink()
     server.wait_for(lambda html: 'id="2"' not in html, "the deleted file to go")
     assert sum("Reloading browsers" in line for line in server.log) >= 3
+
+
+def test_a_broken_edit_keeps_the_last_good_site_and_the_next_good_edit_recovers(
+    site: Site, server: Server
+) -> None:
+    server.wait_for(lambda html: "First words." in html, "the first build")
+
+    site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="M") + "    mesage: x\n")
+    deadline = time.monotonic() + 60
+    while not any("unknown key `mesage`" in line for line in server.log):
+        assert time.monotonic() < deadline, "".join(server.log)
+        time.sleep(0.2)
+    assert "First words." in server.page()  # still the last good catalogue
+
+    site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="Fixed words."))
+    server.wait_for(lambda html: "Fixed words." in html, "the fixed catalogue to show")
+    log = "".join(server.log)
+    assert "catalogue/01-a.yml:6: unknown key `mesage` in an error" in log
+    assert "the site keeps the last good catalogue until these problems are fixed" in log
+    assert "Traceback" not in log
+    assert server.process.poll() is None  # still serving

@@ -13,12 +13,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
-from .exporting import Locator, export_json
+from .exporting import EXPORT_SCHEMA, Locator, export_json
 from .importing import PageImport, import_page, target_paths, write_categories
-from .loading import load_catalogue
+from .loading import CATALOGUE_SCHEMA, load_catalogue
+from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
-from .problems import CatalogueError, display_path
+from .problems import CatalogueError, Problem, display_path
 
 if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -35,15 +36,23 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
 
 
 def add_check(commands: Commands) -> None:
-    parser = commands.add_parser("check", help="validate the catalogue without building the site")
+    parser = commands.add_parser(
+        "check", help="validate the catalogue (and its lock) without building the site"
+    )
     add_catalogue_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=sorted(PROBLEM_FORMATS),
+        default="text",
+        help="text: `file:line: message` lines; github: GitHub Actions annotations",
+    )
     parser.set_defaults(run=check)
 
 
 def check(arguments: argparse.Namespace) -> int:
-    """Print one `file:line: message` line per problem; 0 when clean, 1 otherwise."""
+    """Print one line per problem; 0 when clean, 1 otherwise."""
     folder: Path = arguments.catalogue
-    catalogue = load_or_report(folder)
+    catalogue = load_or_report(folder, PROBLEM_FORMATS[arguments.format])
     if catalogue is None:
         return 1
     entries = sum(1 for _ in catalogue.entries())
@@ -55,14 +64,47 @@ def check(arguments: argparse.Namespace) -> int:
     return 0
 
 
-def load_or_report(folder: Path) -> Catalogue | None:
-    """The catalogue, or None after printing each of its problems to stderr."""
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions `::error` workflow command, escaped as its documentation says."""
+    message = problem.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    place = display_path(problem.path).replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    line = f",line={problem.line}" if problem.line else ""
+    return f"::error file={place}{line},title=error-catalogue::{message}"
+
+
+PROBLEM_FORMATS: dict[str, Callable[[Problem], str]] = {"text": str, "github": github_annotation}
+
+
+def load_or_report(folder: Path, show: Callable[[Problem], str] = str) -> Catalogue | None:
+    """The catalogue, or None after printing each of its problems (annotations to stdout)."""
     try:
         return load_catalogue(folder)
     except CatalogueError as error:
+        stream = sys.stdout if show is github_annotation else sys.stderr
         for problem in error.problems:
-            print(problem, file=sys.stderr)
+            print(show(problem), file=stream)
         return None
+
+
+def add_lock(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "lock", help="record the published codes, so that none disappears or changes meaning"
+    )
+    add_catalogue_option(parser)
+    parser.set_defaults(run=lock)
+
+
+def lock(arguments: argparse.Namespace) -> int:
+    """Write the lock file; refused (1) while the catalogue breaks the current lock."""
+    folder: Path = arguments.catalogue
+    catalogue = load_or_report(folder)
+    if catalogue is None:
+        return 1
+    path = lock_path(folder)
+    path.write_text(lock_text(catalogue), encoding="utf-8")
+    published = sum(entry.code is not None for entry in catalogue.entries())
+    print(f"{display_path(path)}: {plural(published, 'published code', 'published codes')} locked")
+    return 0
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -287,12 +329,29 @@ def _status(entry: Entry) -> str:
     return status
 
 
+SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}
+
+
+def add_schema(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "schema", help="print a JSON Schema: of category files (for editors), or of the export"
+    )
+    parser.add_argument("kind", nargs="?", choices=sorted(SCHEMAS), default="catalogue")
+    parser.set_defaults(run=schema)
+
+
+def schema(arguments: argparse.Namespace) -> int:
+    """Print the schema shipped in the package, for saving next to the catalogue."""
+    sys.stdout.write(SCHEMAS[arguments.kind].read_text(encoding="utf-8"))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (add_check, add_import, add_export, add_lookup):
+    for add in (add_check, add_lock, add_import, add_export, add_lookup, add_schema):
         add(commands)
     return parser
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from .markers import _next_fence_state
+from .markers import next_fence_state
 from .model import Category, Code, Entry, Obsolete
 from .validation import PLAIN_NUMBER, SLUG
 
@@ -153,7 +153,7 @@ def _find_tables(lines: list[str]) -> Iterator[_Table]:
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
         inside = fence is not None
-        fence = _next_fence_state(fence, line)
+        fence = next_fence_state(fence, line)
         if inside or fence is not None:
             index += 1
             continue
@@ -211,7 +211,7 @@ def _table_end(lines: list[str], index: int) -> int:
     """Rows run until a blank line, a heading or a code fence."""
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
-        if not line.strip() or _ATX_HEADING.fullmatch(line) or _next_fence_state(None, line):
+        if not line.strip() or _ATX_HEADING.fullmatch(line) or next_fence_state(None, line):
             break
         index += 1
     return index

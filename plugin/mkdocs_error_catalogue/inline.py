@@ -3,8 +3,9 @@
 Catalogue text is data written by many hands. Links, `code` and emphasis are rendered; HTML
 tags and entities are shown literally; `${name}` placeholders become code; links to unsafe
 schemes (`javascript:`…) become plain text. Every string left in the result is an
-`AtomicString`, so the page's own Markdown pass (with whatever extensions the site enables,
-such as `attr_list`) never re-reads it.
+`AtomicString`, so the page's inline patterns never re-read it, and holds no `{`, so the
+site's `attr_list` (which reads even atomic text) cannot turn `{: onclick=…}` or `{minPrice}`
+into attributes.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from urllib.parse import urlsplit
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
-from markdown.util import AtomicString
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 PLACEHOLDER_CLASS = "error-catalogue-placeholder"
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "error"})
@@ -29,12 +30,13 @@ _PLACEHOLDER = r"\$\{[^{}\s]+\}"
 
 
 def literal(text: str) -> AtomicString:
-    """`text` to be shown exactly as written, `&copy;`-like entities included.
+    """`text` to be shown exactly as written, `&copy;`-like entities and `{…}` included.
 
     Markdown's serializer escapes `<` but keeps `&` when it starts an entity, so `&` is
-    escaped here; the serializer then keeps the resulting `&amp;` as it is.
+    escaped here. `{` becomes the character reference `&#123;`, written with Markdown's own
+    `&` stand-in that its last step turns back into `&`: no tree processor sees a brace.
     """
-    return AtomicString(text.replace("&", "&amp;"))
+    return AtomicString(text.replace("&", "&amp;").replace("{", f"{AMP_SUBSTITUTE}#123;"))
 
 
 class _PlaceholderProcessor(InlineProcessor):
@@ -107,4 +109,4 @@ def _shared_renderer() -> InlineRenderer:
 def plain_text(text: str) -> str:
     """What a reader sees of `text` once rendered: Markdown marks gone, HTML shown as text."""
     element = _shared_renderer().fill(etree.Element("span"), text)
-    return html.unescape("".join(element.itertext()))
+    return html.unescape("".join(element.itertext()).replace(AMP_SUBSTITUTE, "&"))

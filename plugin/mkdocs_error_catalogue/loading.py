@@ -7,6 +7,7 @@ from pathlib import Path
 
 import yaml
 
+from .locking import check_lock, lock_path
 from .model import Catalogue, Category
 from .problems import CatalogueError, Problem
 from .validation import CategoryReader, check_catalogue
@@ -17,10 +18,14 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 CATALOGUE_SUFFIXES = (".yml", ".yaml")
+# The same rules for editors (YAML language server); checks across files are the loader's.
+CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
+# Far beyond any real category file, far below what would exhaust memory (billion laughs).
+MAX_EXPANDED_NODES = 1_000_000
 
 
 def load_catalogue(folder: Path) -> Catalogue:
-    """Load and validate every category file of `folder`.
+    """Load and validate every category file of `folder`, and check it against its lock.
 
     Raises `CatalogueError` listing every problem found, so one run shows them all.
     """
@@ -32,11 +37,13 @@ def load_catalogue(folder: Path) -> Catalogue:
         if (category := _load_category(folder, path, problems)) is not None
     ]
     check_catalogue(categories, problems)
+    catalogue = Catalogue(tuple(categories))
+    check_lock(catalogue, lock_path(folder), problems)
     if problems:
         order = {path: index for index, path in enumerate(files)}
-        problems.sort(key=lambda problem: (order.get(problem.path, -1), problem.line or 0))
+        problems.sort(key=lambda problem: (order.get(problem.path, len(order)), problem.line or 0))
         raise CatalogueError(problems)
-    return Catalogue(tuple(categories))
+    return catalogue
 
 
 def catalogue_files(folder: Path) -> list[Path]:
@@ -105,4 +112,42 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
+    elif _expanded_size(node) > MAX_EXPANDED_NODES:
+        problems.append(
+            Problem(
+                path,
+                None,
+                "YAML aliases (`*name`) expand this file to more than "
+                f"{MAX_EXPANDED_NODES:,} values: write the values out instead",
+            )
+        )
+        return None
     return node
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """How many nodes `root` stands for once every alias is expanded.
+
+    Iterative (YAML may nest deeper than Python recurses); a node reached again through an
+    alias adds its whole expanded size again, a recursive alias counts once.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        children = _children(node)
+        if children_done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
+        elif id(node) not in sizes:
+            sizes[id(node)] = 1  # provisional: a recursive alias counts once
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+    return sizes[id(root)]
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    return []

@@ -31,14 +31,14 @@ def find_markers(lines: Sequence[str]) -> list[Marker]:
     markers: list[Marker] = []
     fence: str | None = None
     for number, line in enumerate(lines, start=1):
-        fence = _next_fence_state(fence, line)
+        fence = next_fence_state(fence, line)
         match = MARKER.match(line) if fence is None else None
         if match is not None:
             markers.append(Marker(match.group("argument").strip() or None, number))
     return markers
 
 
-def _next_fence_state(fence: str | None, line: str) -> str | None:
+def next_fence_state(fence: str | None, line: str) -> str | None:
     """The open code fence after `line` (None outside fences); a fence closes on its own kind."""
     match = _FENCE.match(line)
     if match is None:

@@ -75,8 +75,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.deep_links: str | None = None
         self.export: str | None = None
         self.extension = ErrorCatalogueExtension()
-        self.extension.warn = self._warn_on_page
         self._page = ""
+        self.serving = False
+        # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
+        self.last_good: Catalogue | None = None
         self._tables_aside: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -84,21 +86,30 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.folder = site_root / self.config.catalogue
         self.deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
         self.export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
-        try:
-            self.catalogue = load_catalogue(self.folder)
-        except CatalogueError as error:
-            raise PluginError(str(error)) from None
-        self.extension.setConfigs(
-            {
-                "catalogue": self.catalogue,
-                "labels": self._labels(),
-            }
-        )
+        self.catalogue = self._load()
+        self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
+        self.extension.warn = self._warn_on_page
         self.extension.link_to = self._link_from_page
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
         return config
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Having this event also keeps one plugin object for all the rebuilds of `serve`.
+        self.serving = command == "serve"
+
+    def _load(self) -> Catalogue:
+        """The catalogue; a broken one stops a build, but not a running `serve`."""
+        try:
+            self.last_good = load_catalogue(self.folder)
+        except CatalogueError as error:
+            if not self.serving or self.last_good is None:
+                raise PluginError(str(error)) from None
+            for line in str(error).splitlines():
+                log.error(line)
+            log.error("the site keeps the last good catalogue until these problems are fixed")
+        return self.last_good
 
     def _labels(self) -> dict[str, str]:
         names = [field.name for field in dataclasses.fields(Labels)]

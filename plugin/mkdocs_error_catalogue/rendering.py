@@ -10,6 +10,8 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from markdown.util import AtomicString
+
 from .inline import InlineRenderer, literal
 from .model import Category, Entry, Obsolete
 
@@ -60,8 +62,10 @@ class CatalogueRenderer:
 
     def section(self, category: Category, level: int = 2) -> list[etree.Element]:
         """A heading (its id is the category id), the description, then the table."""
-        heading = _element(f"h{level}", text=category.title)
-        heading.set("id", category.id)
+        heading = etree.Element(f"h{level}", {"id": category.id})
+        # In a span, so that `attr_list` (which reads a heading's own text) never sees the title,
+        # and free of brace escapes, which the table of contents would show as they are.
+        etree.SubElement(heading, "span").text = AtomicString(category.title.replace("&", "&amp;"))
         paragraphs = [
             self.inline.fill(etree.Element("p"), paragraph.strip())
             for paragraph in (category.description or "").split("\n\n")

@@ -22,6 +22,8 @@ ENTRY_KEYS = ("code", "id", "scenario", "message", "user_actions", "developer_ac
 OBSOLETE_KEYS = ("since", "reason", "replaced_by")
 
 SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+# Invisible in a page and, for STX/ETX, Markdown's own placeholders: never part of real text.
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
 SLUG_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit"
 
@@ -177,6 +179,13 @@ class CategoryReader:
 
     def text(self, node: yaml.Node, key: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+            if control := CONTROL_CHARACTER.search(node.value):
+                self.report(
+                    node,
+                    f"`{key}` contains the control character "
+                    f"U+{ord(control.group(0)):04X}: remove it",
+                )
+                return None
             if node.value.strip():
                 return str(node.value)
             self.report(node, f"`{key}` is empty: write the text, or remove the key")
