@@ -83,16 +83,26 @@ def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) 
     assert not (tmp_path / "b/site/errors").exists()
 
 
-def test_a_page_under_the_deep_link_prefix_is_a_build_error(tmp_path: Path) -> None:
+def test_a_page_that_a_deep_link_would_replace_is_a_build_error(tmp_path: Path) -> None:
     site = example_site(tmp_path)
-    site.page("errors/index.md", "# My own errors page\n")
+    site.page("errors/1004.md", "# My own page about 1004\n")
     result = site.run("build")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "'errors/index.md' would be replaced by the deep-link pages under 'errors/': set the "
-        "`deep_links` option to another path, or to `false`"
+        "'errors/1004.md' would be replaced by the deep-link page 'errors/1004/index.html': "
+        "rename it, or set the `deep_links` option to another path, or to `false`"
     ) in result.stderr
+
+
+def test_the_reference_may_live_at_the_deep_link_prefix(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.page("errors.md", "# Errors\n\n<!-- error-catalogue general -->\n")
+    site.build()
+    target = site.html("errors/1004/index.html").find("a")["href"]
+    assert target == "../../errors/#1004"
+    landing, fragment = follow(site, "errors/1004/index.html", target)
+    assert landing.find("tr", id=fragment) is not None
 
 
 def test_a_bad_deep_link_prefix_is_a_config_error(tmp_path: Path) -> None:
@@ -257,6 +267,26 @@ def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
         "URL: https://example.com/reference/link-errors/#1005",
         "Deep link: https://example.com/errors/1005/",
     ]
+
+
+def test_export_may_go_to_a_sub_folder(tmp_path: Path) -> None:
+    example_site(tmp_path, export="data/errors.json").build()
+    document = json.loads((tmp_path / "site/data/errors.json").read_text(encoding="utf-8"))
+    assert document["format"] == "mkdocs-error-catalogue"
+
+
+def test_a_site_url_without_final_slash_keeps_its_sub_path(tmp_path: Path) -> None:
+    example_site(tmp_path).write_config()
+    result = error_catalogue("lookup", "1004", "--site-url", "https://x.org/sdk", cwd=tmp_path)
+    assert result.stdout.splitlines()[-1] == "Deep link: https://x.org/sdk/errors/1004/"
+
+
+def test_commands_find_the_catalogue_named_in_mkdocs_yml(tmp_path: Path) -> None:
+    site = example_site(tmp_path, catalogue="errors-src")
+    (tmp_path / "catalogue").rename(tmp_path / "errors-src")
+    site.write_config()
+    result = error_catalogue("check", cwd=tmp_path)
+    assert result.stdout.startswith("errors-src: 12 categories"), result.stderr
 
 
 def test_cli_lookup_of_an_unknown_code_exits_1_with_suggestions(tmp_path: Path) -> None:

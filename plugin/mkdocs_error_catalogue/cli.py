@@ -30,9 +30,27 @@ def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--catalogue",
         type=Path,
-        default=Path("catalogue"),
-        help="the catalogue folder (default: ./catalogue)",
+        help="the catalogue folder (default: the plugin's `catalogue` option in ./mkdocs.yml, "
+        "else ./catalogue)",
     )
+
+
+def default_catalogue(config: Path) -> Path:
+    """Where the site's plugin options put the catalogue, as `mkdocs build` would find it."""
+    if not config.is_file():
+        return Path("catalogue")
+    from mkdocs.exceptions import ConfigurationError  # imports MkDocs: only when needed
+
+    from .site import configured_catalogue
+
+    try:
+        return configured_catalogue(config) or Path("catalogue")
+    except ConfigurationError as error:
+        print(
+            f"error-catalogue: {display_path(config)} cannot be read ({error}); using ./catalogue",
+            file=sys.stderr,
+        )
+        return Path("catalogue")
 
 
 def add_check(commands: Commands) -> None:
@@ -359,6 +377,9 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 on usage errors)."""
     arguments = _parser().parse_args(argv)
+    if "catalogue" in arguments and arguments.catalogue is None:
+        config = getattr(arguments, "config", Path("mkdocs.yml"))
+        arguments.catalogue = default_catalogue(config)
     status: int = arguments.run(arguments)
     return status
 

@@ -22,7 +22,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
-from .inline import literal
+from .inline import literal, plain_text
 from .loading import load_catalogue
 from .markers import Marker, find_markers
 from .model import Catalogue
@@ -163,7 +163,7 @@ class ErrorCatalogueExtension(Extension):
             link.attrib = {"class": " ".join([*classes, "error-catalogue-ref--unknown"])}
             return
         link.set("href", self.link_to(anchor))
-        title = link.get("title") or entry.message
+        title = link.get("title") or plain_text(entry.message)
         if entry.obsolete is not None:
             classes.append("error-catalogue-ref--obsolete")
             title = f"{self.renderer.labels.obsolete}: {title}"

@@ -126,13 +126,24 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return files
 
     def _refuse_clashes(self, files: Files) -> None:
-        """Our generated paths must not replace a page or file of the site."""
+        """Our generated files must not replace a page or file of the site.
+
+        A page at the prefix itself (`errors.md` -> `errors/`) is welcome: the reference can
+        live at `/errors/` with its codes at `/errors/1004/`.
+        """
+        assert self.catalogue is not None
+        prefix = self.deep_links
+        ours = (
+            {f"{prefix}/{e.anchor}/index.html" for e in self.catalogue.entries()}
+            if prefix
+            else set()
+        )
         for file in files:
-            if self.deep_links and file.dest_uri.startswith(f"{self.deep_links}/"):
+            if file.dest_uri in ours:
                 raise PluginError(
-                    f"error-catalogue: '{file.src_uri}' would be replaced by the deep-link pages "
-                    f"under '{self.deep_links}/': set the `deep_links` option to another path, "
-                    "or to `false`"
+                    f"error-catalogue: '{file.src_uri}' would be replaced by the deep-link page "
+                    f"'{file.dest_uri}': rename it, or set the `deep_links` option to another "
+                    "path, or to `false`"
                 )
             if file.dest_uri == self.export:
                 raise PluginError(
@@ -180,6 +191,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         if self.deep_links:
             self._write_deep_links(site_dir, self.deep_links)
         if self.export:
+            (site_dir / self.export).parent.mkdir(parents=True, exist_ok=True)
             (site_dir / self.export).write_text(export_json(self.catalogue, self.site), "utf-8")
         add_entries_to_index(site_dir, self.site, self.config.labels["obsolete"])
         for category in self.catalogue.categories:

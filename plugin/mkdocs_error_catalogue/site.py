@@ -7,12 +7,14 @@ category is where that category's entries live.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from pathlib import Path
 from urllib.parse import urljoin
 
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
 
@@ -23,6 +25,13 @@ DEFAULT_DEEP_LINKS = "errors"
 DEFAULT_EXPORT = "error-catalogue.json"
 # Folders of letters, digits, '.', '_' and '-', none starting with '.' (so no `..`).
 _SITE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\Z")
+
+
+def with_slash(site_url: str | None) -> str | None:
+    """A site URL as a base for relative URLs: `https://x/sdk` means the folder `sdk/`."""
+    if not site_url:
+        return None
+    return site_url if site_url.endswith("/") else f"{site_url}/"
 
 
 def site_path_option(value: str | bool, default: str, option: str) -> str | None:
@@ -50,7 +59,7 @@ class CatalogueSite:
         deep_links: str | None = None,
     ) -> None:
         self.catalogue = catalogue
-        self._site_url = site_url or None
+        self._site_url = with_slash(site_url)
         self.deep_links = deep_links
         self.pages = _category_pages(catalogue, files)
         self._category_of = {
@@ -130,7 +139,7 @@ class CatalogueAlone:
     when a site URL is given (assuming the default `errors/` prefix)."""
 
     def __init__(self, site_url: str | None, deep_links: str = DEFAULT_DEEP_LINKS) -> None:
-        self._site_url = site_url or None
+        self._site_url = with_slash(site_url)
         self.deep_links = deep_links
 
     @property
@@ -149,11 +158,25 @@ class CatalogueAlone:
         return urljoin(self._site_url, f"{self.deep_links}/{anchor}/")
 
 
+@functools.cache
+def _site_config(config_file: Path) -> MkDocsConfig:
+    return load_config(str(config_file))
+
+
+def configured_catalogue(config_file: Path) -> Path | None:
+    """The catalogue folder the plugin's options in `config_file` name (None: not listed)."""
+    plugin = _site_config(config_file).plugins.get("error-catalogue")
+    if plugin is None:
+        return None
+    folder: str = plugin.config["catalogue"]
+    return config_file.parent / folder
+
+
 def site_from_config(
     config_file: Path, catalogue: Catalogue, site_url: str | None = None
 ) -> CatalogueSite:
     """The site `config_file` (a `mkdocs.yml`) describes, without building it."""
-    config = load_config(str(config_file))
+    config = _site_config(config_file)
     plugin = config.plugins.get("error-catalogue")
     deep_links: str | None = DEFAULT_DEEP_LINKS
     if plugin is not None:
