@@ -338,3 +338,51 @@ def test_a_hostile_description_in_text_file_form_is_refused_cleanly(tmp_path: Pa
     assert result.returncode == 1
     assert result.stderr.strip() == dedent("""\
         catalogue/a.yml:3: `description` contains the control character U+0000: remove it""")
+
+
+def test_reusing_a_code_for_an_error_like_another_published_one_fails(locked: Path) -> None:
+    # 9001 rewritten from "token details" to what 9000 already says: a reuse, not a rewording.
+    edit(
+        locked,
+        "08-cancel.yml",
+        "Failed to retrieve token details",
+        "Failed to retrieve the order details",
+    )
+    result = error_catalogue("check", cwd=locked)
+    assert result.returncode == 1
+    assert "code 9001 now describes a different error" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("lock", "words"),
+    [
+        ("'1':\n  category: a\n  scenario: [x]\n  message: M\n", "a lock entry is a code with"),
+        (
+            "'1':\n  category: a\n  scenario: S\n  message: M\n'1':\n  category: a\n  scenario: S\n"
+            "  message: M\n",
+            "code 1 is locked twice (first at line 1): keep one",
+        ),
+        ("'1': [\n", "invalid lock file"),
+        ("- 1\n", "the lock file must map codes to what they mean"),
+    ],
+)
+def test_a_broken_lock_file_is_a_problem_with_its_line(
+    tmp_path: Path, lock: str, words: str
+) -> None:
+    folder = tmp_path / "catalogue"
+    folder.mkdir()
+    (folder / "a.yml").write_text("title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
+    (tmp_path / "catalogue.lock").write_text(lock)
+    result = error_catalogue("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("catalogue.lock:")
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_lock_beside_the_folder_even_from_inside_it(locked: Path) -> None:
+    inside = locked / "catalogue"
+    result = error_catalogue("lock", "--catalogue", ".", cwd=inside)
+    assert result.returncode == 0, result.stderr
+    assert not (inside / ".lock").exists()
+    assert (locked / "catalogue.lock").is_file()

@@ -296,3 +296,46 @@ def test_cli_lookup_of_an_unknown_code_exits_1_with_suggestions(tmp_path: Path) 
     assert result.stderr.strip() == (
         "error-catalogue lookup: no error 1006 in catalogue: did you mean 11006, 1005, 1004?"
     )
+
+
+def test_ordinary_links_to_row_anchors_are_validated_by_mkdocs(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = example_site(tmp_path)
+    site.config["validation"] = {"anchors": "warn"}
+    site.page("guide/ok.md", "[cookies](../reference/link-errors.md#1004)\n")
+    site.build()  # strict: a missing anchor would fail
+    site.page("guide/bad.md", "[nothing](../reference/link-errors.md#9999)\n")
+    with pytest.raises(Abort):
+        site.build()
+    assert "does not contain an anchor '#9999'" in caplog.text
+
+
+def test_links_in_catalogue_text_are_relative_to_the_docs_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = new_site(tmp_path)
+    site.category(
+        "a.yml",
+        """
+        title: A
+        errors:
+          - code: 1
+            scenario: See [the guide](guide/setup.md#tokens) or [](error:2)
+            message: "[Missing](nowhere.md)"
+          - {code: 2, scenario: S, message: M}
+    """,
+    )
+    site.page("guide/setup.md", "# Setup\n\n## Tokens\n")
+    site.page("reference/errors.md", "<!-- error-catalogue a -->\n")
+    site.build(strict=False)
+    row = site.html("reference/errors/index.html").find("tr", id="1")
+    guide, entry = row.select("td.error-catalogue-scenario a")
+    assert guide["href"] == "../../guide/setup/#tokens"
+    assert (entry["href"], entry.get_text()) == ("#2", "2")
+    missing = row.select_one("td.error-catalogue-message span")
+    assert missing.get_text() == "Missing"
+    assert (
+        "Doc file 'reference/errors.md' shows catalogue text that links to 'nowhere.md', "
+        "which is not a file of the site"
+    ) in caplog.text

@@ -299,3 +299,9 @@ def test_a_broken_catalogue_stops_the_build_with_the_list_and_no_traceback(site:
         "catalogue/01-general.yml:7: code 1001 is already used at 01-general.yml:3" in result.stderr
     )
     assert not (site.root / "site" / "index.html").exists()
+
+
+def test_a_raw_control_character_in_a_file_names_its_line(tmp_path: Path) -> None:
+    write(tmp_path, "cat.yml", "title: T\nerrors:\n  - code: 1\n    scenario: a\x07b\n")
+    (problem,) = problems_of(tmp_path)
+    assert problem.endswith("cat.yml:4: the character U+0007 is not allowed: remove it")

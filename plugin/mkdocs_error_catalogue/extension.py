@@ -14,6 +14,7 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
@@ -25,24 +26,27 @@ from markdown.util import ETX, STX
 from .inline import literal, plain_text
 from .loading import load_catalogue
 from .markers import Marker, find_markers
-from .model import Catalogue
-from .rendering import CatalogueRenderer, Labels, same_page_link
+from .model import Catalogue, Category
+from .rendering import ERROR_SCHEME, CatalogueRenderer, Labels
 
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(rf"^{STX}error-catalogue:(?P<index>\d+){ETX}$")
-ERROR_SCHEME = "error:"
 
 
 class _MarkerPreprocessor(Preprocessor):
     """Swaps each marker line for a token paragraph before the HTML-block pass stashes it."""
 
-    def __init__(self, md: Markdown, markers: list[Marker]) -> None:
+    def __init__(
+        self, md: Markdown, extension: ErrorCatalogueExtension, markers: list[Marker]
+    ) -> None:
         super().__init__(md)
+        self.extension = extension
         self.markers = markers
 
     def run(self, lines: list[str]) -> list[str]:
         self.markers[:] = find_markers(lines)
+        self.extension.rendered_anchors.clear()
         output = list(lines)
         for index, marker in reversed(list(enumerate(self.markers))):
             output[marker.line - 1 : marker.line] = ["", f"{STX}error-catalogue:{index}{ETX}", ""]
@@ -79,7 +83,7 @@ class _MarkerBlockProcessor(BlockProcessor):
         match = _TOKEN.match(blocks.pop(0).strip())
         assert match is not None  # test() accepted this block
         marker = self.markers[int(match.group("index"))]
-        parent.extend(self.extension.render_marker(marker))
+        parent.extend(self.extension.render_marker(marker, self.parser.md))
         return True
 
 
@@ -97,8 +101,12 @@ class ErrorCatalogueExtension(Extension):
         # Lines of the page file before the Markdown this extension sees (front matter), so
         # that reported line numbers are those of the file.
         self.line_offset = 0
-        # Where a link to an entry (given its anchor) points from the page being rendered.
-        self.link_to: Callable[[str], str] = same_page_link
+        # The URL of an entry (given its anchor) from the page being rendered.
+        self.link_to: Callable[[str], str] = lambda anchor: f"#{anchor}"
+        # The URL of a relative link written in catalogue text (None: no such page).
+        self.doc_link: Callable[[str], str | None] = lambda href: href
+        # The row ids the current page got: its HTML is placed as a whole, unseen by MkDocs.
+        self.rendered_anchors: list[str] = []
         self._renderer: CatalogueRenderer | None = None
 
     @property
@@ -110,33 +118,45 @@ class ErrorCatalogueExtension(Extension):
     def renderer(self) -> CatalogueRenderer:
         if self._renderer is None:
             labels = Labels(**self.getConfig("labels"))
-            self._renderer = CatalogueRenderer(labels, link_to=lambda anchor: self.link_to(anchor))
+            self._renderer = CatalogueRenderer(labels, link_hook=self._catalogue_link)
         return self._renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         markers: list[Marker] = []
         md.registerExtension(self)
         # After snippets (32) and whitespace normalising (30), before html_block (20).
-        md.preprocessors.register(_MarkerPreprocessor(md, markers), "error_catalogue", 25)
+        md.preprocessors.register(_MarkerPreprocessor(md, self, markers), "error_catalogue", 25)
         md.parser.blockprocessors.register(
             _MarkerBlockProcessor(md.parser, self, markers), "error_catalogue", 95
         )
-        # After inline patterns made the links (20), before MkDocs rewrites and checks them (0).
-        md.treeprocessors.register(_ErrorLinkTreeprocessor(md, self), "error_catalogue_links", 15)
+        # After MkDocs' own link rewriting (0), which leaves `error:` links alone: `link_to`
+        # gives final URLs.
+        md.treeprocessors.register(_ErrorLinkTreeprocessor(md, self), "error_catalogue_links", -10)
 
-    def render_marker(self, marker: Marker) -> list[etree.Element]:
+    def render_marker(self, marker: Marker, md: Markdown) -> list[etree.Element]:
         """The elements one marker stands for; a visible notice for an unknown category."""
         catalogue = self.catalogue
+        renderer = self.renderer
         if marker.category is None:
-            return [
-                element
-                for category in catalogue.categories
-                for element in self.renderer.section(category)
-            ]
-        category = catalogue.category(marker.category)
-        if category is not None:
-            return [self.renderer.table(category)]
-        known = ", ".join(c.id for c in catalogue.categories)
+            elements = []
+            for category in catalogue.categories:
+                html = renderer.description_html(category) + renderer.table_html(category)
+                elements += [renderer.heading(category), self._placed(md, html, category)]
+            return elements
+        wanted = catalogue.category(marker.category)
+        if wanted is None:
+            return [self._unknown_category(marker)]
+        return [self._placed(md, renderer.table_html(wanted), wanted)]
+
+    def _placed(self, md: Markdown, html: str, category: Category) -> etree.Element:
+        """A paragraph that Markdown's last step replaces with `html` as it is."""
+        self.rendered_anchors.extend(entry.anchor for entry in category.entries)
+        paragraph = etree.Element("p")
+        paragraph.text = md.htmlStash.store(html)
+        return paragraph
+
+    def _unknown_category(self, marker: Marker) -> etree.Element:
+        known = ", ".join(c.id for c in self.catalogue.categories)
         problem = (
             f"unknown error category `{marker.category}` in `<!-- error-catalogue "
             f"{marker.category} -->` on line {marker.line + self.line_offset}; known categories: "
@@ -145,7 +165,20 @@ class ErrorCatalogueExtension(Extension):
         self.warn(f"has an {problem}")
         notice = etree.Element("p", {"class": "error-catalogue-problem"})
         notice.text = literal(f"Error catalogue: {problem}")
-        return [notice]
+        return notice
+
+    def _catalogue_link(self, link: etree.Element) -> None:
+        """A link in catalogue text: an entry, or a page named from the docs folder."""
+        href = link.get("href", "")
+        if href.startswith(ERROR_SCHEME):
+            self.resolve_link(link)
+        elif not urlsplit(href).scheme and not href.startswith(("#", "/")):
+            target = self.doc_link(href)
+            if target is None:
+                link.tag = "span"
+                link.attrib.clear()
+            else:
+                link.set("href", target)
 
     def resolve_link(self, link: etree.Element) -> None:
         """Point an `error:` link at its entry; an unknown code is reported and unlinked."""

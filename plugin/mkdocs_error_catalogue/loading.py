@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -13,9 +14,29 @@ from .problems import CatalogueError, Problem
 from .validation import CategoryReader, check_catalogue
 
 try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+STR_TAG = "tag:yaml.org,2002:str"
+# Plain scalars starting with a letter are text, but for these words (any case, to be safe).
+_LETTER_WORDS_WITH_TYPES = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+
+
+class _Loader(_BaseLoader):
+    """libyaml asks Python for the type of every scalar: most catalogue scalars are plain text
+    starting with a letter, answered here without trying every resolver pattern."""
+
+    def resolve(self, kind: type[yaml.Node], value: Any, implicit: tuple[bool, bool]) -> Any:
+        if (
+            kind is yaml.ScalarNode
+            and implicit[0]
+            and value[:1].isalpha()
+            and value.lower() not in _LETTER_WORDS_WITH_TYPES
+        ):
+            return STR_TAG
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
 
 CATALOGUE_SUFFIXES = (".yml", ".yaml")
 # The same rules for editors (YAML language server); checks across files are the loader's.
@@ -107,12 +128,17 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         what = " ".join(part for part in (error.context, error.problem) if part)
         problems.append(Problem(path, line, f"invalid YAML: {what}"))
         return None
-    except yaml.YAMLError as error:  # e.g. a control character the reader refuses
+    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
+        line = text.count("\n", 0, error.position) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "character"
+        problems.append(Problem(path, line, f"the character {character} is not allowed: remove it"))
+        return None
+    except yaml.YAMLError as error:
         problems.append(Problem(path, None, f"invalid YAML: {error}"))
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
-    elif _expanded_size(node) > MAX_EXPANDED_NODES:
+    elif "&" in text and _expanded_size(node) > MAX_EXPANDED_NODES:  # no anchor, no alias
         problems.append(
             Problem(
                 path,

@@ -11,6 +11,9 @@ How meaning is compared (decided here, documented in "Keeping codes stable"):
   at least half of the shorter one's content words in common (a rephrasing).
 - Failing that, a message that still says the same counts too, but only a specific one (four
   content words or more): "Something went wrong." says nothing about which error it is.
+- A reworded scenario that now reads more like another published error than like its own
+  locked one is that other error reused (`Failed to retrieve token details` rewritten as
+  `Failed to retrieve the order details` when 9000 already says so).
 - Anything else is a different error: mark the old code obsolete and add a new code. If it
   truly is the same error, update its wording in the lock file in the same change, where
   reviewers see it.
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +91,7 @@ class LockedEntry:
 
 def lock_path(folder: Path) -> Path:
     """Where the lock of the catalogue folder `folder` lives: beside it."""
+    folder = folder.resolve()  # `--catalogue .` names no folder
     return folder.parent / f"{folder.name}.lock"
 
 
@@ -109,63 +114,82 @@ def _block(category: Category, entry: Entry) -> str:
     return f"\n{yaml.safe_dump(entry.anchor).splitlines()[0]}:\n{indented}"
 
 
+_REWRITE = (
+    "restore it from version control (or delete it and run `error-catalogue lock` to lock the "
+    "codes the catalogue has now)"
+)
+
+
 def read_lock(path: Path, problems: list[Problem]) -> dict[str, LockedEntry]:
     """The locked entries of the lock file at `path` (none when there is no lock file)."""
     if not path.is_file():
         return {}
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
         problems.append(
             Problem(
                 path,
-                None,
-                f"invalid lock file ({error}): restore it from "
-                "version control, or write it again with `error-catalogue lock`",
+                mark.line + 1 if mark else None,
+                f"invalid lock file ({error.problem}): {_REWRITE}",
             )
         )
         return {}
+    except (yaml.YAMLError, UnicodeDecodeError):
+        problems.append(Problem(path, None, f"invalid lock file: {_REWRITE}"))
+        return {}
     if node is None:
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(
+            Problem(path, 1, f"the lock file must map codes to what they mean: {_REWRITE}")
+        )
         return {}
     return _locked_entries(path, node, problems)
 
 
-def _locked_entries(path: Path, node: yaml.Node, problems: list[Problem]) -> dict[str, LockedEntry]:
+def _locked_entries(
+    path: Path, node: yaml.MappingNode, problems: list[Problem]
+) -> dict[str, LockedEntry]:
     locked: dict[str, LockedEntry] = {}
-    for key, value in node.value if isinstance(node, yaml.MappingNode) else []:
-        fields = (
-            {k.value: v.value for k, v in value.value}
-            if isinstance(value, yaml.MappingNode)
-            else {}
-        )
-        if not {"category", "scenario", "message"} <= fields.keys():
+    for key, value in node.value:
+        line = key.start_mark.line + 1
+        fields = _text_fields(value)
+        if not isinstance(key, yaml.ScalarNode) or fields is None:
             problems.append(
                 Problem(
                     path,
-                    key.start_mark.line + 1,
-                    "lock entry needs `category`, "
-                    "`scenario` and `message`: write it again with "
-                    "`error-catalogue lock`",
+                    line,
+                    "a lock entry is a code with a `category`, a "
+                    f"`scenario` and a `message`, each a text: {_REWRITE}",
                 )
             )
-            continue
-        locked[str(key.value)] = LockedEntry(
-            str(key.value),
-            fields["category"],
-            fields["scenario"],
-            fields["message"],
-            key.start_mark.line + 1,
-        )
-    if not isinstance(node, yaml.MappingNode):
-        problems.append(
-            Problem(
-                path,
-                1,
-                "the lock file must map codes to what they mean: write "
-                "it again with `error-catalogue lock`",
+        elif key.value in locked:
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"code {key.value} is locked twice (first at line "
+                    f"{locked[key.value].line}): keep one",
+                )
             )
-        )
+        else:
+            locked[key.value] = LockedEntry(key.value, *fields, line=line)
     return locked
+
+
+def _text_fields(node: yaml.Node) -> tuple[str, str, str] | None:
+    """The category, scenario and message of a lock entry; None unless all are texts."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    fields = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    names = ("category", "scenario", "message")
+    values = [fields.get(name) for name in names]
+    if not all(isinstance(value, yaml.ScalarNode) for value in values):
+        return None
+    category, scenario, message = (str(value.value) for value in values if value is not None)
+    return category, scenario, message
 
 
 def check_lock(catalogue: Catalogue, path: Path, problems: list[Problem]) -> None:
@@ -174,22 +198,24 @@ def check_lock(catalogue: Catalogue, path: Path, problems: list[Problem]) -> Non
     places = {
         e.anchor: (c, e) for c in catalogue.categories for e in c.entries if e.code is not None
     }
-    name = path.name
     for code, old in locked.items():
         if code not in places:
             problems.append(
                 Problem(
                     path,
                     old.line,
-                    f"code {code} is published (in {name}) but "
-                    "missing from the catalogue: put it back and mark it "
+                    f"code {code} is published (in {path.name}) "
+                    "but missing from the catalogue: put it back and mark it "
                     "`obsolete:` instead of deleting it",
                 )
             )
             continue
         category, entry = places[code]
-        if entry.scenario and not same_meaning(old, entry):
-            problems.append(Problem(category.path, entry.line, _meaning_changed(old, entry, name)))
+        others = (other for other in locked.values() if other is not old)
+        if entry.scenario and not same_meaning(old, entry, others):
+            problems.append(
+                Problem(category.path, entry.line, _meaning_changed(old, entry, path.name))
+            )
 
 
 def _meaning_changed(old: LockedEntry, entry: Entry, lock_name: str) -> str:
@@ -201,12 +227,25 @@ def _meaning_changed(old: LockedEntry, entry: Entry, lock_name: str) -> str:
     )
 
 
-def same_meaning(old: LockedEntry, entry: Entry) -> bool:
+def same_meaning(old: LockedEntry, entry: Entry, others: Iterable[LockedEntry] = ()) -> bool:
     """Whether `entry` still describes the error `old` recorded (see the module's rules)."""
-    if _similar(old.scenario, entry.scenario):
+    if (old.scenario, old.message) == (entry.scenario, entry.message):
         return True
+    if _similar(old.scenario, entry.scenario):
+        # Reworded, not reused: no other published error is described better by the new text.
+        own = _closeness(old.scenario, entry.scenario)
+        return all(_closeness(other.scenario, entry.scenario) <= own for other in others)
     specific = len(_words(old.message)) >= _SPECIFIC_MESSAGE_WORDS
     return specific and _similar(old.message, entry.message)
+
+
+def _closeness(old: str, new: str) -> float:
+    """How alike two texts are, from 0 to 1: the better of characters and shared words."""
+    ratio = difflib.SequenceMatcher(None, old.casefold(), new.casefold()).ratio()
+    old_words, new_words = _words(old), _words(new)
+    if not old_words or not new_words:
+        return ratio
+    return max(ratio, len(old_words & new_words) / min(len(old_words), len(new_words)))
 
 
 def _similar(old: str, new: str) -> bool:

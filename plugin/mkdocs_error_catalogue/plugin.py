@@ -20,6 +20,7 @@ from .deep_links import redirect_page
 from .exporting import export_json
 from .extension import ErrorCatalogueExtension
 from .loading import load_catalogue
+from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError
 from .rendering import Labels
@@ -75,7 +76,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.deep_links: str | None = None
         self.export: str | None = None
         self.extension = ErrorCatalogueExtension()
-        self._page = ""
+        self._page: Page | None = None
         self.serving = False
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
@@ -90,6 +91,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
         self.extension.warn = self._warn_on_page
         self.extension.link_to = self._link_from_page
+        self.extension.doc_link = self._doc_link_from_page
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
@@ -152,22 +154,43 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 )
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
-        self._page = page.file.src_uri
+        self._page = page
         self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
 
     def _link_from_page(self, anchor: str) -> str:
-        link = self.site.source_link(self._page, anchor) if self.site else None
+        link = (
+            self.site.link_from(self._page.file.url, anchor) if self.site and self._page else None
+        )
         if link is None:
             self._warn_on_page(
-                f"links to error `{anchor}`, which no page shows: add a marker "
-                "for its category to a page"
+                f"links to error `{anchor}`, which no page shows: add a marker for its "
+                "category to a page"
             )
             return f"#{anchor}"
         return link
 
+    def _doc_link_from_page(self, href: str) -> str | None:
+        link = (
+            self.site.doc_link_from(self._page.file.url, href) if self.site and self._page else None
+        )
+        if link is None:
+            self._warn_on_page(
+                f"shows catalogue text that links to '{href}', which is not a file of the site: "
+                "links in catalogue text are relative to the docs folder"
+            )
+        return link
+
+    def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
+        # The tables were placed as HTML, which MkDocs does not read for ids: tell it which
+        # anchors the page has, so that links to `page.md#1004` are checked like any other.
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(self.extension.rendered_anchors)
+        return html
+
     def _warn_on_page(self, message: str) -> None:
-        log.warning(f"Doc file '{self._page}' {message}")
+        source = self._page.file.src_uri if self._page else "?"
+        log.warning(f"Doc file '{source}' {message}")
 
     @event_priority(100)  # before the search plugin reads the page
     def _set_tables_aside(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
@@ -220,6 +243,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     ) -> LiveReloadServer:
         # The catalogue usually lives beside docs/, which serve does not watch by itself.
         server.watch(str(self.folder))
+        if lock_path(self.folder).is_file():
+            server.watch(str(lock_path(self.folder)))
         return server
 
 

@@ -1,21 +1,25 @@
-"""Catalogue values to HTML element trees: category headings and error tables.
+"""Catalogue values to HTML: category headings (elements) and error tables (HTML text).
 
-Rows are built as elements (not HTML strings) so that their ids reach the table of contents,
-MkDocs' anchor validation and other tree processors like any id written in Markdown.
+Headings are elements, so that they reach the page's table of contents like any heading.
+Tables are built directly as HTML text: a catalogue of ten thousand codes would otherwise
+cost the page's Markdown pass (tree processors, serializer) far more than the tables
+themselves. Whoever places the HTML tells MkDocs about the rows' ids (see the plugin).
 """
 
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
-from markdown.util import AtomicString
+from markdown.serializers import to_html_string
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .inline import InlineRenderer, literal
+from .inline import InlineRenderer, LinkHook, escape, literal
 from .model import Category, Entry, Obsolete
 
 CSS_PREFIX = "error-catalogue"
+ERROR_SCHEME = "error:"
 
 
 @dataclass(frozen=True)
@@ -35,146 +39,142 @@ class Labels:
     permalink: str = "Permanent link"
 
 
-def same_page_link(anchor: str) -> str:
-    """The default link to an entry: its anchor on the current page."""
-    return f"#{anchor}"
+LABEL_NAMES = tuple(field.name for field in fields(Labels))
 
 
-def _element(tag: str, css: str | None = None, text: str | None = None) -> etree.Element:
-    element = etree.Element(tag, {"class": f"{CSS_PREFIX}-{css}"} if css else {})
-    if text is not None:
-        element.text = literal(text)
-    return element
+def same_page_link(link: etree.Element) -> None:
+    """The default link hook: `error:1004` points at `#1004` on the same page."""
+    href = link.get("href", "")
+    if href.startswith(ERROR_SCHEME):
+        link.set("href", f"#{href[len(ERROR_SCHEME) :]}")
+
+
+def _attribute(value: str) -> str:
+    return html.escape(value, quote=True)
 
 
 class CatalogueRenderer:
-    """Builds the elements for categories and their entries."""
+    """Builds the HTML for categories and their entries."""
 
     def __init__(
         self,
         labels: Labels | None = None,
-        link_to: Callable[[str], str] = same_page_link,
+        link_hook: LinkHook = same_page_link,
         inline: InlineRenderer | None = None,
     ) -> None:
         self.labels = labels or Labels()
-        self.link_to = link_to
+        self.link_hook = link_hook
         self.inline = inline or InlineRenderer()
+        self._header = self._header_html()
 
-    def section(self, category: Category, level: int = 2) -> list[etree.Element]:
-        """A heading (its id is the category id), the description, then the table."""
+    def heading(self, category: Category, level: int = 2) -> etree.Element:
+        """The category's heading; its id is the category id."""
         heading = etree.Element(f"h{level}", {"id": category.id})
         # In a span, so that `attr_list` (which reads a heading's own text) never sees the title,
         # and free of brace escapes, which the table of contents would show as they are.
         etree.SubElement(heading, "span").text = AtomicString(category.title.replace("&", "&amp;"))
-        paragraphs = [
-            self.inline.fill(etree.Element("p"), paragraph.strip())
-            for paragraph in (category.description or "").split("\n\n")
-            if paragraph.strip()
-        ]
-        return [heading, *paragraphs, self.table(category)]
+        return heading
 
-    def table(self, category: Category) -> etree.Element:
+    def description_html(self, category: Category) -> str:
+        """The category's description, one `<p>` per paragraph ('' when it has none)."""
+        paragraphs = (p.strip() for p in (category.description or "").split("\n\n"))
+        return "".join(f"<p>{self._inline(p)}</p>" for p in paragraphs if p)
+
+    def table_html(self, category: Category) -> str:
         """The category's entries as a table, wrapped in a `div.error-catalogue`."""
-        wrapper = etree.Element("div", {"class": CSS_PREFIX, "data-category": category.id})
-        table = etree.SubElement(wrapper, "table")
-        header = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for css, label in self._columns():
-            cell = _element("th", css, label)
-            cell.set("scope", "col")
-            header.append(cell)
-        body = etree.SubElement(table, "tbody")
-        body.extend(self.row(entry) for entry in category.entries)
-        return wrapper
+        rows = "".join([self.row_html(entry) for entry in category.entries])
+        return (
+            f'<div class="{CSS_PREFIX}" data-category="{_attribute(category.id)}">'
+            f"<table>{self._header}<tbody>{rows}</tbody></table></div>"
+        )
 
-    def _columns(self) -> list[tuple[str, str]]:
+    def _header_html(self) -> str:
         labels = self.labels
-        return [
+        columns = [
             ("code", labels.code),
             ("scenario", labels.scenario),
             ("message", labels.message),
             ("user-actions", labels.user_actions),
             ("developer-actions", labels.developer_actions),
         ]
-
-    def row(self, entry: Entry) -> etree.Element:
-        """One entry's row; its id is the entry's anchor."""
-        row = etree.Element("tr", {"id": entry.anchor, "class": f"{CSS_PREFIX}-entry"})
-        struck = entry.obsolete is not None
-        if struck:
-            row.set("class", f"{CSS_PREFIX}-entry {CSS_PREFIX}-entry--obsolete")
-        scenario = _element("td", "scenario")
-        scenario.append(self._text("div", entry.scenario, struck))
-        if entry.obsolete is not None:
-            scenario.append(self._obsolete_note(entry.obsolete))
-        message = _element("td", "message")
-        message.append(self._text("div", entry.message, struck))
-        row.extend(
-            [
-                self._code_cell(entry),
-                scenario,
-                message,
-                self._actions(entry.user_actions, "user-actions", struck),
-                self._actions(entry.developer_actions, "developer-actions", struck),
-            ]
+        cells = "".join(
+            f'<th class="{CSS_PREFIX}-{css}" scope="col">{escape(label)}</th>'
+            for css, label in columns
         )
-        return row
+        return f"<thead><tr>{cells}</tr></thead>"
 
-    def _text(self, tag: str, text: str, struck: bool) -> etree.Element:
+    def row_html(self, entry: Entry) -> str:
+        """One entry's row; its id is the entry's anchor."""
+        struck = entry.obsolete is not None
+        css = (
+            f"{CSS_PREFIX}-entry {CSS_PREFIX}-entry--obsolete" if struck else f"{CSS_PREFIX}-entry"
+        )
+        note = self._obsolete_note(entry.obsolete) if entry.obsolete is not None else ""
+        return (
+            f'<tr id="{_attribute(entry.anchor)}" class="{css}">{self._code_cell(entry)}'
+            f'<td class="{CSS_PREFIX}-scenario">{self._text("div", entry.scenario, struck)}{note}</td>'
+            f'<td class="{CSS_PREFIX}-message">{self._text("div", entry.message, struck)}</td>'
+            f"{self._actions(entry.user_actions, 'user-actions', struck)}"
+            f"{self._actions(entry.developer_actions, 'developer-actions', struck)}</tr>"
+        )
+
+    def _inline(self, text: str) -> str:
+        return self.inline.html(text, self.link_hook)
+
+    def _text(self, tag: str, text: str, struck: bool) -> str:
         """Rendered text in a `tag` element, inside `<del>` when the entry is obsolete."""
-        if not struck:
-            return self.inline.fill(etree.Element(tag), text)
-        outer = etree.Element(tag)
-        outer.append(self.inline.fill(etree.Element("del"), text))
-        return outer
+        inner = self._inline(text)
+        return f"<{tag}><del>{inner}</del></{tag}>" if struck else f"<{tag}>{inner}</{tag}>"
 
-    def _code_cell(self, entry: Entry) -> etree.Element:
-        cell = _element("td", "code")
+    def _code_cell(self, entry: Entry) -> str:
         if entry.code is None:
-            cell.append(_element("span", "no-code", "—"))
-            cell[-1].set("title", self.labels.no_code)
-            cell[-1].set("aria-label", self.labels.no_code)
+            no_code = _attribute(self.labels.no_code)
+            code = (
+                f'<span class="{CSS_PREFIX}-no-code" title="{no_code}" '
+                f'aria-label="{no_code}">—</span>'
+            )
         elif entry.obsolete is None:
-            cell.text = literal(str(entry.code))
+            code = escape(str(entry.code))
         else:
-            cell.append(_element("del", text=str(entry.code)))
-            cell.append(_element("span", "badge", self.labels.obsolete))
-        cell.append(self._permalink(entry))
-        return cell
+            badge = escape(self.labels.obsolete)
+            code = f'<del>{escape(str(entry.code))}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
+        return f'<td class="{CSS_PREFIX}-code">{code}{self._permalink(entry)}</td>'
 
-    def _permalink(self, entry: Entry) -> etree.Element:
+    def _permalink(self, entry: Entry) -> str:
         """A heading-style `¶` link to the row itself, for copying the entry's address."""
-        link = _element("a", "permalink", "¶")
-        link.set("href", f"#{entry.anchor}")
-        link.set("title", self.labels.permalink)
-        link.set("aria-label", f"{self.labels.permalink}: {entry.anchor}")
-        return link
+        anchor = _attribute(entry.anchor)
+        label = _attribute(self.labels.permalink)
+        return (
+            f'<a class="{CSS_PREFIX}-permalink" href="#{anchor}" title="{label}" '
+            f'aria-label="{label}: {anchor}">¶</a>'
+        )
 
-    def _actions(self, actions: tuple[str, ...], css: str, struck: bool) -> etree.Element:
-        cell = _element("td", css)
+    def _actions(self, actions: tuple[str, ...], css: str, struck: bool) -> str:
         if not actions:
-            none = _element("span", "none", "—")
-            none.set("aria-label", self.labels.no_actions)
-            cell.append(none)
-            return cell
-        items = etree.SubElement(cell, "ul")
-        items.extend(self._text("li", action, struck) for action in actions)
-        return cell
+            none = _attribute(self.labels.no_actions)
+            content = f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'
+        else:
+            content = "<ul>" + "".join(self._text("li", action, struck) for action in actions)
+            content += "</ul>"
+        return f'<td class="{CSS_PREFIX}-{css}">{content}</td>'
 
-    def _obsolete_note(self, obsolete: Obsolete) -> etree.Element:
-        """'Obsolete since 2022-10-25: reason. Replaced by 1004.' - not struck, it is current."""
-        note = _element("div", "note")
+    def _obsolete_note(self, obsolete: Obsolete) -> str:
+        """'Obsolete since 2022-10-25. reason Replaced by 1004.' - not struck, it is current."""
         lead = self.labels.obsolete
         if obsolete.since:
             lead = f"{lead} {self.labels.since} {obsolete.since}"
-        strong = etree.SubElement(note, "strong")
-        strong.text = literal(lead + ".")
+        note = f"<strong>{escape(lead)}.</strong>"
         if obsolete.reason:
-            strong.tail = literal(" ")
-            note.append(self.inline.fill(_element("span", "reason"), obsolete.reason))
+            note += f' <span class="{CSS_PREFIX}-reason">{self._inline(obsolete.reason)}</span>'
         if obsolete.replaced_by is not None:
-            replacement = _element("span", "replacement", f" {self.labels.replaced_by} ")
-            link = etree.SubElement(replacement, "a", {"href": self.link_to(obsolete.replaced_by)})
-            link.text = literal(obsolete.replaced_by)
-            link.tail = literal(".")
-            note.append(replacement)
-        return note
+            note += (
+                f'<span class="{CSS_PREFIX}-replacement"> {escape(self.labels.replaced_by)} '
+                f"{self._entry_link(obsolete.replaced_by)}.</span>"
+            )
+        return f'<div class="{CSS_PREFIX}-note">{note}</div>'
+
+    def _entry_link(self, anchor: str) -> str:
+        link = etree.Element("a", {"href": f"{ERROR_SCHEME}{anchor}"})
+        link.text = literal(anchor)
+        self.link_hook(link)
+        return to_html_string(link).replace(AMP_SUBSTITUTE, "&")

@@ -17,6 +17,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
+from mkdocs.utils import get_relative_url
 
 from .markers import find_markers
 from .model import Catalogue
@@ -61,6 +62,7 @@ class CatalogueSite:
         self.catalogue = catalogue
         self._site_url = with_slash(site_url)
         self.deep_links = deep_links
+        self.files = files
         self.pages = _category_pages(catalogue, files)
         self._category_of = {
             entry.anchor: category.id
@@ -98,19 +100,23 @@ class CatalogueSite:
     def deep_link(self, anchor: str) -> str | None:
         return self._absolute(self.deep_link_path(anchor))
 
-    def source_link(self, from_page: str, anchor: str) -> str | None:
-        """A Markdown link from the page `from_page` (a source path) to the entry.
-
-        Written as a relative `.md` path so that MkDocs turns it into the right URL (with or
-        without `use_directory_urls`) and checks that the anchor exists.
-        """
+    def link_from(self, page_url: str, anchor: str) -> str | None:
+        """The URL of the entry as seen from the page at `page_url` (None: no page shows it)."""
         page = self.page_of(anchor)
         if page is None:
             return None
-        if page.src_uri == from_page:
+        if page.url == page_url:
             return f"#{anchor}"
-        start = posixpath.dirname(from_page) or "."
-        return f"{posixpath.relpath(page.src_uri, start)}#{anchor}"
+        return f"{page_relative(page.url, page_url)}#{anchor}"
+
+    def doc_link_from(self, page_url: str, href: str) -> str | None:
+        """A link written in catalogue text, relative to the docs folder (`guide/setup.md#x`),
+        as seen from the page at `page_url` (None: no such file)."""
+        path, _, fragment = href.partition("#")
+        file = self.files.get_file_from_path(posixpath.normpath(path)) if path else None
+        if file is None:
+            return None
+        return page_relative(file.url, page_url) + (f"#{fragment}" if fragment else "")
 
     def _absolute(self, path: str | None) -> str | None:
         if path is None or self._site_url is None:
@@ -126,6 +132,14 @@ def _category_pages(catalogue: Catalogue, files: Files) -> dict[str, File]:
             for category in every if marker.category is None else [marker.category]:
                 pages.setdefault(category, file)
     return pages
+
+
+def page_relative(target: str, from_page: str) -> str:
+    """The site URL `target` as seen from the page at `from_page` (MkDocs' rules)."""
+    relative = get_relative_url(target, from_page)
+    if (target == "" or target.endswith("/")) and not relative.endswith("/"):
+        relative += "/"  # a folder stays a folder: `../..` is `../../`
+    return relative
 
 
 def relative_url(target: str, from_directory: str) -> str:
