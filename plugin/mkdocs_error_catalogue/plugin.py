@@ -3,6 +3,7 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from .site import (
     relative_url,
     site_path_option,
 )
+from .writing import FileWriter, set_aside
 
 log = get_plugin_logger(__name__)
 
@@ -76,8 +78,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.deep_links: str | None = None
         self.export: str | None = None
         self.extension = ErrorCatalogueExtension()
+        self._writer = FileWriter()
         self._page: Page | None = None
         self.serving = False
+        self.dirty = False
+        self._old_deep_links: Path | None = None
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._tables_aside: list[str] = []
@@ -100,6 +105,13 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps one plugin object for all the rebuilds of `serve`.
         self.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        # Before MkDocs empties the site folder: our old deep links go in one move.
+        self._old_deep_links = None
+        if self.deep_links and not self.dirty:
+            self._old_deep_links = set_aside(Path(config.site_dir) / self.deep_links)
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
@@ -125,6 +137,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.site = CatalogueSite(
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
+        # Writing ten thousand small files is mostly waiting on the disk: done meanwhile.
+        self._writer.start(Path(config.site_dir), self._artefacts_files(), self._old_deep_links)
         return files
 
     def _refuse_clashes(self, files: Files) -> None:
@@ -210,13 +224,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.site is not None
-        site_dir = Path(config.site_dir)
-        if self.deep_links:
-            self._write_deep_links(site_dir, self.deep_links)
-        if self.export:
-            (site_dir / self.export).parent.mkdir(parents=True, exist_ok=True)
-            (site_dir / self.export).write_text(export_json(self.catalogue, self.site), "utf-8")
-        add_entries_to_index(site_dir, self.site, self.config.labels["obsolete"])
+        try:
+            self._writer.wait()
+        except OSError as error:
+            raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
+        add_entries_to_index(Path(config.site_dir), self.site, self.config.labels["obsolete"])
         for category in self.catalogue.categories:
             if category.id not in self.site.pages:
                 log.info(
@@ -224,19 +236,26 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                     "anchor, deep link or URL"
                 )
 
-    def _write_deep_links(self, site_dir: Path, prefix: str) -> None:
+    def on_build_error(self, *, error: Exception) -> None:
+        with contextlib.suppress(OSError):  # the build's own error is the one to report
+            self._writer.wait()  # no writing left behind a failed build
+
+    def _artefacts_files(self) -> list[tuple[str, str]]:
+        """The deep-link pages and the export, as (path in the site, text). They depend only
+        on the catalogue and on where pages are, so they are written while MkDocs renders."""
         assert self.catalogue is not None and self.site is not None
-        for entry in self.catalogue.entries():
+        files = []
+        if self.export:
+            files.append((self.export, export_json(self.catalogue, self.site)))
+        for entry in self.catalogue.entries() if self.deep_links else ():
             path = self.site.entry_path(entry.anchor)
             if path is None:
                 continue
-            folder = f"{prefix}/{entry.anchor}/"
+            folder = f"{self.deep_links}/{entry.anchor}/"
             target = relative_url(path, folder)
             canonical = (self.site.site_url and self.site.entry_url(entry.anchor)) or target
-            (site_dir / folder).mkdir(parents=True, exist_ok=True)
-            (site_dir / folder / "index.html").write_text(
-                redirect_page(entry, target, canonical), "utf-8"
-            )
+            files.append((f"{folder}index.html", redirect_page(entry, target, canonical)))
+        return files
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

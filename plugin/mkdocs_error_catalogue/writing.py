@@ -1,0 +1,82 @@
+"""Writing many small files in a separate process.
+
+Ten thousand deep-link pages are ten thousand folders and files: the disk is slow at that,
+and a thread would wait for Python's global lock between every call. A process of its own
+writes them while MkDocs renders the pages. It runs this file as a script (not the package),
+so it imports nothing but the standard library and starts in milliseconds.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+
+def write_files(root: Path, files: list[tuple[str, str]], trash: Path | None = None) -> None:
+    """Write each `(relative path, text)` below `root`, creating folders as needed; then
+    delete `trash`, the previous build's files that were moved out of the way."""
+    made: set[Path] = set()
+    for relative, text in files:
+        path = root / relative
+        if path.parent not in made:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            made.add(path.parent)
+        path.write_text(text, encoding="utf-8")
+    if trash is not None:
+        shutil.rmtree(trash, ignore_errors=True)
+
+
+def set_aside(folder: Path) -> Path | None:
+    """Move `folder` (if any) beside the site, to be deleted by the writing process: the
+    build's own clean-up would delete its ten thousand entries one by one, and wait."""
+    trash = folder.parent.parent / f".{folder.parent.name}.{folder.name}.old"
+    shutil.rmtree(trash, ignore_errors=True)  # left by a build that was interrupted
+    if not folder.is_dir():
+        return None
+    folder.rename(trash)
+    return trash
+
+
+class FileWriter:
+    """Writes one batch of files in the background; `wait` reports how it went."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen[bytes] | None = None
+        self._batch = ""
+
+    def start(self, root: Path, files: list[tuple[str, str]], trash: Path | None = None) -> None:
+        self.wait()
+        with tempfile.NamedTemporaryFile(
+            "w", suffix=".json", delete=False, encoding="utf-8"
+        ) as batch:
+            json.dump({"files": files, "trash": trash and str(trash)}, batch, ensure_ascii=False)
+        self._batch = batch.name
+        command = [sys.executable, __file__, str(root), batch.name]
+        self._process = subprocess.Popen(command, stderr=subprocess.PIPE)
+
+    def wait(self) -> None:
+        """Block until the batch is written; raises `OSError` when it could not be."""
+        process, self._process = self._process, None
+        if process is None:
+            return
+        _, errors = process.communicate()
+        Path(self._batch).unlink(missing_ok=True)
+        if process.returncode:
+            raise OSError(errors.decode("utf-8", "replace").strip().splitlines()[-1])
+
+
+def _main(root: str, batch: str) -> None:
+    with Path(batch).open(encoding="utf-8") as source:
+        job = json.load(source)
+    files = [(relative, text) for relative, text in job["files"]]
+    write_files(Path(root), files, job["trash"] and Path(job["trash"]))
+
+
+if __name__ == "__main__":
+    _main(*sys.argv[1:3])
+    os._exit(0)  # nothing to clean up: skip the interpreter's shutdown
