@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-pytest_plugins = ["tests.browser"]  # the `chromium` fixture
+pytest_plugins = ["tests.browser", "tests.environments"]  # fixtures: `chromium`, `wheel`
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOGUE = REPO / "catalogue"

@@ -3,37 +3,23 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
-import venv
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .conftest import EXAMPLE_CATALOGUE, REPO
+from .conftest import EXAMPLE_CATALOGUE
+from .environments import environment, run
 
 
-def run(*command: str | Path, cwd: Path) -> str:
-    result = subprocess.run(
-        [str(part) for part in command], cwd=cwd, capture_output=True, text=True, check=False
-    )
-    assert result.returncode == 0, f"{command} failed:\n{result.stdout}\n{result.stderr}"
-    return result.stdout
-
-
-def test_wheel_installs_and_builds_a_site_outside_the_repository(tmp_path: Path) -> None:
-    dist = tmp_path / "dist"
-    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", dist, cwd=REPO)
-    (wheel,) = dist.glob("mkdocs_error_catalogue-*.whl")
-
-    environment = tmp_path / "env"
-    venv.create(environment, with_pip=True)
-    python = environment / "bin" / "python"
-    run(python, "-m", "pip", "install", "--quiet", wheel, cwd=tmp_path)
+def test_wheel_installs_and_builds_a_site_outside_the_repository(
+    tmp_path: Path, wheel: Path
+) -> None:
+    bin_folder = environment(tmp_path / "env", wheel)
+    python = bin_folder / "python"
     location = run(
         python, "-c", "import mkdocs_error_catalogue as m; print(m.__file__)", cwd=tmp_path
     )
-    assert Path(location.strip()).is_relative_to(environment)
+    assert Path(location.strip()).is_relative_to(tmp_path / "env")
 
     project = tmp_path / "project"
     shutil.copytree(EXAMPLE_CATALOGUE, project / "catalogue")
@@ -42,9 +28,9 @@ def test_wheel_installs_and_builds_a_site_outside_the_repository(tmp_path: Path)
     (project / "mkdocs.yml").write_text(
         "site_name: Outside\ntheme: mkdocs\nplugins: [search, error-catalogue]\n"
     )
-    run(environment / "bin" / "mkdocs", "build", "--strict", cwd=project)
+    run(bin_folder / "mkdocs", "build", "--strict", cwd=project)
     page = BeautifulSoup((project / "site" / "index.html").read_text(), "html.parser")
     assert page.find("tr", id="1004") is not None
     assert page.find("h2", id="general") is not None
     assert (project / "site/assets/error-catalogue/error-catalogue.css").is_file()
-    assert "no problems" in run(environment / "bin" / "error-catalogue", "check", cwd=project)
+    assert "no problems" in run(bin_folder / "error-catalogue", "check", cwd=project)

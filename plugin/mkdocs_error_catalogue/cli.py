@@ -20,6 +20,7 @@ from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
+from .writing import write_files
 
 if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -347,6 +348,46 @@ def _status(entry: Entry) -> str:
     return status
 
 
+def add_site_files(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "site-files",
+        help="write the deep-link pages, the JSON export and the stylesheet into a site built "
+        "without the plugin (Zensical)",
+    )
+    add_catalogue_option(parser)
+    add_site_options(parser)
+    parser.add_argument(
+        "--site-dir", type=Path, default=Path("site"), help="the built site (default: ./site)"
+    )
+    parser.set_defaults(run=site_files)
+
+
+def site_files(arguments: argparse.Namespace) -> int:
+    """The plugin's artefacts, for generators that run only the Markdown extension."""
+    from .site import ASSETS, DEFAULT_EXPORT, site_from_config  # imports MkDocs
+
+    catalogue = load_or_report(arguments.catalogue)
+    if catalogue is None:
+        return 1
+    config: Path = arguments.config
+    if not config.is_file():
+        print(
+            f"error-catalogue site-files: {display_path(config)} not found: pass --config",
+            file=sys.stderr,
+        )
+        return 1
+    site = site_from_config(config, catalogue, arguments.site_url)
+    files = site.artefact_files(DEFAULT_EXPORT)
+    files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]
+    write_files(arguments.site_dir, files)
+    pages = sum(1 for name, _ in files if name.endswith("/index.html"))
+    print(
+        f"{display_path(arguments.site_dir)}: {plural(pages, 'deep-link page', 'deep-link pages')}, "
+        f"{DEFAULT_EXPORT} and the stylesheet and script written"
+    )
+    return 0
+
+
 SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}
 
 
@@ -369,7 +410,15 @@ def _parser() -> argparse.ArgumentParser:
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
     )
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (add_check, add_lock, add_import, add_export, add_lookup, add_schema):
+    for add in (
+        add_check,
+        add_lock,
+        add_import,
+        add_export,
+        add_lookup,
+        add_schema,
+        add_site_files,
+    ):
         add(commands)
     return parser
 

@@ -24,10 +24,11 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX
 
 from .inline import literal, plain_text
-from .loading import load_catalogue
 from .markers import Marker, find_markers
 from .model import Catalogue, Category
+from .problems import CatalogueError
 from .rendering import ERROR_SCHEME, CatalogueRenderer, Labels
+from .standalone import PageContext, cached_catalogue, category_pages, page_context, serving
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,7 @@ class _MarkerPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         self.markers[:] = find_markers(lines)
-        self.extension.rendered_anchors.clear()
+        self.extension.begin_page(self.md)
         output = list(lines)
         for index, marker in reversed(list(enumerate(self.markers))):
             output[marker.line - 1 : marker.line] = ["", f"{STX}error-catalogue:{index}{ETX}", ""]
@@ -61,9 +62,13 @@ class _ErrorLinkTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        for element in root.iter("a"):
-            if element.get("href", "").startswith(ERROR_SCHEME):
-                self.extension.resolve_link(element)
+        links = [link for link in root.iter("a") if link.get("href", "").startswith(ERROR_SCHEME)]
+        try:
+            for link in links:
+                self.extension.resolve_link(link)
+        except CatalogueError:
+            if not serving():  # while serving, the marker's notice says what is wrong
+                raise
 
 
 class _MarkerBlockProcessor(BlockProcessor):
@@ -107,12 +112,37 @@ class ErrorCatalogueExtension(Extension):
         self.doc_link: Callable[[str], str | None] = lambda href: href
         # The row ids the current page got: its HTML is placed as a whole, unseen by MkDocs.
         self.rendered_anchors: list[str] = []
+        # Set by the MkDocs plugin, which then decides where links go; on its own, the
+        # extension asks the generator which page it renders (see `standalone`).
+        self.managed = False
         self._renderer: CatalogueRenderer | None = None
 
     @property
     def catalogue(self) -> Catalogue:
+        """The catalogue object given, or the folder's (loaded once while it is unchanged)."""
         value = self.getConfig("catalogue")
-        return value if isinstance(value, Catalogue) else load_catalogue(Path(value))
+        return value if isinstance(value, Catalogue) else cached_catalogue(Path(value))
+
+    def begin_page(self, md: Markdown) -> None:
+        """A page starts: forget the last one's anchors; on our own, learn where links go."""
+        self.rendered_anchors.clear()
+        if self.managed:
+            return
+        context = page_context(md)
+        if context is None:  # plain Python-Markdown: every entry is on this page
+            self.link_to = lambda anchor: f"#{anchor}"
+            self.doc_link = lambda href: href
+            return
+        self.link_to = lambda anchor: self._link_in_docs(context, anchor)
+        self.doc_link = lambda href: context.link(*href.partition("#")[::2])
+
+    def _link_in_docs(self, context: PageContext, anchor: str) -> str:
+        catalogue = self.catalogue
+        category = next(
+            (c.id for c in catalogue.categories if catalogue.entry(anchor) in c.entries), ""
+        )
+        page = category_pages(context.docs_dir, catalogue).get(category)
+        return context.link(page, anchor) if page else f"#{anchor}"
 
     @property
     def renderer(self) -> CatalogueRenderer:
@@ -135,7 +165,12 @@ class ErrorCatalogueExtension(Extension):
 
     def render_marker(self, marker: Marker, md: Markdown) -> list[etree.Element]:
         """The elements one marker stands for; a visible notice for an unknown category."""
-        catalogue = self.catalogue
+        try:
+            catalogue = self.catalogue
+        except CatalogueError as error:
+            if not serving():
+                raise
+            return [self._notice(str(error))]  # a running server must survive the mistake
         renderer = self.renderer
         if marker.category is None:
             elements = []
@@ -163,6 +198,9 @@ class ErrorCatalogueExtension(Extension):
             f"{known}"
         )
         self.warn(f"has an {problem}")
+        return self._notice(problem)
+
+    def _notice(self, problem: str) -> etree.Element:
         notice = etree.Element("p", {"class": "error-catalogue-problem"})
         notice.text = literal(f"Error catalogue: {problem}")
         return notice

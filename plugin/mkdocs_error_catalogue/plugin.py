@@ -17,8 +17,6 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .deep_links import redirect_page
-from .exporting import export_json
 from .extension import ErrorCatalogueExtension
 from .loading import load_catalogue
 from .locking import lock_path
@@ -30,7 +28,6 @@ from .site import (
     DEFAULT_DEEP_LINKS,
     DEFAULT_EXPORT,
     CatalogueSite,
-    relative_url,
     site_path_option,
 )
 from .writing import FileWriter, set_aside
@@ -94,9 +91,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
         self.catalogue = self._load()
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
+        self.extension.managed = True
         self.extension.warn = self._warn_on_page
         self.extension.link_to = self._link_from_page
         self.extension.doc_link = self._doc_link_from_page
+        _take_over_listed_extension(config)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
@@ -138,7 +137,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
         # Writing ten thousand small files is mostly waiting on the disk: done meanwhile.
-        self._writer.start(Path(config.site_dir), self._artefacts_files(), self._old_deep_links)
+        pages = self.site.artefact_files(self.export)
+        self._writer.start(Path(config.site_dir), pages, self._old_deep_links)
         return files
 
     def _refuse_clashes(self, files: Files) -> None:
@@ -240,23 +240,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         with contextlib.suppress(OSError):  # the build's own error is the one to report
             self._writer.wait()  # no writing left behind a failed build
 
-    def _artefacts_files(self) -> list[tuple[str, str]]:
-        """The deep-link pages and the export, as (path in the site, text). They depend only
-        on the catalogue and on where pages are, so they are written while MkDocs renders."""
-        assert self.catalogue is not None and self.site is not None
-        files = []
-        if self.export:
-            files.append((self.export, export_json(self.catalogue, self.site)))
-        for entry in self.catalogue.entries() if self.deep_links else ():
-            path = self.site.entry_path(entry.anchor)
-            if path is None:
-                continue
-            folder = f"{self.deep_links}/{entry.anchor}/"
-            target = relative_url(path, folder)
-            canonical = (self.site.site_url and self.site.entry_url(entry.anchor)) or target
-            files.append((f"{folder}index.html", redirect_page(entry, target, canonical)))
-        return files
-
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
@@ -265,6 +248,19 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         if lock_path(self.folder).is_file():
             server.watch(str(lock_path(self.folder)))
         return server
+
+
+# Names under which `markdown_extensions` may list our extension (for Zensical, say).
+_EXTENSION_NAMES = ("error_catalogue", "mkdocs_error_catalogue.extension")
+
+
+def _take_over_listed_extension(config: MkDocsConfig) -> None:
+    """A site may list the extension too, for generators without plugins: the plugin's own
+    instance replaces it (two would register processors under the same names)."""
+    listed = [name for name in config.markdown_extensions if name in _EXTENSION_NAMES]
+    for name in listed:
+        config.markdown_extensions.remove(name)
+        config.mdx_configs.pop(name, None)
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:

@@ -19,9 +19,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.utils import get_relative_url
 
+from .deep_links import redirect_page
+from .exporting import export_json
 from .markers import find_markers
 from .model import Catalogue
 
+STYLESHEET = "assets/error-catalogue/error-catalogue.css"
+_ASSETS = Path(__file__).parent / "assets"
+# What the site needs besides the pages: (path in the site, file in this package).
+ASSETS = ((STYLESHEET, _ASSETS / "error-catalogue.css"),)
 DEFAULT_DEEP_LINKS = "errors"
 DEFAULT_EXPORT = "error-catalogue.json"
 # Folders of letters, digits, '.', '_' and '-', none starting with '.' (so no `..`).
@@ -117,6 +123,20 @@ class CatalogueSite:
         if file is None:
             return None
         return page_relative(file.url, page_url) + (f"#{fragment}" if fragment else "")
+
+    def artefact_files(self, export: str | None) -> list[tuple[str, str]]:
+        """The deep-link pages and the JSON export (at `export`), as (path in site, text).
+        They depend only on the catalogue and on where pages are."""
+        files = [(export, export_json(self.catalogue, self))] if export else []
+        for entry in self.catalogue.entries() if self.deep_links else ():
+            path = self.entry_path(entry.anchor)
+            if path is None:
+                continue
+            folder = f"{self.deep_links}/{entry.anchor}/"
+            target = relative_url(path, folder)
+            canonical = (self.site_url and self.entry_url(entry.anchor)) or target
+            files.append((f"{folder}index.html", redirect_page(entry, target, canonical)))
+        return files
 
     def _absolute(self, path: str | None) -> str | None:
         if path is None or self._site_url is None:

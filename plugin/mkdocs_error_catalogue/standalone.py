@@ -1,0 +1,100 @@
+"""The Markdown extension on its own, without the MkDocs plugin (Zensical, Python-Markdown).
+
+Zensical runs `markdown_extensions` with a fresh extension per page and knows nothing of our
+plugin. So the catalogue is loaded once and kept while its files do not change, and the page
+being rendered, when the generator says which it is (Zensical's rendering context), lets
+`error:` links reach entries on other pages: they become relative `.md` links, which the
+generator turns into URLs like any other.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from markdown import Markdown
+
+from .loading import CATALOGUE_SUFFIXES, load_catalogue
+from .locking import lock_path
+from .markers import find_markers
+from .model import Catalogue
+from .problems import CatalogueError
+
+Signature = tuple[tuple[str, int, int], ...]
+_catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError]] = {}
+_pages: dict[Path, tuple[Signature, dict[str, str]]] = {}
+
+
+def _signature(paths: list[Path]) -> Signature:
+    """What changes when any of `paths` is edited, added or removed."""
+    stats = ((str(path), path.stat()) for path in paths if path.is_file())
+    return tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
+
+
+def cached_catalogue(folder: Path) -> Catalogue:
+    """`load_catalogue(folder)`, loaded again only when one of its files changed."""
+    folder = folder.resolve()
+    files = (
+        [p for p in folder.glob("*") if p.suffix in CATALOGUE_SUFFIXES] if folder.is_dir() else []
+    )
+    signature = _signature([*files, lock_path(folder)])
+    cached = _catalogues.get(folder)
+    if cached is None or cached[0] != signature:
+        try:
+            result: Catalogue | CatalogueError = load_catalogue(folder)
+        except CatalogueError as error:
+            result = error
+        cached = _catalogues[folder] = (signature, result)
+    if isinstance(cached[1], CatalogueError):
+        raise cached[1]
+    return cached[1]
+
+
+def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
+    """For each category, the first page (a path in `docs_dir`) whose marker shows it."""
+    docs_dir = docs_dir.resolve()
+    sources = sorted(docs_dir.rglob("*.md"), key=lambda p: p.relative_to(docs_dir).parts)
+    signature = _signature(sources)
+    cached = _pages.get(docs_dir)
+    if cached is None or cached[0] != signature:
+        every = [category.id for category in catalogue.categories]
+        pages: dict[str, str] = {}
+        for source in sources:
+            for marker in find_markers(source.read_text(encoding="utf-8").splitlines()):
+                for category in every if marker.category is None else [marker.category]:
+                    pages.setdefault(category, source.relative_to(docs_dir).as_posix())
+        cached = _pages[docs_dir] = (signature, pages)
+    return cached[1]
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """The page being rendered, as the generator describes it."""
+
+    path: str  # the page's Markdown file, relative to the docs folder
+    docs_dir: Path
+
+    def link(self, target: str, fragment: str = "") -> str:
+        """A relative link from this page to the docs file `target`."""
+        if target == self.path:
+            return f"#{fragment}"
+        relative = posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return f"{relative}#{fragment}" if fragment else relative
+
+
+def page_context(md: Markdown) -> PageContext | None:
+    """The page Zensical is rendering, from its `rendering_context` preprocessor, if any."""
+    for processor in md.preprocessors:
+        page: Any = getattr(processor, "page", None)
+        config: Any = getattr(processor, "config", None)
+        if getattr(processor, "name", "") == "rendering_context" and page and config:
+            return PageContext(str(page.path), Path(config.get("docs_dir", "docs")))
+    return None
+
+
+def serving() -> bool:
+    """Whether a `serve` command runs us: there a catalogue problem must not stop the server."""
+    return "serve" in sys.argv[1:2]
