@@ -339,3 +339,19 @@ def test_links_in_catalogue_text_are_relative_to_the_docs_folder(
         "Doc file 'reference/errors.md' shows catalogue text that links to 'nowhere.md', "
         "which is not a file of the site"
     ) in caplog.text
+
+
+def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    site.category(
+        "a.yml",
+        "title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n"
+        "  - {code: 2, scenario: S, message: M}\n",
+    )
+    site.page("index.md", "<!-- error-catalogue a -->\n")
+    site.build()
+    assert (tmp_path / "site/errors/2/index.html").is_file()
+    site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
+    site.build()
+    assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["1"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
