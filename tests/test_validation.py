@@ -8,6 +8,7 @@ from textwrap import dedent
 import pytest
 
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
+from mkdocs_error_catalogue.loading import FileCache
 
 from .conftest import Site
 
@@ -305,3 +306,18 @@ def test_a_raw_control_character_in_a_file_names_its_line(tmp_path: Path) -> Non
     write(tmp_path, "cat.yml", "title: T\nerrors:\n  - code: 1\n    scenario: a\x07b\n")
     (problem,) = problems_of(tmp_path)
     assert problem.endswith("cat.yml:4: the character U+0007 is not allowed: remove it")
+
+
+def test_a_file_cache_reads_only_the_files_that_changed(tmp_path: Path) -> None:
+    write(tmp_path, "a.yml", "title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
+    write(tmp_path, "b.yml", "title: B\nerrors:\n  - {code: 2, scenario: S, message: M}\n")
+    cache = FileCache()
+    first = load_catalogue(tmp_path, cache)
+    write(tmp_path, "b.yml", "title: B\nerrors:\n  - {code: 2, scenario: S, message: New.}\n")
+    second = load_catalogue(tmp_path, cache)
+    assert second.categories[0] is first.categories[0]  # a.yml was not read again
+    entry = second.entry("2")
+    assert entry is not None and entry.message == "New."
+    write(tmp_path, "b.yml", "title: B\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
+    with pytest.raises(CatalogueError, match=r"code 1 is already used at a\.yml:3"):
+        load_catalogue(tmp_path, cache)  # checks across files still run every time

@@ -45,17 +45,35 @@ CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 MAX_EXPANDED_NODES = 1_000_000
 
 
-def load_catalogue(folder: Path) -> Catalogue:
+class FileCache:
+    """Category files read before, kept while their size and time are unchanged: `serve`
+    rebuilds after an edit read only the file that changed."""
+
+    def __init__(self) -> None:
+        self._files: dict[Path, tuple[tuple[int, int], Category | None, list[Problem]]] = {}
+
+    def category(self, folder: Path, path: Path, problems: list[Problem]) -> Category | None:
+        """The category file `path`, read again only when it changed."""
+        stat = path.stat()
+        signature = (stat.st_size, stat.st_mtime_ns)
+        cached = self._files.get(path)
+        if cached is None or cached[0] != signature:
+            found: list[Problem] = []
+            cached = self._files[path] = (signature, _load_category(folder, path, found), found)
+        problems.extend(cached[2])
+        return cached[1]
+
+
+def load_catalogue(folder: Path, cache: FileCache | None = None) -> Catalogue:
     """Load and validate every category file of `folder`, and check it against its lock.
 
     Raises `CatalogueError` listing every problem found, so one run shows them all.
     """
     files = catalogue_files(folder)
     problems: list[Problem] = []
+    read = (cache or FileCache()).category
     categories = [
-        category
-        for path in files
-        if (category := _load_category(folder, path, problems)) is not None
+        category for path in files if (category := read(folder, path, problems)) is not None
     ]
     check_catalogue(categories, problems)
     catalogue = Catalogue(tuple(categories))

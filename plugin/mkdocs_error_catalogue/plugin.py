@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from .extension import ErrorCatalogueExtension
-from .loading import load_catalogue
+from .loading import FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError
@@ -82,6 +82,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._old_deep_links: Path | None = None
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
+        self._files = FileCache()  # kept across the rebuilds of `serve`
         self._tables_aside: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -115,7 +116,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
         try:
-            self.last_good = load_catalogue(self.folder)
+            self.last_good = load_catalogue(self.folder, self._files)
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None

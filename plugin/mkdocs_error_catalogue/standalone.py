@@ -17,7 +17,7 @@ from typing import Any
 
 from markdown import Markdown
 
-from .loading import CATALOGUE_SUFFIXES, load_catalogue
+from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
 from .locking import lock_path
 from .markers import find_markers
 from .model import Catalogue
@@ -25,6 +25,7 @@ from .problems import CatalogueError
 
 Signature = tuple[tuple[str, int, int], ...]
 _catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError]] = {}
+_files = FileCache()
 _pages: dict[Path, tuple[Signature, dict[str, str]]] = {}
 
 
@@ -44,7 +45,7 @@ def cached_catalogue(folder: Path) -> Catalogue:
     cached = _catalogues.get(folder)
     if cached is None or cached[0] != signature:
         try:
-            result: Catalogue | CatalogueError = load_catalogue(folder)
+            result: Catalogue | CatalogueError = load_catalogue(folder, _files)
         except CatalogueError as error:
             result = error
         cached = _catalogues[folder] = (signature, result)
