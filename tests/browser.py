@@ -11,7 +11,9 @@ import http.server
 import os
 import shutil
 import threading
+import urllib.parse
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -63,3 +65,92 @@ def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+def artefact(name: str) -> Path:
+    """Where a test saves a screenshot for people to look at (`test-artifacts/`, git-ignored)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / name
+
+
+def _loopback_only(route: Any) -> None:
+    """Pages load nothing from the network (themes ask for web fonts and CDN scripts)."""
+    host = urllib.parse.urlsplit(route.request.url).hostname
+    if host in ("127.0.0.1", "localhost"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+@contextmanager
+def reader(
+    browser: Any, width: int = 1280, height: int = 900, javascript: bool = True
+) -> Iterator[Any]:
+    """A page in a fresh browser context; fails the test if the plugin's script threw."""
+    context = browser.new_context(
+        viewport={"width": width, "height": height}, java_script_enabled=javascript
+    )
+    context.route("**/*", _loopback_only)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on(
+        "pageerror",
+        lambda error: (
+            errors.append(f"{error}\n{error.stack}")
+            if "error-catalogue" in (error.stack or "")
+            else None
+        ),
+    )
+    try:
+        yield page
+    finally:
+        context.close()
+    assert not errors, "the plugin's script threw:\n" + "\n".join(errors)
+
+
+# The WCAG contrast ratio of an element's text against what is painted behind it: background
+# colours of the element and its ancestors, and full-cover inset shadows (Bootstrap's table
+# stripes, the highlight tint), composited over a white canvas; text alpha and opacity too.
+CONTRAST = r"""
+element => {
+  const parse = value => {
+    let match = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)/.exec(value);
+    if (match) {
+      return [match[1] * 255, match[2] * 255, match[3] * 255, match[4] === undefined ? 1 : +match[4]];
+    }
+    match = /rgba?\(([\d.]+),? ([\d.]+),? ([\d.]+)(?:[,\/] ?([\d.]+))?\)/.exec(value);
+    if (!match) return null;
+    return [+match[1], +match[2], +match[3], match[4] === undefined ? 1 : +match[4]];
+  };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3])).concat(1);
+  const chain = [];
+  for (let node = element; node; node = node.parentElement) chain.unshift(node);
+  let background = [255, 255, 255, 1];
+  let opacity = 1;
+  for (const node of chain) {
+    const style = getComputedStyle(node);
+    opacity *= +style.opacity;
+    const layers = [parse(style.backgroundColor)];
+    const shadows = style.boxShadow.matchAll(/(rgba?\([^)]*\)|color\([^)]*\)) ([-\d.]+)px ([-\d.]+)px ([-\d.]+)px ([-\d.]+)px inset/g);
+    for (const shadow of Array.from(shadows).reverse()) {
+      if (+shadow[5] >= 1000) layers.push(parse(shadow[1]));
+    }
+    for (const layer of layers) if (layer) background = over(layer, background);
+  }
+  const color = parse(getComputedStyle(element).color);
+  const text = over([color[0], color[1], color[2], color[3] * opacity], background);
+  const luminance = rgb => {
+    const [r, g, b] = rgb.slice(0, 3).map(c => {
+      c /= 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(text), luminance(background)].sort((a, b) => b - a);
+  const css = rgb => `rgb(${rgb.slice(0, 3).map(Math.round).join(", ")})`;
+  return { ratio: (light + 0.05) / (dark + 0.05), color: css(text), background: css(background) };
+}
+"""

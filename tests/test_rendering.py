@@ -232,4 +232,4 @@ def test_stylesheet_can_be_turned_off(tmp_path: Path) -> None:
     site.page("index.md", "<!-- error-catalogue payments -->\n")
     site.build()
     assert site.html().select('link[href$="error-catalogue.css"]') == []
-    assert not (tmp_path / "site/assets/error-catalogue").exists()
+    assert not (tmp_path / "site/assets/error-catalogue/error-catalogue.css").exists()

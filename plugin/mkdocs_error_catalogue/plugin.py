@@ -36,6 +36,8 @@ log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
 _STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "error-catalogue.css"
+SCRIPT = "assets/error-catalogue/error-catalogue.js"
+_SCRIPT_SOURCE = Path(__file__).parent / "assets" / "error-catalogue.js"
 
 
 class LabelsConfig(base.Config):
@@ -60,6 +62,7 @@ class ErrorCatalogueConfig(base.Config):
     catalogue = c.Type(str, default="catalogue")
     labels = c.SubConfig(LabelsConfig)
     stylesheet = c.Type(bool, default=True)
+    script = c.Type(bool, default=True)
     # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
     deep_links: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_DEEP_LINKS)
     export: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_EXPORT)
@@ -100,6 +103,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         if self.config.stylesheet:
             config.extra_css.append(STYLESHEET)
+        if self.config.script:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -133,6 +138,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._refuse_clashes(files)
         if self.config.stylesheet:
             files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
+        if self.config.script:
+            files.append(File.generated(config, SCRIPT, abs_src_path=str(_SCRIPT_SOURCE)))
         assert self.catalogue is not None  # on_config loaded it or stopped the build
         self.site = CatalogueSite(
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links

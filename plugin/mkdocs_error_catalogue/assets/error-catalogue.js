@@ -1,0 +1,225 @@
+/* mkdocs-error-catalogue: the reader's side of the rendered error tables.
+
+   Progressive enhancement only: without this script every row stays visible, `:target`
+   tints the row a link lands on, and narrow screens scroll the table sideways.
+   With it:
+   - a filter box above each table narrows its rows as the reader types (code, id or any
+     text of the row; every word must match); Escape clears it; a polite live region says
+     "3 of 12 errors" or "No matching errors";
+   - the row a link lands on (on load, on `hashchange`, after Material's instant navigation)
+     is scrolled below the sticky header and highlighted until the reader moves on: follows
+     a link to another place, clicks or taps outside the row, or scrolls it out of view;
+   - each cell gets its column heading as `data-label`, which the stylesheet shows when the
+     table is narrow and its rows are stacked.
+   Texts can be translated by defining `window.errorCatalogueLabels` (same keys as LABELS)
+   in a script listed before this one in `extra_javascript`.
+   Plain ES2017, no dependencies, no network. */
+(function () {
+  "use strict";
+
+  const PREFIX = "error-catalogue";
+  const ENHANCED = PREFIX + "--enhanced";
+  const HIGHLIGHTED = PREFIX + "-entry--highlighted";
+  const LABELS = {
+    filter: "Filter errors",
+    placeholder: "Code or words",
+    count: "{shown} of {total} errors",
+    none: "No matching errors",
+  };
+
+  let filters = new Map(); // table wrapper -> { clear() }
+  let highlighted = null; // the highlighted row
+  let observer = null; // watches it leave the viewport
+  let counter = 0;
+
+  function labels() {
+    return Object.assign({}, LABELS, window.errorCatalogueLabels || {});
+  }
+
+  /* Lower case, accents off, runs of white space as one space. */
+  function fold(text) {
+    return text
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim();
+  }
+
+  function enhance(wrapper, text) {
+    const table = wrapper.querySelector("table");
+    const body = table && table.tBodies[0];
+    if (!body || wrapper.classList.contains(ENHANCED)) {
+      return;
+    }
+    const head = table.tHead && table.tHead.rows[0];
+    const headings = head ? Array.from(head.cells, (cell) => cell.textContent.trim()) : [];
+    const rows = Array.from(body.rows);
+    const haystacks = rows.map((row) => {
+      Array.from(row.cells).forEach((cell, index) => {
+        if (headings[index]) {
+          cell.setAttribute("data-label", headings[index]);
+        }
+      });
+      return fold(row.id + " " + row.textContent);
+    });
+
+    const id = PREFIX + "-filter-" + ++counter;
+    const box = document.createElement("div");
+    box.className = PREFIX + "-filter";
+    const label = document.createElement("label");
+    label.htmlFor = id;
+    label.textContent = text.filter;
+    const input = document.createElement("input");
+    input.type = "search";
+    input.id = id;
+    input.placeholder = text.placeholder;
+    input.autocomplete = "off";
+    input.spellcheck = false;
+    const status = document.createElement("span");
+    status.className = PREFIX + "-filter-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    box.append(label, input, status);
+
+    function apply() {
+      const terms = fold(input.value).split(" ").filter(Boolean);
+      let shown = 0;
+      rows.forEach((row, index) => {
+        const match = terms.every((term) => haystacks[index].includes(term));
+        row.style.display = match ? "" : "none";
+        shown += match ? 1 : 0;
+      });
+      table.style.display = shown ? "" : "none";
+      if (!terms.length) {
+        status.textContent = "";
+      } else if (!shown) {
+        status.textContent = text.none;
+      } else {
+        status.textContent = text.count
+          .replace("{shown}", String(shown))
+          .replace("{total}", String(rows.length));
+      }
+    }
+
+    function clear() {
+      input.value = "";
+      apply();
+    }
+
+    input.addEventListener("input", apply);
+    input.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && input.value) {
+        event.preventDefault();
+        event.stopPropagation(); // the theme's own Escape handling has nothing to close
+        clear();
+      }
+    });
+    wrapper.classList.add(ENHANCED);
+    wrapper.parentNode.insertBefore(box, wrapper);
+    filters.set(wrapper, { clear: clear });
+  }
+
+  /* The catalogue row the address points at, if any. */
+  function targetRow() {
+    let id;
+    try {
+      id = decodeURIComponent(location.hash.slice(1));
+    } catch (error) {
+      return null; // a malformed escape: not one of ours
+    }
+    const element = id ? document.getElementById(id) : null;
+    return element && element.matches("." + PREFIX + " tr." + PREFIX + "-entry") ? element : null;
+  }
+
+  function unhighlight() {
+    if (observer) {
+      observer.disconnect();
+      observer = null;
+    }
+    if (highlighted) {
+      highlighted.classList.remove(HIGHLIGHTED);
+      highlighted = null;
+    }
+  }
+
+  /* Highlight the targeted row; `scroll` when the page moved under it since the browser
+     scrolled (filter boxes added above it, a filter that hid it cleared). */
+  function land(scroll) {
+    const row = targetRow();
+    if (row !== highlighted) {
+      unhighlight();
+    }
+    if (!row) {
+      return;
+    }
+    if (row.style.display === "none") {
+      const filter = filters.get(row.closest("." + PREFIX));
+      if (filter) {
+        filter.clear();
+      }
+      scroll = true;
+    }
+    if (scroll) {
+      row.scrollIntoView({ block: "start" });
+    }
+    if (row === highlighted) {
+      return;
+    }
+    row.classList.add(HIGHLIGHTED);
+    highlighted = row;
+    if ("IntersectionObserver" in window) {
+      let seen = false;
+      observer = new IntersectionObserver((entries) => {
+        entries.forEach((entry) => {
+          if (entry.isIntersecting) {
+            seen = true;
+          } else if (seen && entry.target === highlighted) {
+            unhighlight(); // scrolled out of view: the reader has moved on
+          }
+        });
+      });
+      observer.observe(row);
+    }
+  }
+
+  function init() {
+    const text = labels();
+    filters = new Map();
+    document.querySelectorAll("div." + PREFIX).forEach((wrapper) => enhance(wrapper, text));
+    unhighlight(); // a row of the page instant navigation replaced
+    land(true);
+  }
+
+  document.addEventListener(
+    "click",
+    (event) => {
+      const link = event.target.closest && event.target.closest("a[href]");
+      if (
+        link &&
+        link.hash &&
+        link.hash === location.hash &&
+        link.pathname === location.pathname &&
+        link.origin === location.origin
+      ) {
+        land(false); // a link to the address already shown: no `hashchange` will come
+      } else if (highlighted && !highlighted.contains(event.target)) {
+        unhighlight(); // a click or tap elsewhere: the reader has moved on
+      }
+    },
+    true
+  );
+  window.addEventListener("hashchange", () => land(false));
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init); // Material: the first load and every instant navigation
+    if (window.location$ && typeof window.location$.subscribe === "function") {
+      // Instant navigation follows links within the page with `pushState`: no `hashchange`.
+      window.location$.subscribe(() => land(false));
+    }
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

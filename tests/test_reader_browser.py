@@ -1,0 +1,581 @@
+"""The reader's side of the rendered tables, in headless Chromium, in both themes.
+
+Readers arrive holding one code, from a deep link, a search result or a link in another page.
+These tests open the built example site (and a running `mkdocs serve`) the way they do and
+check what they get: the row they land on, the filter box, obsolete rows, a phone screen.
+Each test saves screenshots to `test-artifacts/` (git-ignored) for people to look at.
+
+`UPDATE_SCREENSHOT=1 python -m pytest tests/test_reader_browser.py -k readme` rewrites the
+README's screenshot, `docs/images/link-errors.png`, from the project's own site.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from mkdocs_error_catalogue import load_catalogue
+
+from .browser import CONTRAST, artefact, reader, serve
+from .conftest import EXAMPLE_CATALOGUE, REPO, THEMES
+from .test_linking import example_site
+from .test_serve import Server
+
+CATALOGUE = load_catalogue(EXAMPLE_CATALOGUE)
+GENERAL = [entry.anchor for entry in CATALOGUE.categories[0].entries]
+EVERY_ROW = [entry.anchor for entry in CATALOGUE.entries()]
+PAGE = "reference/link-errors/"
+HIGHLIGHTED = "error-catalogue-entry--highlighted"
+PHONE = (375, 812)  # width, height
+WCAG_AA = 4.5
+
+# Where the row is, where the theme's sticky header ends, and whether the row is highlighted.
+GEOMETRY = """anchor => {
+    const row = document.getElementById(anchor);
+    if (!row) return null;  // not this page (yet)
+    const header = document.querySelector(".md-header, .navbar.fixed-top");
+    return {
+        top: row.getBoundingClientRect().top,
+        header: header ? header.getBoundingClientRect().bottom : 0,
+        viewport: innerHeight,
+        highlighted: row.classList.contains("error-catalogue-entry--highlighted"),
+    };
+}"""
+
+# ... and stays there: the same position as at the previous poll, so that no (smooth) scroll
+# is still under way when a test moves on.
+BELOW_THE_HEADER = (
+    "anchor => { const g = (" + GEOMETRY + ")(anchor); "
+    "const still = g !== null && window.lastLandingTop === g.top; "
+    "window.lastLandingTop = g && g.top; "
+    "return still && g.top >= g.header - 1 && g.top <= g.header + 100; }"
+)
+LANDED = (
+    "anchor => (" + BELOW_THE_HEADER + ")(anchor) "
+    "&& document.getElementById(anchor).classList.contains('error-catalogue-entry--highlighted')"
+)
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """The URL of the example site built with a theme ("material", "mkdocs"), or with
+    Material's instant navigation ("material-instant"); each built once, served on loopback."""
+    urls: dict[str, str] = {}
+    servers: list[Any] = []
+
+    def url(variant: str) -> str:
+        if variant not in urls:
+            root = tmp_path_factory.mktemp(variant)
+            (root / "site").mkdir()
+            urls[variant], server = serve(root / "site")
+            servers.append(server)
+            site = example_site(root, "mkdocs" if variant == "mkdocs" else "material")
+            site.config["site_url"] = urls[variant]  # instant navigation needs it
+            if variant.startswith("material"):  # light and dark, as the project's own site
+                site.config["theme"]["palette"] = [{"scheme": "default"}, {"scheme": "slate"}]
+            if variant == "material-instant":
+                site.config["theme"]["features"] = ["navigation.instant"]
+            site.build()
+        return urls[variant]
+
+    yield url
+    for server in servers:
+        server.shutdown()
+
+
+def highlighted(page: Any) -> list[str]:
+    return list(page.eval_on_selector_all(f".{HIGHLIGHTED}", "rows => rows.map(row => row.id)"))
+
+
+def assert_landed(page: Any, anchor: str) -> None:
+    """The row is highlighted, the only one, with its top just below the sticky header."""
+    try:
+        page.wait_for_function(LANDED, arg=anchor, timeout=10_000)
+    except Exception as error:  # Playwright's TimeoutError; say where the row is instead
+        where = page.evaluate(GEOMETRY, anchor)
+        raise AssertionError(f"did not land on row {anchor}: {where}") from error
+    assert highlighted(page) == [anchor]
+
+
+def wait_until_nothing_is_highlighted(page: Any) -> None:
+    page.wait_for_function(
+        f"() => document.querySelector('.{HIGHLIGHTED}') === null", timeout=10_000
+    )
+
+
+def shown_rows(page: Any, category: str) -> list[str]:
+    return list(
+        page.eval_on_selector_all(
+            f"div.error-catalogue[data-category='{category}'] tbody tr",
+            "rows => rows.filter(row => row.getClientRects().length > 0).map(row => row.id)",
+        )
+    )
+
+
+# The script ships with the plugin
+
+
+@pytest.mark.parametrize("use_directory_urls", [True, False])
+def test_the_script_is_added_and_reachable_from_nested_pages(
+    tmp_path: Path, theme: str, use_directory_urls: bool
+) -> None:
+    site = example_site(tmp_path, theme)
+    site.config["use_directory_urls"] = use_directory_urls
+    site.build()
+    page = (
+        "reference/link-errors/index.html" if use_directory_urls else "reference/link-errors.html"
+    )
+    scripts = site.html(page).select('script[src$="error-catalogue.js"]')
+    assert len(scripts) == 1
+    target = (tmp_path / "site" / page).parent / scripts[0]["src"]
+    assert "errorCatalogueLabels" in target.resolve().read_text(encoding="utf-8")
+
+
+def test_the_script_can_be_turned_off(tmp_path: Path) -> None:
+    site = example_site(tmp_path, script=False)
+    site.build()
+    assert site.html("reference/link-errors/index.html").select('script[src$="catalogue.js"]') == []
+    assert not (tmp_path / "site/assets/error-catalogue/error-catalogue.js").exists()
+    assert (tmp_path / "site/assets/error-catalogue/error-catalogue.css").is_file()
+
+
+def test_the_filter_texts_can_be_translated(chromium: Any, tmp_path: Path) -> None:
+    site = example_site(tmp_path, "mkdocs")
+    site.write(
+        "docs/js/labels.js",
+        """
+        window.errorCatalogueLabels = {
+          filter: "Filtrer les erreurs", placeholder: "Code ou mots",
+          count: "{shown} erreurs sur {total}", none: "Aucune erreur ne correspond",
+        };
+        """,
+    )
+    site.config["extra_javascript"] = ["js/labels.js"]
+    site.build()
+    url, server = serve(tmp_path / "site")
+    try:
+        with reader(chromium) as page:
+            page.goto(url + PAGE)
+            field = page.get_by_role("searchbox", name="Filtrer les erreurs").first
+            assert field.get_attribute("placeholder") == "Code ou mots"
+            field.fill("iframe")
+            assert page.get_by_role("status").first.inner_text() == "2 erreurs sur 6"
+            field.fill("rien du tout")
+            assert page.get_by_role("status").first.inner_text() == "Aucune erreur ne correspond"
+    finally:
+        server.shutdown()
+
+
+# 1. Landing on an entry
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_an_anchor_lands_below_the_header_on_a_highlighted_row(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    for name, size in [("desktop", (1280, 900)), ("phone", PHONE)]:
+        with reader(chromium, *size) as page:
+            page.goto(example(theme) + PAGE + "#1004")
+            assert_landed(page, "1004")
+            page.screenshot(path=artefact(f"1-landing-{theme}-{name}.png"))
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_deep_link_lands_on_the_highlighted_row(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    with reader(chromium) as page:
+        page.goto(example(theme) + "errors/1005/")
+        page.wait_for_url(f"**/{PAGE}#1005")
+        assert_landed(page, "1005")
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_highlight_lasts_until_the_reader_moves_on(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    with reader(chromium) as page:
+        page.goto(example(theme) + PAGE + "#1004")
+        assert_landed(page, "1004")
+        page.click("[id='1004'] .error-catalogue-scenario")  # reading, selecting: stays
+        assert highlighted(page) == ["1004"]
+
+        page.evaluate("location.hash = '1001'")  # a link to another entry moves it
+        assert_landed(page, "1001")
+
+        page.click("[id='1002'] .error-catalogue-scenario")  # a click elsewhere ends it
+        wait_until_nothing_is_highlighted(page)
+        page.click("[id='1001'] .error-catalogue-permalink")  # the same address again
+        assert_landed(page, "1001")
+
+        page.evaluate("location.hash = '1004'")
+        assert_landed(page, "1004")
+        page.evaluate("window.scrollTo(0, 0)")  # so does scrolling the row out of view
+        wait_until_nothing_is_highlighted(page)
+
+        page.evaluate("location.hash = 'general'")  # a heading: no row to highlight
+        page.wait_for_function("() => location.hash === '#general'")
+        assert highlighted(page) == []
+
+
+def test_material_instant_navigation_lands_on_the_highlighted_row(
+    chromium: Any, example: Callable[[str], str]
+) -> None:
+    with reader(chromium) as page:
+        page.goto(example("material-instant"))
+        page.evaluate("window.sameDocument = true")
+        page.click("a.error-catalogue-ref[href*='#1004']")  # "the cookie error", on Home
+        page.wait_for_url(f"**/{PAGE}#1004")
+        assert_landed(page, "1004")
+        assert page.evaluate("window.sameDocument"), "the page was loaded, not swapped in"
+        assert page.locator(".error-catalogue-filter").count() == len(CATALOGUE.categories)
+        page.screenshot(path=artefact("1-landing-material-instant.png"))
+
+        # Within the page, instant navigation uses pushState: no hashchange event.
+        page.evaluate("location.hash = '1005'")
+        assert_landed(page, "1005")
+        page.click("[id='1005'] .error-catalogue-replacement a")  # "Replaced by 1004"
+        page.wait_for_url(f"**/{PAGE}#1004")
+        assert_landed(page, "1004")
+        page.go_back()
+        page.wait_for_url(f"**/{PAGE}#1005")
+        assert_landed(page, "1005")
+        assert page.evaluate("window.sameDocument")
+
+
+# 2. The filter box
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_the_filter_box_narrows_rows_as_the_reader_types(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    with reader(chromium) as page:
+        page.goto(example(theme) + PAGE)
+        boxes = page.get_by_role("searchbox", name="Filter errors")
+        assert boxes.count() == len(CATALOGUE.categories)  # one above each table
+        general = page.locator("div.error-catalogue[data-category='general']")
+        box = general.locator("xpath=preceding-sibling::*[1]")
+        assert box.get_attribute("class") == "error-catalogue-filter"
+        field = box.get_by_role("searchbox", name="Filter errors")
+        status = box.get_by_role("status")
+        assert status.get_attribute("aria-live") == "polite"
+        assert status.inner_text() == ""
+
+        # The keyboard reaches it right after the text above the table.
+        box.locator("xpath=preceding-sibling::p[1]").evaluate(
+            "paragraph => { paragraph.tabIndex = -1; paragraph.focus(); }"
+        )
+        page.keyboard.press("Tab")
+        assert field.evaluate("field => document.activeElement === field")
+
+        page.keyboard.type("1001")  # the code
+        assert shown_rows(page, "general") == ["1001"]
+        assert status.inner_text() == f"1 of {len(GENERAL)} errors"
+        page.keyboard.press("Backspace")
+        page.keyboard.type("4")  # 1004, and 1005 whose note says "Replaced by 1004"
+        assert shown_rows(page, "general") == ["1004", "1005"]
+        assert status.inner_text() == f"2 of {len(GENERAL)} errors"
+
+        page.keyboard.press("Escape")  # clears, and keeps the focus
+        assert field.input_value() == ""
+        assert shown_rows(page, "general") == GENERAL
+        assert status.inner_text() == ""
+        assert field.evaluate("field => document.activeElement === field")
+
+        page.keyboard.type("COOKIE")  # any text, any case
+        assert shown_rows(page, "general") == ["1004"]
+        field.fill("")
+        page.keyboard.type("iframe  WHITELISTED")  # every word must match
+        assert shown_rows(page, "general") == ["1005"]
+        page.screenshot(path=artefact(f"2-filter-{theme}.png"))
+        field.fill("")
+        page.keyboard.type("obsolete")  # the badge is text of the row
+        assert shown_rows(page, "general") == ["1005"]
+
+        field.fill("")
+        page.keyboard.type("no such error")
+        assert shown_rows(page, "general") == []
+        assert status.inner_text() == "No matching errors"
+        assert general.locator("table").is_hidden()
+        assert status.is_visible()
+        page.screenshot(path=artefact(f"2-filter-nothing-{theme}.png"))
+        page.keyboard.press("Escape")
+        assert shown_rows(page, "general") == GENERAL
+        assert general.locator("table").is_visible()
+
+        # Letters the themes use as shortcuts ("s", "/") are text here: search stays shut.
+        page.keyboard.type("sdk settings/")
+        assert shown_rows(page, "general") == []
+        assert field.evaluate("field => document.activeElement === field")
+        field.fill("")
+        page.keyboard.type("sdk settings")
+        assert shown_rows(page, "general") == ["1000"]
+        if theme == "mkdocs":
+            assert not page.locator("#mkdocs_search_modal").is_visible()
+        else:
+            assert not page.evaluate("document.querySelector('[data-md-toggle=search]').checked")
+
+        # Entries without a code are found by their id; each table has its own box.
+        offers = page.locator("div.error-catalogue[data-category='offers']")
+        offers.locator("xpath=preceding-sibling::*[1]//input").fill("invalid-offer")
+        assert shown_rows(page, "offers") == ["invalid-offer-parameters"]
+        assert shown_rows(page, "general") == ["1000"]
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_landing_on_a_row_the_filter_hides_clears_the_filter(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    with reader(chromium) as page:
+        page.goto(example(theme) + PAGE)
+        page.get_by_role("searchbox", name="Filter errors").first.fill("1001")
+        assert shown_rows(page, "general") == ["1001"]
+        page.evaluate("location.hash = '1004'")
+        assert_landed(page, "1004")
+        assert shown_rows(page, "general") == GENERAL
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_without_javascript_every_row_shows_and_the_target_is_tinted(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    with reader(chromium, javascript=False) as page:
+        page.goto(example(theme) + PAGE + "#1004")
+        assert page.locator(".error-catalogue-filter, .error-catalogue input").count() == 0
+        assert page.get_by_role("searchbox", name="Filter errors").count() == 0
+        shown = page.eval_on_selector_all(
+            ".error-catalogue tbody tr",
+            "rows => rows.filter(row => row.getClientRects().length > 0).map(row => row.id)",
+        )
+        assert shown == EVERY_ROW
+        tint = page.eval_on_selector(
+            "[id='1004'] .error-catalogue-message", "cell => getComputedStyle(cell).boxShadow"
+        )
+        assert "9999px inset" in tint, tint  # :target does it without the script
+        # The browser scrolls to `:target` by itself, below the header (scroll-margin-top),
+        # a frame or so after the load. (wait_for_function needs the page's JavaScript.)
+        deadline = time.monotonic() + 10
+        while not page.evaluate(BELOW_THE_HEADER, "1004"):
+            assert time.monotonic() < deadline, f"row 1004: {page.evaluate(GEOMETRY, '1004')}"
+            page.wait_for_timeout(50)
+        page.screenshot(path=artefact(f"2-no-javascript-{theme}.png"))
+
+
+# 3. Obsolete rows and placeholders
+
+# Theme, palette, how to switch to it, and whether it is dark.
+PALETTES = [
+    ("material", "default", "document.body.dataset.mdColorScheme = 'default'", False),
+    ("material", "slate", "document.body.dataset.mdColorScheme = 'slate'", True),
+    ("mkdocs", "light", "document.documentElement.dataset.bsTheme = 'light'", False),
+    ("mkdocs", "dark", "document.documentElement.dataset.bsTheme = 'dark'", True),
+]
+
+
+def assert_readable(page: Any, locator: Any, what: str) -> None:
+    assert locator.count() > 0, what
+    for index in range(locator.count()):
+        element = locator.nth(index)
+        assert element.is_visible(), what
+        contrast = element.evaluate(CONTRAST)
+        assert contrast["ratio"] >= WCAG_AA, f"{what} #{index}: {contrast}"
+
+
+@pytest.mark.parametrize(
+    ("theme", "palette", "switch", "dark"), PALETTES, ids=[p[1] for p in PALETTES]
+)
+def test_obsolete_rows_are_struck_through_yet_readable(
+    chromium: Any, example: Callable[[str], str], theme: str, palette: str, switch: str, dark: bool
+) -> None:
+    with reader(chromium) as page:
+        page.goto(example(theme) + PAGE)
+        page.evaluate(switch)
+        background = page.locator("body").evaluate(
+            "body => getComputedStyle(body).backgroundColor.match(/\\d+/g).slice(0, 3)"
+        )
+        assert (sum(int(c) for c in background) < 3 * 128) == dark, background
+        row = page.locator("[id='1005']")
+        for state in ("plain", "highlighted"):
+            if state == "plain":
+                row.scroll_into_view_if_needed()
+            else:
+                page.evaluate("location.hash = '1005'")
+                assert_landed(page, "1005")
+            struck = row.locator("del")
+            assert struck.count() == 5  # code, scenario, message, two actions
+            for index in range(struck.count()):
+                line = struck.nth(index).evaluate("e => getComputedStyle(e).textDecorationLine")
+                assert "line-through" in line
+            assert_readable(page, struck, f"struck text ({state})")
+            assert_readable(page, row.locator(".error-catalogue-badge"), f"badge ({state})")
+            assert row.locator(".error-catalogue-badge").inner_text().lower() == "obsolete"
+            note = row.locator(".error-catalogue-note")
+            assert_readable(page, note.locator("strong"), f"note ({state})")
+            assert_readable(page, note.locator(".error-catalogue-reason"), f"reason ({state})")
+            assert "Obsolete since 2022-10-25." in note.inner_text()
+
+            # A placeholder reads as code, not prose: another font or a background.
+            placeholder = row.locator("code.error-catalogue-placeholder")
+            assert placeholder.inner_text() == "${address}"
+            differs = placeholder.evaluate(
+                """code => {
+                    const own = getComputedStyle(code), prose = getComputedStyle(code.parentElement);
+                    const clear = own.backgroundColor === "rgba(0, 0, 0, 0)";
+                    return own.fontFamily !== prose.fontFamily || !clear;
+                }"""
+            )
+            assert differs
+            assert "line-through" in placeholder.evaluate(
+                "e => getComputedStyle(e).textDecorationLine"
+            )
+            assert_readable(page, placeholder, f"placeholder ({state})")
+        page.screenshot(path=artefact(f"3-obsolete-{theme}-{palette}.png"))
+
+
+# 4. A phone screen
+
+# Text is cut off when it overflows a cell, or a box that hides what overflows it, or the page
+# (which would then scroll sideways as a whole). Wide tables must scroll sideways themselves.
+FITS = """() => {
+    const problems = [];
+    const overflowX = element => getComputedStyle(element).overflowX;
+    const scrolls = element => ["auto", "scroll"].includes(overflowX(element));
+    if (document.documentElement.scrollWidth > innerWidth) {
+        problems.push(`the page is ${document.documentElement.scrollWidth}px wide`);
+    }
+    const wrappers = [...document.querySelectorAll("div.error-catalogue")];
+    for (const wrapper of wrappers) {
+        // Stacked rows keep the column headings for screen readers only, in a 1px box.
+        const headings = wrapper.querySelector("thead").getBoundingClientRect().width > 1;
+        for (const cell of wrapper.querySelectorAll(headings ? "td, th" : "td")) {
+            if (cell.scrollWidth > cell.clientWidth + 1) {
+                problems.push(`${cell.closest("tr").id || "head"} ${cell.className} overflows`);
+            }
+            for (let box = cell.parentElement; box !== wrapper.parentElement; box = box.parentElement) {
+                const hides = ["hidden", "clip"].includes(overflowX(box));
+                if (box.scrollWidth > box.clientWidth + 1 && hides) {
+                    problems.push(`${box.tagName} around ${cell.className} cuts it off`);
+                }
+            }
+        }
+    }
+    const table = wrappers[0].querySelector("table");
+    return {
+        problems: [...new Set(problems)],
+        stacked: getComputedStyle(table.querySelector("td")).display === "block",
+        sideways: wrappers.filter(wrapper => [...wrapper.querySelectorAll("*")].concat(wrapper)
+            .some(box => box.scrollWidth > box.clientWidth + 1 && scrolls(box))).length,
+        labels: [...table.querySelectorAll("tbody tr:first-child td")].map(
+            cell => getComputedStyle(cell, "::before").content),
+        headings: [...table.querySelectorAll("thead th")].map(th => th.textContent),
+    };
+}"""
+
+
+@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
+def test_tables_stay_usable_on_a_phone(
+    chromium: Any, example: Callable[[str], str], theme: str, javascript: bool
+) -> None:
+    with reader(chromium, *PHONE, javascript=javascript) as page:
+        page.goto(example(theme) + PAGE + "#1005")
+        if javascript:
+            assert_landed(page, "1005")
+        fits = page.evaluate(FITS)
+        assert fits["problems"] == []
+        if javascript:  # each row a card, each cell under its column heading
+            assert fits["stacked"]
+            assert fits["sideways"] == 0
+            assert fits["labels"] == ["none", *(f'"{h}"' for h in fits["headings"][1:])]
+            box = page.locator("[id='1005']").bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE[0]
+        else:  # the columns stay, and the tables scroll sideways
+            assert not fits["stacked"]
+            assert fits["sideways"] > 0
+        suffix = "" if javascript else "-no-javascript"
+        page.screenshot(path=artefact(f"4-phone-{theme}{suffix}.png"))
+
+
+# 5. A running `mkdocs serve`
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_mkdocs_serve_shows_an_edited_catalogue_after_the_reload(
+    chromium: Any, tmp_path: Path, theme: str
+) -> None:
+    site = example_site(tmp_path, theme)
+    server = Server(site)
+    try:
+        server.wait_for(lambda html: "the cookie error" in html, "the first build")
+        with reader(chromium) as page:
+            page.goto(f"http://127.0.0.1:{server.port}/{PAGE}#1004")
+            assert_landed(page, "1004")
+            page.evaluate("window.beforeTheEdit = true")
+            general = tmp_path / "catalogue" / "01-general.yml"
+            with page.expect_event("load", timeout=60_000):  # livereload reloads the page
+                general.write_text(
+                    general.read_text(encoding="utf-8").replace(
+                        "There is no storage available.", "Storage is blocked in this browser."
+                    ),
+                    encoding="utf-8",
+                )
+            page.wait_for_function(
+                """() => window.beforeTheEdit === undefined && document.getElementById("1004")
+                    .textContent.includes("Storage is blocked in this browser.")""",
+                timeout=60_000,
+            )
+            assert_landed(page, "1004")  # the same address, landed on again
+            page.screenshot(path=artefact(f"5-serve-{theme}.png"))
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=10)
+
+
+# The README's screenshot
+
+
+def test_readme_screenshot_of_the_project_site(chromium: Any, tmp_path: Path) -> None:
+    """The project's own site as a reader finds it: landed on 1004, the General Errors table
+    filtered to "iframe", the obsolete 1005 below. Saved to test-artifacts/; with
+    UPDATE_SCREENSHOT=1, as the README's image too."""
+    build(load_config(str(REPO / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
+    url, server = serve(tmp_path / "site")
+    try:
+        with reader(chromium, width=1280, height=960) as page:
+            page.goto(url + "link-errors/#1004")
+            assert_landed(page, "1004")
+            general = page.locator("div.error-catalogue[data-category='general']")
+            general.locator("xpath=preceding-sibling::*[1]//input").fill("iframe")
+            assert shown_rows(page, "general") == ["1004", "1005"]
+            page.locator("h2#general").evaluate(  # just below the header
+                "heading => window.scrollBy(0, heading.getBoundingClientRect().top - 80)"
+            )
+            # Scrolling up shows Material's "Back to top" button; scrolling down hides it.
+            page.wait_for_function(
+                """() => {
+                    const top = document.querySelector(".md-top");
+                    if (!top || getComputedStyle(top).opacity === "0") return true;
+                    window.scrollBy(0, 2);
+                    return false;
+                }""",
+                polling=100,
+            )
+            page.evaluate("document.activeElement.blur()")
+            for shown in ("h2#general", ".error-catalogue-filter", "[id='1004']", "[id='1005']"):
+                box = page.locator(shown).first.bounding_box()
+                assert box is not None and box["y"] >= 48 and box["y"] + box["height"] <= 960
+            assert highlighted(page) == ["1004"]
+            image = page.screenshot()
+    finally:
+        server.shutdown()
+    artefact("readme-link-errors.png").write_bytes(image)
+    if os.environ.get("UPDATE_SCREENSHOT") == "1":
+        (REPO / "docs" / "images" / "link-errors.png").write_bytes(image)
