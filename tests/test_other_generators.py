@@ -10,16 +10,19 @@ from __future__ import annotations
 import shutil
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
+from markdown.preprocessors import Preprocessor
 
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
 from .conftest import EXAMPLE_CATALOGUE, Site, new_site
 from .environments import environment, run
+from .test_cli import error_catalogue
 
 BOTH = """\
 site_name: Both
@@ -148,3 +151,76 @@ def test_a_broken_catalogue_shows_in_the_page_while_serving(
     )
     notice = BeautifulSoup(html, "html.parser").select_one(".error-catalogue-problem")
     assert "a.yml:3: error 1 has no `message`" in notice.get_text()
+
+
+class _RenderingContext(Preprocessor):
+    """Stands for Zensical's: says which page is rendered, and where the docs are."""
+
+    name = "rendering_context"
+
+    def __init__(self, md: markdown.Markdown, path: str, docs_dir: Path) -> None:
+        super().__init__(md)
+        self.page = SimpleNamespace(path=path)
+        self.config = {"docs_dir": str(docs_dir)}
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines
+
+
+def render_as(page: str, text: str, root: Path, caplog: pytest.LogCaptureFixture) -> Any:
+    md = markdown.Markdown(extensions=[ErrorCatalogueExtension(catalogue=str(root / "catalogue"))])
+    md.preprocessors.register(_RenderingContext(md, page, root / "docs"), "rendering_context", 0)
+    return BeautifulSoup(md.convert(text), "html.parser")
+
+
+def test_with_a_rendering_context_links_reach_other_pages(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = project(tmp_path)
+    site.category(
+        "99-extra.yml",
+        "title: X\nerrors:\n  - code: 99999\n    scenario: S\n"
+        "    message: See [setup](guide/deep.md#deep) or [gone](gone.md).\n",
+    )
+    page = render_as("guide/deep.md", "[](error:2001) [](error:9) <!-- x -->", tmp_path, caplog)
+    assert page.select_one("a.error-catalogue-ref")["href"] == "../reference/link-errors.md#2001"
+    assert "Doc file 'guide/deep.md' links to unknown error code `9`" in caplog.text
+    table = render_as(
+        "reference/link-errors.md", "<!-- error-catalogue 99-extra -->", tmp_path, caplog
+    )
+    message = table.select_one("tr[id='99999'] td.error-catalogue-message")
+    assert message.find("a")["href"] == "../guide/deep.md#deep"
+    assert message.find("span").get_text() == "gone"  # no such file: plain text, and a warning
+    assert "Doc file 'reference/link-errors.md' shows catalogue text that links to 'gone.md'" in (
+        caplog.text
+    )
+
+
+def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -> None:
+    project(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: Z\ntheme:\n  name: not-installed\nplugins:\n  - search\n"
+        "  - error-catalogue:\n      export: data/codes.json\n      deep_links: e\n"
+        "  - some-zensical-only-plugin\n"
+    )
+    (tmp_path / "site").mkdir()
+    result = error_catalogue("site-files", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        "site: 45 deep-link pages and data/codes.json, "
+        "assets/error-catalogue/error-catalogue.css, assets/error-catalogue/error-catalogue.js "
+        "written"
+    )
+    assert (tmp_path / "site/e/1004/index.html").is_file()
+    lookup = error_catalogue("lookup", "1004", cwd=tmp_path)
+    assert "URL: reference/link-errors/#1004" in lookup.stdout
+
+
+def test_a_broken_mkdocs_yml_is_a_clear_error(tmp_path: Path) -> None:
+    project(tmp_path)
+    (tmp_path / "mkdocs.yml").write_text("site_name: [\n")
+    result = error_catalogue("lookup", "1004", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("error-catalogue: mkdocs.yml: ")
+    assert "line 2" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -40,18 +40,9 @@ def default_catalogue(config: Path) -> Path:
     """Where the site's plugin options put the catalogue, as `mkdocs build` would find it."""
     if not config.is_file():
         return Path("catalogue")
-    from mkdocs.exceptions import ConfigurationError  # imports MkDocs: only when needed
+    from .site import site_settings  # imports MkDocs: only when needed
 
-    from .site import configured_catalogue
-
-    try:
-        return configured_catalogue(config) or Path("catalogue")
-    except ConfigurationError as error:
-        print(
-            f"error-catalogue: {display_path(config)} cannot be read ({error}); using ./catalogue",
-            file=sys.stderr,
-        )
-        return Path("catalogue")
+    return site_settings(config).catalogue or Path("catalogue")
 
 
 def add_check(commands: Commands) -> None:
@@ -364,7 +355,7 @@ def add_site_files(commands: Commands) -> None:
 
 def site_files(arguments: argparse.Namespace) -> int:
     """The plugin's artefacts, for generators that run only the Markdown extension."""
-    from .site import ASSETS, DEFAULT_EXPORT, site_from_config  # imports MkDocs
+    from .site import ASSETS, site_from_config, site_settings  # imports MkDocs
 
     catalogue = load_or_report(arguments.catalogue)
     if catalogue is None:
@@ -377,13 +368,15 @@ def site_files(arguments: argparse.Namespace) -> int:
         )
         return 1
     site = site_from_config(config, catalogue, arguments.site_url)
-    files = site.artefact_files(DEFAULT_EXPORT)
+    export = site_settings(config).export
+    files = site.artefact_files(export)
     files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]
     write_files(arguments.site_dir, files)
-    pages = sum(1 for name, _ in files if name.endswith("/index.html"))
+    written = [name for name, _ in files if not name.endswith("/index.html")]
+    pages = len(files) - len(written)
     print(
-        f"{display_path(arguments.site_dir)}: {plural(pages, 'deep-link page', 'deep-link pages')}, "
-        f"{DEFAULT_EXPORT} and the stylesheet and script written"
+        f"{display_path(arguments.site_dir)}: {plural(pages, 'deep-link page', 'deep-link pages')}"
+        f" and {', '.join(written)} written"
     )
     return 0
 
@@ -425,11 +418,17 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 on usage errors)."""
+    from mkdocs.exceptions import ConfigurationError, PluginError
+
     arguments = _parser().parse_args(argv)
-    if "catalogue" in arguments and arguments.catalogue is None:
-        config = getattr(arguments, "config", Path("mkdocs.yml"))
-        arguments.catalogue = default_catalogue(config)
-    status: int = arguments.run(arguments)
+    config: Path = getattr(arguments, "config", Path("mkdocs.yml"))
+    try:
+        if "catalogue" in arguments and arguments.catalogue is None:
+            arguments.catalogue = default_catalogue(config)
+        status: int = arguments.run(arguments)
+    except (ConfigurationError, PluginError) as error:  # from reading mkdocs.yml
+        print(f"error-catalogue: {display_path(config)}: {error}", file=sys.stderr)
+        return 1
     return status
 
 

@@ -69,6 +69,8 @@ class _ErrorLinkTreeprocessor(Treeprocessor):
         except CatalogueError:
             if not serving():  # while serving, the marker's notice says what is wrong
                 raise
+            for link in links:  # unresolved, but still readable
+                link.text = link.text or link.get("href", "")[len(ERROR_SCHEME) :]
 
 
 class _MarkerBlockProcessor(BlockProcessor):
@@ -130,11 +132,23 @@ class ErrorCatalogueExtension(Extension):
             return
         context = page_context(md)
         if context is None:  # plain Python-Markdown: every entry is on this page
+            self.warn = lambda message: log.warning(f"A page {message}")
             self.link_to = lambda anchor: f"#{anchor}"
             self.doc_link = lambda href: href
             return
+        self.warn = lambda message: log.warning(f"Doc file '{context.path}' {message}")
         self.link_to = lambda anchor: self._link_in_docs(context, anchor)
-        self.doc_link = lambda href: context.link(*href.partition("#")[::2])
+        self.doc_link = lambda href: self._doc_link_in_docs(context, href)
+
+    def _doc_link_in_docs(self, context: PageContext, href: str) -> str | None:
+        path, _, fragment = href.partition("#")
+        if not (context.docs_dir / path).is_file():
+            self.warn(
+                f"shows catalogue text that links to '{href}', which is not a file of the "
+                "site: links in catalogue text are relative to the docs folder"
+            )
+            return None
+        return context.link(path, fragment)
 
     def _link_in_docs(self, context: PageContext, anchor: str) -> str:
         catalogue = self.catalogue

@@ -25,19 +25,17 @@ from .problems import CatalogueError
 from .rendering import Labels
 from .search import add_entries_to_index, put_tables_back, set_tables_aside
 from .site import (
+    ASSETS,
     DEFAULT_DEEP_LINKS,
     DEFAULT_EXPORT,
+    SCRIPT,
+    STYLESHEET,
     CatalogueSite,
     site_path_option,
 )
 from .writing import FileWriter, set_aside
 
 log = get_plugin_logger(__name__)
-
-STYLESHEET = "assets/error-catalogue/error-catalogue.css"
-_STYLESHEET_SOURCE = Path(__file__).parent / "assets" / "error-catalogue.css"
-SCRIPT = "assets/error-catalogue/error-catalogue.js"
-_SCRIPT_SOURCE = Path(__file__).parent / "assets" / "error-catalogue.js"
 
 
 class LabelsConfig(base.Config):
@@ -101,11 +99,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.extension.doc_link = self._doc_link_from_page
         _take_over_listed_extension(config)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-        if self.config.stylesheet:
+        # A site may list them already, for Zensical.
+        if self.config.stylesheet and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
-        if self.config.script:
+        if self.config.script and SCRIPT not in map(str, config.extra_javascript):
             config.extra_javascript.append(SCRIPT)
         return config
+
+    def _assets(self) -> list[tuple[str, Path]]:
+        """The stylesheet and the script, as far as the options want them."""
+        wanted = {STYLESHEET: self.config.stylesheet, SCRIPT: self.config.script}
+        return [(path, source) for path, source in ASSETS if wanted[path]]
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Having this event also keeps one plugin object for all the rebuilds of `serve`.
@@ -136,10 +140,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._refuse_clashes(files)
-        if self.config.stylesheet:
-            files.append(File.generated(config, STYLESHEET, abs_src_path=str(_STYLESHEET_SOURCE)))
-        if self.config.script:
-            files.append(File.generated(config, SCRIPT, abs_src_path=str(_SCRIPT_SOURCE)))
+        for path, source in self._assets():
+            files.append(File.generated(config, path, abs_src_path=str(source)))
         assert self.catalogue is not None  # on_config loaded it or stopped the build
         self.site = CatalogueSite(
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links

@@ -10,14 +10,17 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
-from mkdocs.config import load_config
+import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import ConfigurationError, PluginError
 from mkdocs.structure.files import File, Files, get_files
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
@@ -25,9 +28,10 @@ from .markers import find_markers
 from .model import Catalogue
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
+SCRIPT = "assets/error-catalogue/error-catalogue.js"
 _ASSETS = Path(__file__).parent / "assets"
 # What the site needs besides the pages: (path in the site, file in this package).
-ASSETS = ((STYLESHEET, _ASSETS / "error-catalogue.css"),)
+ASSETS = ((STYLESHEET, _ASSETS / "error-catalogue.css"), (SCRIPT, _ASSETS / "error-catalogue.js"))
 DEFAULT_DEEP_LINKS = "errors"
 DEFAULT_EXPORT = "error-catalogue.json"
 # Folders of letters, digits, '.', '_' and '-', none starting with '.' (so no `..`).
@@ -192,30 +196,68 @@ class CatalogueAlone:
         return urljoin(self._site_url, f"{self.deep_links}/{anchor}/")
 
 
+@dataclass(frozen=True)
+class SiteSettings:
+    """What the commands need of a `mkdocs.yml`, read without loading its theme or plugins
+    (so that a site built by Zensical, without Material installed, still works)."""
+
+    config: MkDocsConfig
+    catalogue: Path | None  # the plugin's `catalogue` option; None when it is not listed
+    deep_links: str | None
+    export: str | None
+
+
 @functools.cache
-def _site_config(config_file: Path) -> MkDocsConfig:
-    return load_config(str(config_file))
+def site_settings(config_file: Path) -> SiteSettings:
+    try:
+        with config_file.open("rb") as source:
+            raw = yaml_load(source)
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigurationError(f"cannot read it: {error}") from None
+    config = MkDocsConfig(config_file_path=str(config_file))
+    keys = ("docs_dir", "site_url", "use_directory_urls", "exclude_docs", "not_in_nav")
+    config.load_dict({"site_name": "site"} | {key: raw[key] for key in keys if key in raw})
+    errors, _ = config.validate()
+    if errors:
+        raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
+    options = _plugin_options(raw.get("plugins"))
+    catalogue = (
+        None if options is None else config_file.parent / options.get("catalogue", "catalogue")
+    )
+    options = options or {}
+    return SiteSettings(
+        config,
+        catalogue,
+        site_path_option(options.get("deep_links", True), DEFAULT_DEEP_LINKS, "deep_links"),
+        site_path_option(options.get("export", True), DEFAULT_EXPORT, "export"),
+    )
 
 
-def configured_catalogue(config_file: Path) -> Path | None:
-    """The catalogue folder the plugin's options in `config_file` name (None: not listed)."""
-    plugin = _site_config(config_file).plugins.get("error-catalogue")
-    if plugin is None:
-        return None
-    folder: str = plugin.config["catalogue"]
-    return config_file.parent / folder
+def _plugin_options(plugins: Any) -> dict[str, Any] | None:
+    """Our entry of a `plugins:` list or mapping: its options ({} for none), None if absent."""
+    entries = (
+        plugins.items()
+        if isinstance(plugins, dict)
+        else (
+            next(iter(item.items())) if isinstance(item, dict) else (item, {})
+            for item in plugins or []
+        )
+    )
+    for name, options in entries:
+        if name == "error-catalogue":
+            return dict(options or {})
+    return None
 
 
 def site_from_config(
     config_file: Path, catalogue: Catalogue, site_url: str | None = None
 ) -> CatalogueSite:
     """The site `config_file` (a `mkdocs.yml`) describes, without building it."""
-    config = _site_config(config_file)
-    plugin = config.plugins.get("error-catalogue")
-    deep_links: str | None = DEFAULT_DEEP_LINKS
-    if plugin is not None:
-        deep_links = site_path_option(plugin.config["deep_links"], DEFAULT_DEEP_LINKS, "deep_links")
-    files = get_files(config)
+    settings = site_settings(config_file)
+    files = get_files(settings.config)
     return CatalogueSite(
-        catalogue, files, site_url=site_url or config.site_url, deep_links=deep_links
+        catalogue,
+        files,
+        site_url=site_url or settings.config.site_url,
+        deep_links=settings.deep_links,
     )
