@@ -304,7 +304,8 @@ def lookup(arguments: argparse.Namespace) -> int:
 
 def describe(catalogue: Catalogue, entry: Entry, locator: Locator) -> str:
     """An entry as lines of `Label: value`, for people reading a terminal."""
-    category = next(c for c in catalogue.categories if entry in c.entries)
+    category = catalogue.category_of(entry.anchor)
+    assert category is not None  # the entry came from this catalogue
     lines = [
         f"{entry.anchor}: {entry.scenario}",
         f"Category: {category.title} ({category.id})",

@@ -152,10 +152,9 @@ class ErrorCatalogueExtension(Extension):
 
     def _link_in_docs(self, context: PageContext, anchor: str) -> str:
         catalogue = self.catalogue
-        category = next(
-            (c.id for c in catalogue.categories if catalogue.entry(anchor) in c.entries), ""
-        )
-        page = category_pages(context.docs_dir, catalogue).get(category)
+        category = catalogue.category_of(anchor)
+        pages = category_pages(context.docs_dir, catalogue)
+        page = pages.get(category.id) if category else None
         return context.link(page, anchor) if page else f"#{anchor}"
 
     @property

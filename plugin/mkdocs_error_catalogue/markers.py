@@ -11,8 +11,11 @@ the tools that need to know where a code is shown (deep links, exports) find mar
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
+
+Page = TypeVar("Page")
 
 MARKER = re.compile(r"^ {0,3}<!--\s*error-catalogue\b(?P<argument>.*?)-->\s*$")
 _FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
@@ -48,3 +51,15 @@ def next_fence_state(fence: str | None, line: str) -> str | None:
         return found
     closes = found[0] == fence[0] and len(found) >= len(fence) and not line.strip()[len(found) :]
     return None if closes else fence
+
+
+def pages_by_category(
+    categories: Sequence[str], pages: Iterable[tuple[Page, str]]
+) -> dict[str, Page]:
+    """For each category id, the first of `pages` (page, Markdown) whose markers show it."""
+    found: dict[str, Page] = {}
+    for page, markdown in pages:
+        for marker in find_markers(markdown.splitlines()):
+            for category in categories if marker.category is None else [marker.category]:
+                found.setdefault(category, page)
+    return found

@@ -56,11 +56,14 @@ class Catalogue:
     categories: tuple[Category, ...]
     _by_anchor: dict[str, Entry] = field(init=False, repr=False, compare=False)
     _by_category: dict[str, Category] = field(init=False, repr=False, compare=False)
+    _category_of: dict[str, Category] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         by_anchor = {entry.anchor: entry for entry in self.entries()}
         object.__setattr__(self, "_by_anchor", by_anchor)
         object.__setattr__(self, "_by_category", {c.id: c for c in self.categories})
+        category_of = {e.anchor: c for c in self.categories for e in c.entries}
+        object.__setattr__(self, "_category_of", category_of)
 
     def entries(self) -> Iterator[Entry]:
         """All entries, category by category."""
@@ -74,3 +77,7 @@ class Catalogue:
     def category(self, category_id: str) -> Category | None:
         """The category with this id, if any."""
         return self._by_category.get(category_id)
+
+    def category_of(self, anchor: str) -> Category | None:
+        """The category of the entry whose code (or id) is `anchor`, if any."""
+        return self._category_of.get(anchor)

@@ -24,7 +24,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
-from .markers import find_markers
+from .markers import pages_by_category
 from .model import Catalogue
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
@@ -73,12 +73,9 @@ class CatalogueSite:
         self._site_url = with_slash(site_url)
         self.deep_links = deep_links
         self.files = files
-        self.pages = _category_pages(catalogue, files)
-        self._category_of = {
-            entry.anchor: category.id
-            for category in catalogue.categories
-            for entry in category.entries
-        }
+        ids = [category.id for category in catalogue.categories]
+        sources = ((file, file.content_string) for file in files.documentation_pages())
+        self.pages = pages_by_category(ids, sources)
 
     @property
     def site_url(self) -> str | None:
@@ -86,8 +83,8 @@ class CatalogueSite:
 
     def page_of(self, anchor: str) -> File | None:
         """The page that shows the entry with this anchor, if any."""
-        category = self._category_of.get(anchor)
-        return None if category is None else self.pages.get(category)
+        category = self.catalogue.category_of(anchor)
+        return None if category is None else self.pages.get(category.id)
 
     def entry_path(self, anchor: str) -> str | None:
         """The entry's URL relative to the site root, such as `link-errors/#1004`."""
@@ -146,16 +143,6 @@ class CatalogueSite:
         if path is None or self._site_url is None:
             return path
         return urljoin(self._site_url, path)
-
-
-def _category_pages(catalogue: Catalogue, files: Files) -> dict[str, File]:
-    every = [category.id for category in catalogue.categories]
-    pages: dict[str, File] = {}
-    for file in files.documentation_pages():
-        for marker in find_markers(file.content_string.splitlines()):
-            for category in every if marker.category is None else [marker.category]:
-                pages.setdefault(category, file)
-    return pages
 
 
 def page_relative(target: str, from_page: str) -> str:

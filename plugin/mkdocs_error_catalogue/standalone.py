@@ -19,7 +19,7 @@ from markdown import Markdown
 
 from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
 from .locking import lock_path
-from .markers import find_markers
+from .markers import pages_by_category
 from .model import Catalogue
 from .problems import CatalogueError
 
@@ -61,13 +61,11 @@ def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
     signature = _signature(sources)
     cached = _pages.get(docs_dir)
     if cached is None or cached[0] != signature:
-        every = [category.id for category in catalogue.categories]
-        pages: dict[str, str] = {}
-        for source in sources:
-            for marker in find_markers(source.read_text(encoding="utf-8").splitlines()):
-                for category in every if marker.category is None else [marker.category]:
-                    pages.setdefault(category, source.relative_to(docs_dir).as_posix())
-        cached = _pages[docs_dir] = (signature, pages)
+        ids = [category.id for category in catalogue.categories]
+        texts = (
+            (p.relative_to(docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sources
+        )
+        cached = _pages[docs_dir] = (signature, pages_by_category(ids, texts))
     return cached[1]
 
 
