@@ -7,6 +7,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 
@@ -43,9 +44,17 @@ class Server:
         assert self.process.stdout is not None
         self.log.extend(self.process.stdout)
 
-    def page(self) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=5) as response:
+    def page(self, path: str = "") -> str:
+        address = f"http://127.0.0.1:{self.port}/{path}"
+        with urllib.request.urlopen(address, timeout=5) as response:
             return str(response.read().decode("utf-8"))
+
+    def status(self, path: str) -> int:
+        try:
+            self.page(path)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+        return 200
 
     def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 60) -> None:
         deadline = time.monotonic() + seconds
@@ -79,9 +88,12 @@ def test_editing_adding_and_deleting_catalogue_files_rebuilds(site: Site, server
 
     added = site.category("02-b.yml", CATEGORY.format(title="Added", code=2, message="New."))
     server.wait_for(lambda html: 'id="2"' in html, "the added file to show")
+    assert server.status("errors/2/") == 200  # its deep link, written by the rebuild
+    assert 'href="../../#1"' in server.page("errors/1/")  # unchanged, kept
 
     added.unlink()
     server.wait_for(lambda html: 'id="2"' not in html, "the deleted file to go")
+    assert (server.status("errors/2/"), server.status("errors/1/")) == (404, 200)
     assert sum("Reloading browsers" in line for line in server.log) >= 3
 
 

@@ -43,6 +43,9 @@ CATALOGUE_SUFFIXES = (".yml", ".yaml")
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).
 MAX_EXPANDED_NODES = 1_000_000
+# Where YAML could define an anchor (`&name` after a space, `:`, `-` or a bracket): without
+# one there can be no alias, and the file need not be walked for the check above.
+_ANCHOR = re.compile(r"(?:^|[\s:,\[{-])&[^\s,\[\]{}]", re.MULTILINE)
 
 
 class FileCache:
@@ -156,7 +159,7 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
-    elif "&" in text and _expanded_size(node) > MAX_EXPANDED_NODES:  # no anchor, no alias
+    elif _ANCHOR.search(text) and _expanded_size(node) > MAX_EXPANDED_NODES:
         problems.append(
             Problem(
                 path,

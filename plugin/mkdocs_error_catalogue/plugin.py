@@ -81,6 +81,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.serving = False
         self.dirty = False
         self._old_deep_links: Path | None = None
+        self._written: dict[str, str] = {}  # while serving: the artefacts of the last build
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._files = FileCache()  # kept across the rebuilds of `serve`
@@ -147,9 +148,22 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
         # Writing ten thousand small files is mostly waiting on the disk: done meanwhile.
-        pages = self.site.artefact_files(self.export)
-        self._writer.start(Path(config.site_dir), pages, self._old_deep_links)
+        self._write_artefacts(Path(config.site_dir))
         return files
+
+    def _write_artefacts(self, site_dir: Path) -> None:
+        """Start writing the deep links and the export. While serving, the last build's deep
+        links are put back (MkDocs empties the site before each rebuild) and only the pages
+        that changed are written again."""
+        assert self.site is not None
+        files = self.site.artefact_files(self.export)
+        trash, removed = self._old_deep_links, list[str]()
+        if self.serving and self._written and self.deep_links and trash is not None:
+            trash.rename(site_dir / self.deep_links)
+            files, removed = _changes(self._written, files, f"{self.deep_links}/")
+            trash = None
+        self._written = dict(files) if self.serving else {}
+        self._writer.start(site_dir, files, trash, removed)
 
     def _refuse_clashes(self, files: Files) -> None:
         """Our generated files must not replace a page or file of the site.
@@ -249,6 +263,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         with contextlib.suppress(OSError):  # the build's own error is the one to report
             self._writer.wait()  # no writing left behind a failed build
+        self._written = {}  # the next build writes everything again
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -258,6 +273,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         if lock_path(self.folder).is_file():
             server.watch(str(lock_path(self.folder)))
         return server
+
+
+def _changes(
+    written: dict[str, str], files: list[tuple[str, str]], kept: str
+) -> tuple[list[tuple[str, str]], list[str]]:
+    """What to write and to remove under the `kept` folder, which still holds `written`;
+    files elsewhere (the export) are always written."""
+    wanted = {path for path, _ in files}
+    changed = [(p, text) for p, text in files if not p.startswith(kept) or written.get(p) != text]
+    removed = [path for path in written if path.startswith(kept) and path not in wanted]
+    return changed, removed
 
 
 # Names under which `markdown_extensions` may list our extension (for Zensical, say).

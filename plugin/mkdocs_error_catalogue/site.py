@@ -89,7 +89,7 @@ class CatalogueSite:
     def entry_path(self, anchor: str) -> str | None:
         """The entry's URL relative to the site root, such as `link-errors/#1004`."""
         page = self.page_of(anchor)
-        return None if page is None else f"{page.url}#{anchor}"
+        return None if page is None else f"{site_url_of(page)}#{anchor}"
 
     def deep_link_path(self, anchor: str) -> str | None:
         """`errors/1004/` for an entry some page shows, when deep links are on."""
@@ -102,7 +102,7 @@ class CatalogueSite:
 
     def category_url(self, category_id: str) -> str | None:
         page = self.pages.get(category_id)
-        return None if page is None else self._absolute(page.url)
+        return None if page is None else self._absolute(site_url_of(page))
 
     def deep_link(self, anchor: str) -> str | None:
         return self._absolute(self.deep_link_path(anchor))
@@ -112,9 +112,9 @@ class CatalogueSite:
         page = self.page_of(anchor)
         if page is None:
             return None
-        if page.url == page_url:
+        if site_url_of(page) == _home(page_url):
             return f"#{anchor}"
-        return f"{page_relative(page.url, page_url)}#{anchor}"
+        return f"{page_relative(site_url_of(page), page_url)}#{anchor}"
 
     def doc_link_from(self, page_url: str, href: str) -> str | None:
         """A link written in catalogue text, relative to the docs folder (`guide/setup.md#x`),
@@ -123,7 +123,7 @@ class CatalogueSite:
         file = self.files.get_file_from_path(posixpath.normpath(path)) if path else None
         if file is None:
             return None
-        return page_relative(file.url, page_url) + (f"#{fragment}" if fragment else "")
+        return page_relative(site_url_of(file), page_url) + (f"#{fragment}" if fragment else "")
 
     def artefact_files(self, export: str | None) -> list[tuple[str, str]]:
         """The deep-link pages and the JSON export (at `export`), as (path in site, text).
@@ -143,6 +143,15 @@ class CatalogueSite:
         if path is None or self._site_url is None:
             return path
         return urljoin(self._site_url, path)
+
+
+def _home(url: str) -> str:
+    return "" if url in (".", "./") else url
+
+
+def site_url_of(file: File) -> str:
+    """The file's URL in the site, the home page's being "" (MkDocs writes it `./`)."""
+    return _home(file.url)
 
 
 def page_relative(target: str, from_page: str) -> str:

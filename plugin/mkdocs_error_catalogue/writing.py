@@ -8,18 +8,31 @@ so it imports nothing but the standard library and starts in milliseconds.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_files(root: Path, files: list[tuple[str, str]], trash: Path | None = None) -> None:
-    """Write each `(relative path, text)` below `root`, creating folders as needed; then
-    delete `trash`, the previous build's files that were moved out of the way."""
+def write_files(
+    root: Path,
+    files: Iterable[tuple[str, str]],
+    trash: Path | None = None,
+    removed: list[str] | None = None,
+) -> None:
+    """Write each `(relative path, text)` below `root`, creating folders as needed; delete
+    the `removed` ones (and their folders, once empty); then delete `trash`, the previous
+    build's files that were moved out of the way."""
+    for relative in removed or []:
+        path = root / relative
+        path.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            path.parent.rmdir()
     made: set[Path] = set()
     for relative, text in files:
         path = root / relative
@@ -49,12 +62,22 @@ class FileWriter:
         self._process: subprocess.Popen[bytes] | None = None
         self._batch = ""
 
-    def start(self, root: Path, files: list[tuple[str, str]], trash: Path | None = None) -> None:
+    def start(
+        self,
+        root: Path,
+        files: list[tuple[str, str]],
+        trash: Path | None = None,
+        removed: list[str] | None = None,
+    ) -> None:
         self.wait()
+        # JSON lines: the first says what to delete, each other is one file. The process
+        # reads them one at a time, so it never holds them all.
         with tempfile.NamedTemporaryFile(
-            "w", suffix=".json", delete=False, encoding="utf-8"
+            "w", suffix=".jsonl", delete=False, encoding="utf-8"
         ) as batch:
-            json.dump({"files": files, "trash": trash and str(trash)}, batch, ensure_ascii=False)
+            head = {"trash": trash and str(trash), "removed": removed or []}
+            batch.write(json.dumps(head) + "\n")
+            batch.writelines(json.dumps(file, ensure_ascii=False) + "\n" for file in files)
         self._batch = batch.name
         command = [sys.executable, __file__, str(root), batch.name]
         self._process = subprocess.Popen(command, stderr=subprocess.PIPE)
@@ -71,10 +94,10 @@ class FileWriter:
 
 
 def _main(root: str, batch: str) -> None:
-    with Path(batch).open(encoding="utf-8") as source:
-        job = json.load(source)
-    files = [(relative, text) for relative, text in job["files"]]
-    write_files(Path(root), files, job["trash"] and Path(job["trash"]))
+    with Path(batch).open(encoding="utf-8") as lines:
+        head = json.loads(next(lines))
+        files = (tuple(json.loads(line)) for line in lines)
+        write_files(Path(root), files, head["trash"] and Path(head["trash"]), head["removed"])
 
 
 if __name__ == "__main__":
