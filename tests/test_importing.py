@@ -499,6 +499,14 @@ def test_missing_outer_pipes_are_fine() -> None:
     assert (entry.code, entry.message) == (1, "M")
 
 
+def test_prose_between_a_heading_and_its_table_stays_in_the_page() -> None:
+    prose = "## Errors\n\nSome prose.\n\n<!-- the writer's note -->\n\nMore *prose*.\n\n"
+    result = import_page(prose + HEADER + "| 1 | S | M | - | - |\n")
+    [category] = result.categories
+    assert (category.description, category.range) == (None, (0, 999))
+    assert result.page == prose + "<!-- error-catalogue errors -->\n"
+
+
 def test_a_header_with_no_rows_becomes_an_empty_category(tmp_path: Path) -> None:
     result = import_page(page_with(title="Refunds"))
     [category] = result.categories

@@ -8,10 +8,16 @@ What writers actually put in their tables is kept: inline Markdown, HTML entitie
 language survive as written; `\\|` becomes `|`. Columns are matched by position (code,
 scenario, message, user actions, developer actions), so a translated page imports too. A table
 that cannot be imported whole is skipped with its line and the reason, never half-imported.
+
+A table that `export --format markdown` wrote stands under its comment `<!-- exported by
+error-catalogue … -->`: it is read exactly as written (`markdown_cells`), with the description
+and whatever else the comment holds, so that importing an export gives the same catalogue. The
+comment, the description's lines and the table are replaced by the marker.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -20,6 +26,16 @@ from pathlib import Path
 
 import yaml
 
+from .markdown_cells import (
+    COMMENT,
+    Carried,
+    read_actions,
+    read_code,
+    read_comment,
+    read_message,
+    read_scenario,
+    read_text,
+)
 from .markers import next_fence_state
 from .model import Category, Code, Entry, Obsolete
 from .validation import PLAIN_NUMBER, SLUG
@@ -91,6 +107,15 @@ class _SkipTableError(Exception):
 
 
 @dataclass(frozen=True)
+class _Exported:
+    """The export's comment above a table: its line, what it holds, the description under it."""
+
+    first: int  # index of the comment's line
+    carried: Carried
+    description: str | None
+
+
+@dataclass(frozen=True)
 class _Table:
     """A table's place in the page's lines and the heading it stands under."""
 
@@ -98,6 +123,8 @@ class _Table:
     end: int  # index after the last row
     title: str | None
     heading_id: str | None
+    exported: _Exported | None = None
+    problem: str | None = None  # why it cannot be imported, found before its rows are read
 
     @property
     def line(self) -> int:
@@ -145,27 +172,72 @@ def import_page(text: str) -> PageImport:
 
 
 def _find_tables(lines: list[str]) -> Iterator[_Table]:
-    """Tables outside front matter and code fences, each with the heading above it."""
-    title: str | None = None
-    heading_id: str | None = None
+    """Tables outside front matter and code fences, each with the heading above it.
+
+    A broken export comment makes the next table under the same heading a skipped one.
+    """
+    heading: tuple[str | None, str | None] = (None, None)
     fence: str | None = None
+    problem: str | None = None
     index = _front_matter_end(lines)
     while index < len(lines):
-        line = lines[index].rstrip("\r\n")
         inside = fence is not None
-        fence = next_fence_state(fence, line)
+        fence = next_fence_state(fence, lines[index].rstrip("\r\n"))
         if inside or fence is not None:
             index += 1
             continue
-        heading = _heading(lines, index)
-        if heading is not None:
-            title, heading_id = heading
-        if _starts_table(lines, index):
-            end = _table_end(lines, index + 2)
-            yield _Table(index, end, title, heading_id)
-            index = end
-        else:
+        found = _heading(lines, index)
+        if found is not None:
+            heading, problem = found, None
+        try:
+            table = _table_at(lines, index, *heading)
+        except ValueError as broken:
+            table, problem = None, _broken_comment(broken)
+        if table is None:
             index += 1
+            continue
+        yield dataclasses.replace(table, problem=problem)
+        problem, index = None, table.end
+
+
+def _broken_comment(broken: ValueError) -> str:
+    return (
+        f"the comment `<!-- {COMMENT} … -->` above it {broken}: fix the comment, "
+        "or remove it to import the table as hand-written"
+    )
+
+
+def _table_at(
+    lines: list[str], index: int, title: str | None, heading_id: str | None
+) -> _Table | None:
+    """The table starting at `index`, or under the export's comment there; ValueError when
+    that comment is broken."""
+    carried = read_comment(lines[index].rstrip("\r\n"))
+    if carried is not None:
+        return _exported_table(lines, index, carried, title, heading_id)
+    if _starts_table(lines, index):
+        return _Table(index, _table_end(lines, index + 2), title, heading_id)
+    return None
+
+
+def _exported_table(
+    lines: list[str], first: int, carried: Carried, title: str | None, heading_id: str | None
+) -> _Table:
+    """The table under the comment at `first`: a blank line, the description's lines and a
+    blank line when it has them, then the table."""
+    count = carried.description_lines
+    header = first + 2 + (count + 1 if count else 0)
+    blanks = [first + 1, header - 1]
+    if not _starts_table(lines, header) or any(lines[blank].strip() for blank in blanks):
+        lines_of = f", {count} lines of description and a blank line" if count else ""
+        raise ValueError(f"is not followed by a blank line{lines_of} and a table")
+    texts = [line.rstrip("\r\n") for line in lines[first + 2 : first + 2 + count]]
+    exported = _Exported(first, carried, "\n".join(texts) if count else None)
+    if carried.title is not None:
+        title = carried.title
+    elif title is not None:
+        title = read_text(title)
+    return _Table(header, _table_end(lines, header + 2), title, heading_id, exported)
 
 
 def _front_matter_end(lines: list[str]) -> int:
@@ -181,13 +253,19 @@ def _front_matter_end(lines: list[str]) -> int:
 def _heading(lines: list[str], index: int) -> tuple[str, str | None] | None:
     """The (title, explicit `{#id}`) of an ATX heading at `index`, or of a setext one ending there."""
     line = lines[index].rstrip("\r\n")
-    match = _ATX_HEADING.fullmatch(line)
-    if match is not None:
-        return _split_heading_id(match.group("title") or "")
+    atx = read_heading(line)
+    if atx is not None:
+        return atx
     previous = lines[index - 1].strip() if index > 0 else ""
     if _SETEXT_UNDERLINE.fullmatch(line) and previous and "|" not in previous:
         return _split_heading_id(previous)
     return None
+
+
+def read_heading(line: str) -> tuple[str, str | None] | None:
+    """The (title, explicit `{#id}`) of an ATX heading line (`## Title {#id}`), else None."""
+    match = _ATX_HEADING.fullmatch(line)
+    return None if match is None else _split_heading_id(match.group("title") or "")
 
 
 def _split_heading_id(title: str) -> tuple[str, str | None]:
@@ -232,7 +310,8 @@ def _replace_tables(lines: list[str], tables: list[_Table], categories: list[Cat
     for table, category in reversed(list(zip(tables, categories, strict=True))):
         last = lines[table.end - 1]
         ending = last[len(last.rstrip("\r\n")) :]
-        output[table.start : table.end] = [MARKER_LINE.format(category.id) + ending]
+        start = table.exported.first if table.exported else table.start
+        output[start : table.end] = [MARKER_LINE.format(category.id) + ending]
     return "".join(output)
 
 
@@ -242,6 +321,8 @@ def _replace_tables(lines: list[str], tables: list[_Table], categories: list[Cat
 
 def _read_table(table: _Table, lines: list[str], codes: dict[str, int]) -> list[_Row]:
     """The table's rows; its codes are added to `codes` (code -> line) only when all are good."""
+    if table.problem is not None:
+        raise _SkipTableError(table.problem)
     if not table.title:
         raise _SkipTableError(
             "has no heading above it: add a `## Title` line, the category's title"
@@ -254,7 +335,8 @@ def _read_table(table: _Table, lines: list[str], codes: dict[str, int]) -> list[
     delimiter = split_cells(lines[table.start + 1])
     if len(delimiter) != COLUMNS:
         raise _SkipTableError(f"its `|---|` line has {len(delimiter)} cells instead of {COLUMNS}")
-    rows = [_row(number + 1, lines[number]) for number in range(table.start + 2, table.end)]
+    read_row = _row if table.exported is None else _exported_row
+    rows = [read_row(number + 1, lines[number]) for number in range(table.start + 2, table.end)]
     found: dict[str, int] = {}
     for row in rows:
         if row.code is None:
@@ -270,14 +352,39 @@ def _read_table(table: _Table, lines: list[str], codes: dict[str, int]) -> list[
     return rows
 
 
-def _row(line: int, text: str) -> _Row:
+def _cells(line: int, text: str) -> list[str]:
     cells = split_cells(text)
     if len(cells) != COLUMNS:
         raise _SkipTableError(
             f"row at line {line} has {len(cells)} cells instead of {COLUMNS}: "
             "write a `|` inside a cell as `\\|`"
         )
-    code_cell, scenario_cell, message_cell, user_cell, developer_cell = cells
+    return cells
+
+
+def _exported_row(line: int, text: str) -> _Row:
+    """A row as `markdown_cells` writes it, read back exactly."""
+    code_cell, scenario_cell, message_cell, user_cell, developer_cell = _cells(line, text)
+    try:
+        code, anchor, obsolete = read_code(code_cell)
+        scenario, details = read_scenario(scenario_cell, obsolete)
+    except ValueError as problem:
+        raise _SkipTableError(f"row at line {line}: {problem}") from None
+    return _Row(
+        line,
+        code,
+        anchor,
+        scenario,
+        read_message(message_cell, obsolete),
+        read_actions(user_cell, obsolete),
+        read_actions(developer_cell, obsolete),
+        details,
+    )
+
+
+def _row(line: int, text: str) -> _Row:
+    """A hand-written row, read by the rules of the module docstring."""
+    code_cell, scenario_cell, message_cell, user_cell, developer_cell = _cells(line, text)
     code, anchor, marked = _code_cell(code_cell, line)
     scenario_cell, obsolete = _obsolete_note(scenario_cell)
     scenario, scenario_struck = _text_cell(scenario_cell, "scenario", line)
@@ -423,12 +530,15 @@ def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> 
     wanted = table.heading_id if table.heading_id and SLUG.match(table.heading_id) else None
     category_id = names.claim(wanted or slugify(title) or f"category-{position}")
     entries = tuple(_entry(row, names) for row in rows)
+    carried = table.exported.carried if table.exported else Carried()
+    codes = [entry.code for entry in entries if entry.code is not None]
     return Category(
         id=category_id,
         title=title,
         path=Path(f"{position:02d}-{category_id}.yml"),
         entries=entries,
-        range=_thousands_block([entry.code for entry in entries if entry.code is not None]),
+        description=table.exported.description if table.exported else None,
+        range=carried.range if carried.has_range else thousands_block(codes),
     )
 
 
@@ -456,7 +566,7 @@ def _shorten(slug: str) -> str:
     return slug[: _ID_LENGTH + 1].rsplit("-", 1)[0][:_ID_LENGTH]
 
 
-def _thousands_block(codes: list[Code]) -> tuple[int, int] | None:
+def thousands_block(codes: list[Code]) -> tuple[int, int] | None:
     """`(2000, 2999)` when every code is a number of the same thousands block."""
     numbers = [code for code in codes if isinstance(code, int)]
     blocks = {code // 1000 for code in numbers}

@@ -1,0 +1,261 @@
+"""How `export --format markdown` writes catalogue values into a page, and how they read back.
+
+The export writes each category as its heading, the comment `<!-- exported by
+error-catalogue -->`, the description's lines as they are, and a table. The comment holds, as
+JSON after a colon, what the page does not show: `{"description_lines": 2}` (the lines under the
+comment that are the description), `"range"` when it is not the codes' block of a thousand (or
+`null` when the category has none) and `"title"` when the heading cannot hold it. A table under
+that comment is read with the `read_*` functions here, which undo the writing functions exactly;
+a table without it is hand-written and read by `importing`'s rules for what people write.
+
+A text (scenario, message, action, `since`, `reason`, and a title in its heading) is written:
+
+- with `<br>` for a line break; `<br/>` separates actions and comes before the obsolete note;
+- with `&lt;br` for `<br` typed in the text, and `&amp;` for a `&` that starts `&amp;`, `&lt;` or
+  `&#` digits `;`, so that these references are the only ones read back;
+- with white space at either end as a reference (`&#32;`), since cells are trimmed;
+- in a cell, with `\\|` for `|`.
+
+An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
+(`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by C.`, whose `S`
+writes a `.` before `**` as `&#46;` and whose `R` writes `Replaced by` as `Replaced&#32;by`, so
+the note reads one way only. A text code that reads as a number is in backticks. An action list
+that is the one action `-` is `&#45;`, since `-` is no actions.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .model import Code, Entry, Obsolete
+from .validation import PLAIN_NUMBER, SLUG
+
+LINE_BREAK = "<br/>"
+NEWLINE = "<br>"
+NO_ACTIONS = "-"
+OBSOLETE_MARK = ":no_entry: "
+OBSOLETE_BADGE = f" <small>{LINE_BREAK}`Obsolete`</small>"
+COMMENT = "exported by error-catalogue"
+
+_COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}))? -->\s*")
+_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
+_ESCAPES = {"&": "&amp;", "<br": "&lt;br", "\n": NEWLINE}
+_UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]+);|<br>")
+_UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n"}
+_EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
+_SINCE_END = re.compile(r"\.(?=\*\*)")
+_NOTE = re.compile(
+    r"\*\*Obsolete(?: since (?P<since>.*?))?\.\*\*(?: (?P<reason>.+?))??"
+    r"(?: Replaced by (?P<replaced_by>\S+)\.)?"
+)
+_ANCHOR = re.compile(r'<a id="(?P<id>[^"]*)"></a>-')
+_QUOTED_CODE = re.compile(r"`(?P<code>[^`]+)`")
+
+
+# ---------------------------------------------------------------------------------------------
+# The comment under each heading
+
+
+@dataclass(frozen=True)
+class Carried:
+    """What a category's comment holds that its heading and table do not show."""
+
+    description_lines: int = 0
+    title: str | None = None
+    range: tuple[int, int] | None = None
+    has_range: bool = False  # `range` is given; None then means the category has none
+
+
+_CHECKS: dict[str, Callable[[object], bool]] = {
+    "description_lines": lambda value: type(value) is int and value > 0,
+    "title": lambda value: isinstance(value, str),
+    "range": lambda value: (
+        value is None
+        or (isinstance(value, list) and len(value) == 2 and all(type(n) is int for n in value))
+    ),
+}
+
+
+def comment(carried: Carried) -> str:
+    """The comment line; `>` in JSON text is `\\u003e`, so that no `-->` ends it early."""
+    data: dict[str, object] = {}
+    if carried.description_lines:
+        data["description_lines"] = carried.description_lines
+    if carried.title is not None:
+        data["title"] = carried.title
+    if carried.has_range:
+        data["range"] = None if carried.range is None else list(carried.range)
+    if not data:
+        return f"<!-- {COMMENT} -->"
+    dumped = json.dumps(data, ensure_ascii=False).replace(">", "\\u003e")
+    return f"<!-- {COMMENT}: {dumped} -->"
+
+
+def read_comment(line: str) -> Carried | None:
+    """The comment's values; None when `line` is not the comment, ValueError when it is broken."""
+    match = _COMMENT.fullmatch(line)
+    if match is None:
+        return None
+    try:
+        data = json.loads(match.group("data") or "{}")
+    except json.JSONDecodeError as error:
+        raise ValueError(f"is not valid JSON ({error})") from None
+    if not isinstance(data, dict) or not all(
+        key in _CHECKS and _CHECKS[key](value) for key, value in data.items()
+    ):
+        raise ValueError(
+            'holds values other than "description_lines" (a count), "title" (a text) '
+            'and "range" ([low, high] or null)'
+        )
+    bounds = data.get("range")
+    return Carried(
+        description_lines=data.get("description_lines", 0),
+        title=data.get("title"),
+        range=None if bounds is None else (bounds[0], bounds[1]),
+        has_range="range" in data,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Texts
+
+
+def text(value: str) -> str:
+    """`value` on one line, as a heading or a cell holds it (see the module docstring)."""
+    escaped = _ESCAPE.sub(lambda match: _ESCAPES[match.group()], value)
+    return _EDGES.sub(lambda match: "".join(f"&#{ord(c)};" for c in match.group()), escaped)
+
+
+def read_text(written: str) -> str:
+    """The text that `text` wrote as `written`."""
+    return _UNESCAPE.sub(_unescape, written)
+
+
+def _unescape(match: re.Match[str]) -> str:
+    number = match.group("number")
+    if number is None:
+        return _UNESCAPES[match.group()]
+    value = int(number)
+    return chr(value) if value <= 0x10FFFF and not 0xD800 <= value <= 0xDFFF else match.group()
+
+
+def cell(value: str) -> str:
+    """`text(value)` with its pipes escaped: `importing.split_cells` unescapes them."""
+    return text(value).replace("|", "\\|")
+
+
+def strike(written: str, struck: bool) -> str:
+    return f"~~{written}~~" if struck else written
+
+
+def unstrike(written: str, struck: bool) -> str:
+    """`written` without the one strikethrough `strike` put around it when `struck`."""
+    wrapped = struck and len(written) >= 4 and written.startswith("~~") and written.endswith("~~")
+    return written[2:-2] if wrapped else written
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells of a row
+
+
+def row_cells(entry: Entry) -> list[str]:
+    """The five cells of `entry`'s row."""
+    struck = entry.obsolete is not None
+    return [
+        code_cell(entry),
+        scenario_cell(entry),
+        strike(cell(entry.message), struck),
+        actions_cell(entry.user_actions, struck),
+        actions_cell(entry.developer_actions, struck),
+    ]
+
+
+def code_cell(entry: Entry) -> str:
+    """The code (in backticks when a text code reads as a number), or `-` with an anchor
+    naming the id; obsolete, struck between `:no_entry:` and the badge."""
+    if entry.code is None:
+        written = f'<a id="{entry.id}"></a>-'
+    elif isinstance(entry.code, str) and PLAIN_NUMBER.match(entry.code):
+        written = f"`{entry.code}`"
+    else:
+        written = str(entry.code)
+    if entry.obsolete is None:
+        return written
+    return f"{OBSOLETE_MARK}{strike(written, True)}{OBSOLETE_BADGE}"
+
+
+def read_code(written: str) -> tuple[Code | None, str | None, bool]:
+    """(code, id, obsolete) of a code cell; ValueError when it holds neither a code nor an id."""
+    obsolete = written.startswith(OBSOLETE_MARK)
+    body = unstrike(written.removeprefix(OBSOLETE_MARK).removesuffix(OBSOLETE_BADGE), obsolete)
+    anchor = _ANCHOR.fullmatch(body)
+    if anchor is not None:
+        return None, anchor.group("id"), obsolete
+    quoted = _QUOTED_CODE.fullmatch(body)
+    code = quoted.group("code") if quoted else body
+    if not SLUG.match(code):
+        raise ValueError(f"the code cell `{written}` holds no code")
+    return (code if quoted or not PLAIN_NUMBER.match(code) else int(code)), None, obsolete
+
+
+def scenario_cell(entry: Entry) -> str:
+    """The scenario; obsolete, struck, then the note of the obsolete details it has."""
+    if entry.obsolete is None:
+        return cell(entry.scenario)
+    written = strike(cell(entry.scenario), True)
+    if entry.obsolete == Obsolete():
+        return written
+    return written + LINE_BREAK + _note(entry.obsolete)
+
+
+def read_scenario(written: str, obsolete: bool) -> tuple[str, Obsolete | None]:
+    """The scenario and, in an obsolete row, the obsolete details of its note."""
+    if not obsolete:
+        return read_text(written), None
+    scenario, _, note = written.partition(LINE_BREAK)
+    return read_text(unstrike(scenario, True)), _read_note(note)
+
+
+def _note(obsolete: Obsolete) -> str:
+    since = "" if obsolete.since is None else " since " + cell(obsolete.since)
+    parts = [f"**Obsolete{_SINCE_END.sub('&#46;', since)}.**"]
+    if obsolete.reason is not None:
+        parts.append(cell(obsolete.reason).replace("Replaced by", "Replaced&#32;by"))
+    if obsolete.replaced_by is not None:
+        parts.append(f"Replaced by {obsolete.replaced_by}.")
+    return " ".join(parts)
+
+
+def _read_note(note: str) -> Obsolete:
+    if not note:
+        return Obsolete()
+    match = _NOTE.fullmatch(note)
+    if match is None:
+        raise ValueError(f"the obsolete note `{note}` is not as the export writes it")
+    since, reason = match.group("since", "reason")
+    return Obsolete(
+        since=None if since is None else read_text(since),
+        reason=None if reason is None else read_text(reason),
+        replaced_by=match.group("replaced_by"),
+    )
+
+
+def read_message(written: str, obsolete: bool) -> str:
+    return read_text(unstrike(written, obsolete))
+
+
+def actions_cell(actions: tuple[str, ...], struck: bool) -> str:
+    """The actions separated by `<br/>`; `-` for none."""
+    if not actions:
+        return NO_ACTIONS
+    written = LINE_BREAK.join(strike(cell(action), struck) for action in actions)
+    return "&#45;" if written == NO_ACTIONS else written
+
+
+def read_actions(written: str, struck: bool) -> tuple[str, ...]:
+    if written == NO_ACTIONS:
+        return ()
+    return tuple(read_text(unstrike(item, struck)) for item in written.split(LINE_BREAK))
