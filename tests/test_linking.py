@@ -355,3 +355,29 @@ def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> N
     site.build()
     assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["1"]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = new_site(tmp_path)
+    site.config["validation"] = {"anchors": "warn"}
+    site.category(
+        "a.yml",
+        "title: A\nerrors:\n  - code: 1\n    scenario: S\n"
+        "    message: See [tokens](guide/setup.md#tokens).\n",
+    )
+    site.page("guide/setup.md", "# Setup\n\n## Tokens\n")
+    site.page("errors.md", "<!-- error-catalogue a -->\n")
+    site.build()  # strict: the anchor exists
+    site.category(
+        "a.yml",
+        "title: A\nerrors:\n  - code: 1\n    scenario: S\n"
+        "    message: See [tokens](guide/setup.md#nope).\n",
+    )
+    with pytest.raises(Abort):
+        site.build()
+    assert (
+        "Doc file 'errors.md' shows catalogue text that links to 'guide/setup.md#nope', but "
+        "the doc 'guide/setup.md' does not contain an anchor '#nope'"
+    ) in caplog.text

@@ -82,6 +82,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.dirty = False
         self._old_deep_links: Path | None = None
         self._written: dict[str, str] = {}  # while serving: the artefacts of the last build
+        self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._files = FileCache()  # kept across the rebuilds of `serve`
@@ -93,6 +94,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
         self.export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
         self.catalogue = self._load()
+        self._fragment_links = []
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
         self.extension.managed = True
         self.extension.warn = self._warn_on_page
@@ -217,7 +219,24 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 f"shows catalogue text that links to '{href}', which is not a file of the site: "
                 "links in catalogue text are relative to the docs folder"
             )
+        elif self._page and self.site and "#" in href:
+            self._fragment_links.append((self._page.file.src_uri, href))
         return link
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """Links in catalogue text are placed as HTML, which MkDocs does not check: check
+        their anchors now that every page is rendered, as MkDocs checks its own."""
+        assert self.site is not None
+        for source, href in self._fragment_links:
+            file, fragment = self.site.doc_file(href)
+            anchors = file.page.present_anchor_ids if file and file.page else None
+            if file and anchors is not None and fragment not in anchors:
+                log.log(
+                    config.validation.links.anchors,
+                    f"Doc file '{source}' shows catalogue text that links to '{href}', but the "
+                    f"doc '{file.src_uri}' does not contain an anchor '#{fragment}'",
+                )
+        return env
 
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         # The tables were placed as HTML, which MkDocs does not read for ids: tell it which

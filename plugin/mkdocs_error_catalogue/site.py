@@ -119,11 +119,16 @@ class CatalogueSite:
     def doc_link_from(self, page_url: str, href: str) -> str | None:
         """A link written in catalogue text, relative to the docs folder (`guide/setup.md#x`),
         as seen from the page at `page_url` (None: no such file)."""
-        path, _, fragment = href.partition("#")
-        file = self.files.get_file_from_path(posixpath.normpath(path)) if path else None
+        file, fragment = self.doc_file(href)
         if file is None:
             return None
         return page_relative(site_url_of(file), page_url) + (f"#{fragment}" if fragment else "")
+
+    def doc_file(self, href: str) -> tuple[File | None, str]:
+        """The file a link in catalogue text names (relative to the docs folder), and the
+        link's fragment."""
+        path, _, fragment = href.partition("#")
+        return (self.files.get_file_from_path(posixpath.normpath(path)) if path else None), fragment
 
     def artefact_files(self, export: str | None) -> list[tuple[str, str]]:
         """The deep-link pages and the JSON export (at `export`), as (path in site, text).
