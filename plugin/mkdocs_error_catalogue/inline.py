@@ -112,16 +112,6 @@ class InlineRenderer:
                 link_hook(link)
         return _inner_html(span)
 
-    def fill(self, parent: etree.Element, text: str) -> etree.Element:
-        """Put the rendered `text` into the empty element `parent`, and return `parent`."""
-        if not _NEEDS_MARKDOWN.search(text) and "${" not in text:
-            parent.text = literal(text)
-            return parent
-        rendered = self._rendered(text)
-        parent.text = rendered.span.text
-        parent.extend(copy.deepcopy(child) for child in rendered.span)
-        return parent
-
     def _rendered(self, text: str) -> _Rendered:
         rendered = self._cache.get(text)
         if rendered is None:

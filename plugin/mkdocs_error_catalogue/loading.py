@@ -11,14 +11,13 @@ import yaml
 from .locking import check_lock, lock_path
 from .model import Catalogue, Category
 from .problems import CatalogueError, Problem
-from .validation import CategoryReader, check_catalogue
+from .validation import STR_TAG, CategoryReader, check_catalogue
 
 try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
     from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
-STR_TAG = "tag:yaml.org,2002:str"
 # Plain scalars starting with a letter are text, but for these words (any case, to be safe).
 _LETTER_WORDS_WITH_TYPES = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
 

@@ -4,7 +4,6 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +21,7 @@ from .loading import FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError
-from .rendering import Labels
+from .rendering import LABEL_NAMES, Labels
 from .search import add_entries_to_index, put_tables_back, set_tables_aside
 from .site import (
     ASSETS,
@@ -138,8 +137,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return self.last_good
 
     def _labels(self) -> dict[str, str]:
-        names = [field.name for field in dataclasses.fields(Labels)]
-        return {name: self.config.labels[name] for name in names}
+        return {name: self.config.labels[name] for name in LABEL_NAMES}
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._refuse_clashes(files)
