@@ -6,9 +6,10 @@ from pathlib import Path
 from textwrap import dedent
 
 import pytest
+import yaml
 
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
-from mkdocs_error_catalogue.loading import FileCache
+from mkdocs_error_catalogue.loading import FileCache, may_hold_aliases
 
 from .conftest import Site
 
@@ -321,3 +322,39 @@ def test_a_file_cache_reads_only_the_files_that_changed(tmp_path: Path) -> None:
     write(tmp_path, "b.yml", "title: B\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
     with pytest.raises(CatalogueError, match=r"code 1 is already used at a\.yml:3"):
         load_catalogue(tmp_path, cache)  # checks across files still run every time
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: &x 1\nb: *x\n",
+        "- &x one\n- *x\n",
+        "- - &x one\n  - *x\n",
+        "a: [&x 1, *x]\n",
+        "a: {k: &x 1, l: *x}\n",
+        "&x a: 1\nb: *x\n",
+        "? &x a\n: 1\nb: *x\n",
+        "a: !!str &x one\nb: *x\n",
+        "a:\n  &x\n  one\nb: *x\n",
+        "a: &x\n  - 1\nb: *x\n",
+        "a: &x-1_B, b\n",
+        "a: [&x]\n",
+        "a: &x",
+    ],
+)
+def test_every_place_yaml_allows_an_anchor_is_seen(text: str) -> None:
+    assert any(isinstance(event, yaml.NodeEvent) and event.anchor for event in yaml.parse(text))
+    assert may_hold_aliases(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "message: Fish &amp; chips, &lt;b&gt; &#38; &#x26;\n",
+        "message: R&D, Q&A, a & b, AT&T\n",
+        'message: "&nbsp;"\n',
+    ],
+)
+def test_html_entities_in_text_are_not_taken_for_anchors(text: str) -> None:
+    assert not any(isinstance(event, yaml.NodeEvent) and event.anchor for event in yaml.parse(text))
+    assert not may_hold_aliases(text)

@@ -42,9 +42,11 @@ CATALOGUE_SUFFIXES = (".yml", ".yaml")
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).
 MAX_EXPANDED_NODES = 1_000_000
-# Where YAML could define an anchor (`&name` after a space, `:`, `-` or a bracket): without
-# one there can be no alias, and the file need not be walked for the check above.
-_ANCHOR = re.compile(r"(?:^|[\s:,\[{-])&[^\s,\[\]{}]", re.MULTILINE)
+# Where YAML could define an anchor: without one there can be no alias, and the file need not
+# be walked for the check above. A YAML anchor is `&` and a name of letters, digits, `_` and
+# `-`, after a space, `:`, `-` or a bracket, and ended by a space or one of `?:,]}%@``
+# (anything else there is a YAML error), so HTML entities such as ` &amp;` in text don't count.
+_ANCHOR = re.compile(r"(?:^|[\s:,\[{-])&[0-9A-Za-z_-]+(?:[\s?:,\]}%@`]|\Z)", re.MULTILINE)
 
 
 class FileCache:
@@ -158,7 +160,7 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
-    elif _ANCHOR.search(text) and _expanded_size(node) > MAX_EXPANDED_NODES:
+    elif may_hold_aliases(text) and _expanded_size(node) > MAX_EXPANDED_NODES:
         problems.append(
             Problem(
                 path,
@@ -169,6 +171,11 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         )
         return None
     return node
+
+
+def may_hold_aliases(text: str) -> bool:
+    """False when `text` certainly defines no YAML anchor, so holds no alias to expand."""
+    return _ANCHOR.search(text) is not None
 
 
 def _expanded_size(root: yaml.Node) -> int:
