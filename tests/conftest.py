@@ -96,3 +96,21 @@ def theme(request: pytest.FixtureRequest) -> Iterator[str]:
 def cell_texts(row: Any) -> list[str]:
     """The visible text of each cell of a table row, whitespace folded."""
     return [" ".join(cell.get_text(" ", strip=True).split()) for cell in row.find_all("td")]
+
+
+COLUMNS = ("code", "scenario", "message", "user-actions", "developer-actions")
+
+
+def cell(row: Any, column: str) -> Any:
+    """The cell of `row` in `column` (body cells have no classes; see the rendering)."""
+    return row.find_all("td", recursive=False)[COLUMNS.index(column)]
+
+
+def css_cell(column: str) -> str:
+    """A CSS selector for the cells of `column`, for selectors and the browser."""
+    return f"td:nth-child({COLUMNS.index(column) + 1})"
+
+
+def scenario_text(scenario_cell: Any) -> str:
+    """The scenario's own text: an obsolete row's is struck (`del`) and followed by its note."""
+    return str((scenario_cell.find("del", recursive=False) or scenario_cell).get_text())

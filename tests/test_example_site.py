@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import EXAMPLE_CATALOGUE, REPO, Site, cell_texts, new_site
+from .conftest import EXAMPLE_CATALOGUE, REPO, Site, cell, cell_texts, new_site, scenario_text
 
 SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
 
@@ -76,8 +76,8 @@ def test_every_catalogue_entry_renders_its_text(example: BeautifulSoup) -> None:
         row = example.find("tr", id=anchor)
         assert row is not None, anchor
         code, scenario, message, user, developer = row.find_all("td", recursive=False)
-        assert scenario.find("div").get_text() == entry["scenario"]
-        assert message.find("div").get_text() == entry["message"]
+        assert scenario_text(scenario) == entry["scenario"]
+        assert message.get_text() == entry["message"]
         assert [li.get_text() for li in user.select("li")] == entry.get("user_actions", [])
         assert [li.get_text() for li in developer.select("li")] == entry.get(
             "developer_actions", []
@@ -114,7 +114,7 @@ def test_category_headings_are_in_the_table_of_contents(example: BeautifulSoup) 
 
 
 def test_placeholders_in_seed_messages_render_as_code(example: BeautifulSoup) -> None:
-    message = example.find("tr", id="1001").find("td", class_="error-catalogue-message")
+    message = cell(example.find("tr", id="1001"), "message")
     placeholder = message.find("code", class_="error-catalogue-placeholder")
     assert placeholder.get_text() == "${apiError}"
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, Site, new_site
+from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
 from .test_cli import error_catalogue
 
 
@@ -288,7 +288,7 @@ def test_hostile_text_in_every_field_is_shown_not_run(site: Site) -> None:
     assert article.find("h2").find("span").get_text() == ATTACKS[3]
     for index, attack in enumerate(ATTACKS):
         row = page.find("tr", id=str(index))
-        shown = row.select_one("td.error-catalogue-message del").get_text()
+        shown = cell(row, "message").find("del").get_text()
         expected = attack.replace("`code`", "code")  # inline code is Markdown: rendered
         assert shown == expected
 
@@ -325,9 +325,9 @@ def test_any_text_builds_and_renders_as_written(
     page = site.html()
     for index, (scenario, message, action) in enumerate(texts):
         row = page.find("tr", id=str(index))
-        assert row.select_one("td.error-catalogue-scenario > div").get_text() == scenario
-        assert row.select_one("td.error-catalogue-message > div").get_text() == message
-        assert row.select_one("td.error-catalogue-user-actions li").get_text() == action
+        assert cell(row, "scenario").get_text() == scenario
+        assert cell(row, "message").get_text() == message
+        assert cell(row, "user-actions").find("li").get_text() == action
 
 
 def test_a_hostile_description_in_text_file_form_is_refused_cleanly(tmp_path: Path) -> None:

@@ -16,7 +16,7 @@ from mkdocs.exceptions import Abort
 from mkdocs_error_catalogue import load_catalogue
 from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, Site, new_site
+from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
 from .test_cli import error_catalogue
 
 EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
@@ -238,7 +238,7 @@ def test_every_row_has_a_permalink_to_itself(tmp_path: Path) -> None:
     site.build()
     page = site.html("reference/link-errors/index.html")
     for row in page.select(".error-catalogue tbody tr"):
-        permalink = row.select_one("td.error-catalogue-code a.error-catalogue-permalink")
+        permalink = cell(row, "code").find("a")
         assert permalink["href"] == f"#{row['id']}"
         assert permalink["aria-label"] == f"Permanent link: {row['id']}"
 
@@ -330,10 +330,10 @@ def test_links_in_catalogue_text_are_relative_to_the_docs_folder(
     site.page("reference/errors.md", "<!-- error-catalogue a -->\n")
     site.build(strict=False)
     row = site.html("reference/errors/index.html").find("tr", id="1")
-    guide, entry = row.select("td.error-catalogue-scenario a")
+    guide, entry = cell(row, "scenario").find_all("a")
     assert guide["href"] == "../../guide/setup/#tokens"
     assert (entry["href"], entry.get_text()) == ("#2", "2")
-    missing = row.select_one("td.error-catalogue-message span")
+    missing = cell(row, "message").find("span")
     assert missing.get_text() == "Missing"
     assert (
         "Doc file 'reference/errors.md' shows catalogue text that links to 'nowhere.md', "

@@ -20,7 +20,7 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
-from .conftest import EXAMPLE_CATALOGUE, Site, new_site
+from .conftest import EXAMPLE_CATALOGUE, Site, css_cell, new_site
 from .environments import environment, run
 from .test_cli import error_catalogue
 
@@ -58,7 +58,9 @@ def rendered(site_dir: Path) -> dict[str, Any]:
     return {
         "rows": [row["id"] for row in rows],
         "obsolete": [
-            row["id"] for row in rows if "error-catalogue-entry--obsolete" in row["class"]
+            row["id"]
+            for row in rows
+            if "error-catalogue-entry--obsolete" in (row.get("class") or ())
         ],
         "badges": [b.get_text() for b in page.select(".error-catalogue-badge")],
         "headings": [h["id"] for h in page.select("h2[id]")],
@@ -126,14 +128,14 @@ def test_the_extension_alone_in_python_markdown(tmp_path: Path) -> None:
     )
     page = BeautifulSoup(html, "html.parser")
     assert page.find("h2", id="a") is not None
-    assert page.find("tr", id="1").select_one(".error-catalogue-message").get_text() == "First."
+    assert page.find("tr", id="1").select_one(css_cell("message")).get_text() == "First."
     assert page.select_one("a.error-catalogue-ref")["href"] == "#1"
     # Loaded once per change of its files, not once per page.
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: S, message: Second.}\n")
     again = BeautifulSoup(
         markdown.markdown(text, extensions=[ErrorCatalogueExtension(**options)]), "html.parser"
     )
-    assert again.find("tr", id="1").select_one(".error-catalogue-message").get_text() == "Second."
+    assert again.find("tr", id="1").select_one(css_cell("message")).get_text() == "Second."
 
 
 def test_a_broken_catalogue_shows_in_the_page_while_serving(
@@ -188,7 +190,7 @@ def test_with_a_rendering_context_links_reach_other_pages(
     table = render_as(
         "reference/link-errors.md", "<!-- error-catalogue 99-extra -->", tmp_path, caplog
     )
-    message = table.select_one("tr[id='99999'] td.error-catalogue-message")
+    message = table.select_one("tr[id='99999'] " + css_cell("message"))
     assert message.find("a")["href"] == "../guide/deep.md#deep"
     assert message.find("span").get_text() == "gone"  # no such file: plain text, and a warning
     assert "Doc file 'reference/link-errors.md' shows catalogue text that links to 'gone.md'" in (

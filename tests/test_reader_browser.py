@@ -24,7 +24,7 @@ from mkdocs.config import load_config
 from mkdocs_error_catalogue import load_catalogue
 
 from .browser import CONTRAST, artefact, reader, serve
-from .conftest import EXAMPLE_CATALOGUE, REPO, THEMES
+from .conftest import EXAMPLE_CATALOGUE, REPO, THEMES, css_cell
 from .test_linking import example_site
 from .test_serve import Server
 
@@ -204,15 +204,15 @@ def test_the_highlight_lasts_until_the_reader_moves_on(
     with reader(chromium) as page:
         page.goto(example(theme) + PAGE + "#1004")
         assert_landed(page, "1004")
-        page.click("[id='1004'] .error-catalogue-scenario")  # reading, selecting: stays
+        page.click("[id='1004'] > " + css_cell("scenario"))  # reading, selecting: stays
         assert highlighted(page) == ["1004"]
 
         page.evaluate("location.hash = '1001'")  # a link to another entry moves it
         assert_landed(page, "1001")
 
-        page.click("[id='1002'] .error-catalogue-scenario")  # a click elsewhere ends it
+        page.click("[id='1002'] > " + css_cell("scenario"))  # a click elsewhere ends it
         wait_until_nothing_is_highlighted(page)
-        page.click("[id='1001'] .error-catalogue-permalink")  # the same address again
+        page.click("[id='1001'] > td:first-child > a")  # the same address again
         assert_landed(page, "1001")
 
         page.evaluate("location.hash = '1004'")
@@ -357,7 +357,7 @@ def test_without_javascript_every_row_shows_and_the_target_is_tinted(
         )
         assert shown == EVERY_ROW
         tint = page.eval_on_selector(
-            "[id='1004'] .error-catalogue-message", "cell => getComputedStyle(cell).boxShadow"
+            "[id='1004'] > " + css_cell("message"), "cell => getComputedStyle(cell).boxShadow"
         )
         assert "9999px inset" in tint, tint  # :target does it without the script
         # The browser scrolls to `:target` by itself, below the header (scroll-margin-top),

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import Site, new_site
+from .conftest import Site, cell, new_site
 
 PAYMENTS = """
     title: Payments
@@ -77,12 +77,12 @@ def test_actions_are_lists_and_empty_actions_a_dash(payments: Site) -> None:
     payments.page("index.md", "<!-- error-catalogue payments -->\n")
     payments.build()
     row = payments.html().find("tr", id="3001")
-    user = row.find("td", class_="error-catalogue-user-actions")
+    user = cell(row, "user-actions")
     assert [li.get_text() for li in user.select("ul > li")] == [
         "Try another card.",
         "Contact your bank.",
     ]
-    developer = row.find("td", class_="error-catalogue-developer-actions")
+    developer = cell(row, "developer-actions")
     assert developer.find("ul") is None
     assert developer.find("span", class_="error-catalogue-none")["aria-label"] == "none"
 
@@ -91,13 +91,13 @@ def test_obsolete_row_keeps_text_struck_with_badge_reason_and_link(payments: Sit
     payments.page("index.md", "<!-- error-catalogue payments -->\n")
     payments.build()
     row = payments.html().find("tr", id="3002")
-    assert row["class"] == ["error-catalogue-entry", "error-catalogue-entry--obsolete"]
-    code = row.find("td", class_="error-catalogue-code")
+    assert row["class"] == ["error-catalogue-entry--obsolete"]
+    code = cell(row, "code")
     assert code.find("del").get_text() == "3002"
     assert code.find("span", class_="error-catalogue-badge").get_text() == "Obsolete"
-    assert row.find("td", class_="error-catalogue-scenario").find("del").get_text() == "Old flow"
-    assert row.find("td", class_="error-catalogue-message").find("del").get_text() == "Old message."
-    assert row.select_one(".error-catalogue-user-actions li > del").get_text() == "Retry."
+    assert cell(row, "scenario").find("del").get_text() == "Old flow"
+    assert cell(row, "message").find("del").get_text() == "Old message."
+    assert cell(row, "user-actions").select_one("li > del").get_text() == "Retry."
     note = row.find(class_="error-catalogue-note")
     assert note.find("strong").get_text() == "Obsolete since 2.4."
     assert note.find(class_="error-catalogue-reason").find("strong").get_text() == "removed"
@@ -109,7 +109,7 @@ def test_entry_without_code_is_anchored_by_its_id(payments: Site) -> None:
     payments.page("index.md", "<!-- error-catalogue payments -->\n")
     payments.build()
     row = payments.html().find("tr", id="unpublished-error")
-    no_code = row.find("td", class_="error-catalogue-code").find("span")
+    no_code = cell(row, "code").find("span")
     assert no_code["class"] == ["error-catalogue-no-code"]
     assert no_code["aria-label"] == "no code"
 
@@ -131,15 +131,15 @@ def test_catalogue_text_is_data_html_shown_markdown_rendered(site: Site) -> None
     site.page("index.md", "<!-- error-catalogue hostile -->\n")
     site.build()
     row = site.html().find("tr", id="1")
-    scenario = row.find("td", class_="error-catalogue-scenario")
+    scenario = cell(row, "scenario")
     assert row.find("script") is None and row.find("b") is None and row.find("img") is None
-    assert scenario.find("div").get_text() == "<script>alert('x')</script> and <b>bold tag</b>"
-    message = row.find("td", class_="error-catalogue-message").find("div")
+    assert scenario.get_text() == "<script>alert('x')</script> and <b>bold tag</b>"
+    message = cell(row, "message")
     assert message.get_text() == "Price {minPrice} is low, see a|b and docs"
     assert message.find("strong").get_text() == "low"
     assert message.find("code").get_text() == "a|b"
     assert message.find("a")["href"] == "https://example.com/a?b=1"
-    click, image = row.find("td", class_="error-catalogue-user-actions").find_all("li")
+    click, image = cell(row, "user-actions").find_all("li")
     assert click.find("a") is None
     assert click.get_text() == "click &copy; *literal* ${user_name}"
     assert click.find("code", class_="error-catalogue-placeholder").get_text() == "${user_name}"

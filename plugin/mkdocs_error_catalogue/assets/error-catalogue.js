@@ -129,7 +129,7 @@
       return null; // a malformed escape: not one of ours
     }
     const element = id ? document.getElementById(id) : null;
-    return element && element.matches("." + PREFIX + " tr." + PREFIX + "-entry") ? element : null;
+    return element && element.matches("." + PREFIX + " tbody > tr[id]") ? element : null;
   }
 
   function unhighlight() {
