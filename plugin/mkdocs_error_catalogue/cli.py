@@ -370,7 +370,7 @@ def site_files(arguments: argparse.Namespace) -> int:
         return 1
     site = site_from_config(config, catalogue, arguments.site_url)
     export = site_settings(config).export
-    files = site.artefact_files(export)
+    files = list(site.artefact_files(export))
     files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]
     write_files(arguments.site_dir, files)
     written = [name for name, _ in files if not name.endswith("/index.html")]

@@ -117,6 +117,10 @@ class ErrorCatalogueExtension(Extension):
         # Set by the MkDocs plugin, which then decides where links go; on its own, the
         # extension asks the generator which page it renders (see `standalone`).
         self.managed = False
+        # When a list (the plugin's choice), the tables of the current page go here, and the
+        # page gets `table_placeholder(index)` in their place: Markdown's last steps then copy
+        # a short page instead of one that may hold ten thousand rows (see `put_tables_back`).
+        self.held_tables: list[str] | None = None
         self._renderer: CatalogueRenderer | None = None
 
     @property
@@ -128,6 +132,8 @@ class ErrorCatalogueExtension(Extension):
     def begin_page(self, md: Markdown) -> None:
         """A page starts: forget the last one's anchors; on our own, learn where links go."""
         self.rendered_anchors.clear()
+        if self.held_tables is not None:
+            self.held_tables.clear()
         if self.managed:
             return
         context = page_context(md)
@@ -199,6 +205,9 @@ class ErrorCatalogueExtension(Extension):
     def _placed(self, md: Markdown, html: str, category: Category) -> etree.Element:
         """A paragraph that Markdown's last step replaces with `html` as it is."""
         self.rendered_anchors.extend(entry.anchor for entry in category.entries)
+        if self.held_tables is not None:
+            self.held_tables.append(html)
+            html = table_placeholder(len(self.held_tables) - 1)
         paragraph = etree.Element("p")
         paragraph.text = md.htmlStash.store(html)
         return paragraph
@@ -258,3 +267,16 @@ class ErrorCatalogueExtension(Extension):
 def makeExtension(**kwargs: Any) -> ErrorCatalogueExtension:  # noqa: N802 - Markdown's API name
     """Entry point for `markdown_extensions: [error_catalogue]`."""
     return ErrorCatalogueExtension(**kwargs)
+
+
+_TABLE_PLACEHOLDER = re.compile(r"<!--error-catalogue-table:(\d+)-->")
+
+
+def table_placeholder(index: int) -> str:
+    """What stands for the held table `index` in a page's HTML (a comment: invisible)."""
+    return f"<!--error-catalogue-table:{index}-->"
+
+
+def put_tables_back(html: str, tables: list[str]) -> str:
+    """`html` with each table placeholder replaced by its table."""
+    return _TABLE_PLACEHOLDER.sub(lambda match: tables[int(match.group(1))], html)

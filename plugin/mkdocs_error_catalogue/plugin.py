@@ -4,6 +4,7 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,13 +17,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from .extension import ErrorCatalogueExtension
+from .exporting import export_chunks
+from .extension import ErrorCatalogueExtension, put_tables_back
 from .loading import FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError
 from .rendering import LABEL_NAMES, Labels
-from .search import add_entries_to_index, put_tables_back, set_tables_aside
+from .search import add_entries_to_index, tables_of, without_tables
 from .site import (
     ASSETS,
     DEFAULT_DEEP_LINKS,
@@ -80,12 +82,14 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.serving = False
         self.dirty = False
         self._old_deep_links: Path | None = None
-        self._written: dict[str, str] = {}  # while serving: the artefacts of the last build
+        self._written: dict[str, str] = {}  # while serving: the deep-link pages of the last build
         self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._files = FileCache()  # kept across the rebuilds of `serve`
-        self._tables_aside: list[str] = []
+        # The page's content while search reads it without tables, and what search reads.
+        self._whole_content: str | None = None
+        self._searched_content: str | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
@@ -96,6 +100,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._fragment_links = []
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
         self.extension.managed = True
+        self.extension.held_tables = []
         self.extension.warn = self._warn_on_page
         self.extension.link_to = self._link_from_page
         self.extension.doc_link = self._doc_link_from_page
@@ -148,22 +153,25 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
         # Writing ten thousand small files is mostly waiting on the disk: done meanwhile.
-        self._write_artefacts(Path(config.site_dir))
+        self._write_deep_links(Path(config.site_dir))
         return files
 
-    def _write_artefacts(self, site_dir: Path) -> None:
-        """Start writing the deep links and the export. While serving, the last build's deep
-        links are put back (MkDocs empties the site before each rebuild) and only the pages
-        that changed are written again."""
+    def _write_deep_links(self, site_dir: Path) -> None:
+        """Start writing the deep links. While serving, the last
+        build's deep links are put back (MkDocs empties the site before each rebuild) and only
+        the pages that changed are written again."""
         assert self.site is not None
-        files = self.site.artefact_files(self.export)
+        pages: Iterable[tuple[str, str]] = self.site.deep_link_pages()
         trash, removed = self._old_deep_links, list[str]()
-        if self.serving and self._written and self.deep_links and trash is not None:
-            trash.rename(site_dir / self.deep_links)
-            files, removed = _changes(self._written, files, f"{self.deep_links}/")
-            trash = None
-        self._written = dict(files) if self.serving else {}
-        self._writer.start(site_dir, files, trash, removed)
+        if self.serving:
+            current = dict(pages)
+            pages = current.items()
+            if self._written and self.deep_links and trash is not None:
+                trash.rename(site_dir / self.deep_links)
+                pages, removed = _changes(self._written, current)
+                trash = None
+            self._written = current
+        self._writer.start(site_dir, pages, trash, removed)
 
     def _refuse_clashes(self, files: Files) -> None:
         """Our generated files must not replace a page or file of the site.
@@ -236,9 +244,14 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 )
         return env
 
+    @event_priority(100)  # first, so that other plugins see the tables
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
-        # The tables were placed as HTML, which MkDocs does not read for ids: tell it which
-        # anchors the page has, so that links to `page.md#1004` are checked like any other.
+        # The tables were held out of Markdown's last steps (see the extension).
+        tables = self.extension.held_tables or []
+        html = put_tables_back(html, tables)
+        tables.clear()
+        # They were placed as HTML, which MkDocs does not read for ids: tell it which anchors
+        # the page has, so that links to `page.md#1004` are checked like any other.
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(self.extension.rendered_anchors)
         return html
@@ -249,14 +262,20 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     @event_priority(100)  # before the search plugin reads the page
     def _set_tables_aside(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
+        self._whole_content = page.content
         if page.content is not None:
-            page.content, self._tables_aside = set_tables_aside(page.content)
+            page.content = self._searched_content = without_tables(page.content)
         return context
 
     @event_priority(-100)  # after every other plugin, before the theme renders the page
     def _put_tables_back(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
-        if page.content is not None:
-            page.content = put_tables_back(page.content, self._tables_aside)
+        whole, searched = self._whole_content, self._searched_content
+        self._whole_content = self._searched_content = None
+        if whole is not None and page.content is not None:
+            # The page as it was (no copy of a page that may be megabytes), unless a plugin
+            # changed it meanwhile: then its tables go back into the changed page.
+            unchanged = page.content is searched
+            page.content = whole if unchanged else put_tables_back(page.content, tables_of(whole))
         return context
 
     # Search indexes each entry on its own (see `search`), not the tables again as page text.
@@ -269,7 +288,14 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self._writer.wait()
         except OSError as error:
             raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
-        add_entries_to_index(Path(config.site_dir), self.site, self.config.labels["obsolete"])
+        site_dir = Path(config.site_dir)
+        if self.export:
+            # Here rather than with the deep links: the memory the pages took is free again.
+            export = site_dir / self.export
+            export.parent.mkdir(parents=True, exist_ok=True)
+            with export.open("w", encoding="utf-8") as file:
+                file.writelines(export_chunks(self.catalogue, self.site))
+        add_entries_to_index(site_dir, self.site, self.config.labels["obsolete"])
         for category in self.catalogue.categories:
             if category.id not in self.site.pages:
                 log.info(
@@ -293,13 +319,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
 
 def _changes(
-    written: dict[str, str], files: list[tuple[str, str]], kept: str
+    written: dict[str, str], current: dict[str, str]
 ) -> tuple[list[tuple[str, str]], list[str]]:
-    """What to write and to remove under the `kept` folder, which still holds `written`;
-    files elsewhere (the export) are always written."""
-    wanted = {path for path, _ in files}
-    changed = [(p, text) for p, text in files if not p.startswith(kept) or written.get(p) != text]
-    removed = [path for path in written if path.startswith(kept) and path not in wanted]
+    """The deep-link pages to write again and those to remove, for a folder that still holds
+    the `written` ones."""
+    changed = [(path, text) for path, text in current.items() if written.get(path) != text]
+    removed = [path for path in written if path not in current]
     return changed, removed
 
 

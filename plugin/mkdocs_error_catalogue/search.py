@@ -9,11 +9,13 @@ back right after), so the index does not hold every text twice.
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from pathlib import Path
 from typing import Any
 
+from .extension import table_placeholder
 from .inline import plain_text as _plain_text
 from .model import Entry
 from .rendering import CSS_PREFIX
@@ -23,23 +25,17 @@ INDEX = Path("search") / "search_index.json"
 # A rendered table: its wrapper holds one table, and catalogue text cannot contain `</table>`
 # (raw HTML in it is escaped), so the first `</table>` closes it.
 _TABLE = re.compile(rf'<div class="{CSS_PREFIX}"[^>]*>\s*<table>.*?</table>\s*</div>', re.DOTALL)
-_SET_ASIDE = re.compile(r"<!--error-catalogue-set-aside:(\d+)-->")
 
 
-def set_tables_aside(content: str) -> tuple[str, list[str]]:
-    """`content` without its catalogue tables, and the tables, for `put_tables_back`."""
-    tables: list[str] = []
-
-    def set_aside(match: re.Match[str]) -> str:
-        tables.append(match.group(0))
-        return f"<!--error-catalogue-set-aside:{len(tables) - 1}-->"
-
-    return _TABLE.sub(set_aside, content), tables
+def without_tables(content: str) -> str:
+    """`content` with a `table_placeholder` in place of each catalogue table."""
+    count = itertools.count()
+    return _TABLE.sub(lambda _: table_placeholder(next(count)), content)
 
 
-def put_tables_back(content: str, tables: list[str]) -> str:
-    """Undo `set_tables_aside`, keeping whatever else changed in between."""
-    return _SET_ASIDE.sub(lambda match: tables[int(match.group(1))], content)
+def tables_of(content: str) -> list[str]:
+    """The catalogue tables of `content`, in the order of `without_tables`' placeholders."""
+    return _TABLE.findall(content)
 
 
 def add_entries_to_index(site_dir: Path, site: CatalogueSite, obsolete_label: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -130,10 +131,16 @@ class CatalogueSite:
         path, _, fragment = href.partition("#")
         return (self.files.get_file_from_path(posixpath.normpath(path)) if path else None), fragment
 
-    def artefact_files(self, export: str | None) -> list[tuple[str, str]]:
-        """The deep-link pages and the JSON export (at `export`), as (path in site, text).
-        They depend only on the catalogue and on where pages are."""
-        files = [(export, export_json(self.catalogue, self))] if export else []
+    def artefact_files(self, export: str | None) -> Iterator[tuple[str, str]]:
+        """The JSON export (at `export`) and the deep-link pages, as (path in site, text),
+        made one at a time. They depend only on the catalogue and on where pages are."""
+        if export:
+            yield export, export_json(self.catalogue, self)
+        yield from self.deep_link_pages()
+
+    def deep_link_pages(self) -> Iterator[tuple[str, str]]:
+        """The deep-link page of every shown entry, made one at a time: ten thousand of them
+        at once would take as much memory as the page that shows them."""
         for entry in self.catalogue.entries() if self.deep_links else ():
             path = self.entry_path(entry.anchor)
             if path is None:
@@ -141,8 +148,7 @@ class CatalogueSite:
             folder = f"{self.deep_links}/{entry.anchor}/"
             target = relative_url(path, folder)
             canonical = (self.site_url and self.entry_url(entry.anchor)) or target
-            files.append((f"{folder}index.html", redirect_page(entry, target, canonical)))
-        return files
+            yield f"{folder}index.html", redirect_page(entry, target, canonical)
 
     def _absolute(self, path: str | None) -> str | None:
         if path is None or self._site_url is None:
