@@ -284,11 +284,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.site is not None
-        try:
-            self._writer.wait()
-        except OSError as error:
-            raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
         site_dir = Path(config.site_dir)
+        # The deep links may still be being written: the export and the search entries first.
         if self.export:
             # Here rather than with the deep links: the memory the pages took is free again.
             export = site_dir / self.export
@@ -296,6 +293,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             with export.open("w", encoding="utf-8") as file:
                 file.writelines(export_chunks(self.catalogue, self.site))
         add_entries_to_index(site_dir, self.site, self.config.labels["obsolete"])
+        try:
+            self._writer.wait()
+        except OSError as error:
+            raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
         for category in self.catalogue.categories:
             if category.id not in self.site.pages:
                 log.info(

@@ -66,6 +66,7 @@ class CatalogueRenderer:
         self.link_hook = link_hook
         self.inline = inline or InlineRenderer()
         self._header = self._header_html()
+        self._permalink_label = _attribute(self.labels.permalink)
 
     def heading(self, category: Category, level: int = 2) -> etree.Element:
         """The category's heading; its id is the category id."""
@@ -112,8 +113,9 @@ class CatalogueRenderer:
         struck = entry.obsolete is not None
         css = f' class="{CSS_PREFIX}-entry--obsolete"' if struck else ""
         note = self._obsolete_note(entry.obsolete) if entry.obsolete is not None else ""
+        anchor = _attribute(entry.anchor)
         return (
-            f'<tr id="{_attribute(entry.anchor)}"{css}>{self._code_cell(entry)}'
+            f'<tr id="{anchor}"{css}>{self._code_cell(entry, anchor)}'
             f"<td>{self._text(entry.scenario, struck)}{note}</td>"
             f"<td>{self._text(entry.message, struck)}</td>"
             f"<td>{self._actions(entry.user_actions, struck)}</td>"
@@ -128,7 +130,7 @@ class CatalogueRenderer:
         inner = self._inline(text)
         return f"<del>{inner}</del>" if struck else inner
 
-    def _code_cell(self, entry: Entry) -> str:
+    def _code_cell(self, entry: Entry, anchor: str) -> str:
         if entry.code is None:
             no_code = _attribute(self.labels.no_code)
             code = (
@@ -140,13 +142,12 @@ class CatalogueRenderer:
         else:
             badge = escape(self.labels.obsolete)
             code = f'<del>{escape(str(entry.code))}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
-        return f"<td>{code}{self._permalink(entry)}</td>"
+        return f"<td>{code}{self._permalink(anchor)}</td>"
 
-    def _permalink(self, entry: Entry) -> str:
+    def _permalink(self, anchor: str) -> str:
         """A heading-style `¶` link to the row itself, for copying the entry's address (the
         code cell's only link, which the stylesheet finds by that)."""
-        anchor = _attribute(entry.anchor)
-        label = _attribute(self.labels.permalink)
+        label = self._permalink_label
         return f'<a href="#{anchor}" title="{label}" aria-label="{label}: {anchor}">¶</a>'
 
     def _actions(self, actions: tuple[str, ...], struck: bool) -> str:
