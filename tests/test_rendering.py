@@ -233,3 +233,26 @@ def test_stylesheet_can_be_turned_off(tmp_path: Path) -> None:
     site.build()
     assert site.html().select('link[href$="error-catalogue.css"]') == []
     assert not (tmp_path / "site/assets/error-catalogue/error-catalogue.css").exists()
+
+
+def test_tables_survive_conversions_nested_in_the_page(payments: Site) -> None:
+    # As mkdocstrings does: a docstring converted with the site's extensions while the page
+    # converts, after a marker (its table already rendered) and holding a marker of its own.
+    payments.category(
+        "02-other.yml", "title: Other\nid: other\nerrors:\n  - {code: 1, scenario: S, message: M}\n"
+    )
+    payments.config["markdown_extensions"].append("tests.nested_conversion")
+    payments.page(
+        "index.md",
+        "<!-- error-catalogue payments -->\n\n"
+        "!nested Text *converted* apart.\n\n"
+        "!nested <!-- error-catalogue other -->\n",
+    )
+    payments.build()
+    page = payments.html()
+    outer, nested = page.select("div.error-catalogue")
+    assert outer.find_parent("div", class_="nested") is None
+    assert [row["id"] for row in outer.select("tbody tr")] == ["3001", "3002", "unpublished-error"]
+    assert nested.find_parent("div", class_="nested") is not None
+    assert [row["id"] for row in nested.select("tbody tr")] == ["1"]
+    assert page.select_one("div.nested em").get_text() == "converted"

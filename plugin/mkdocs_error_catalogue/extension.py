@@ -8,10 +8,11 @@ point at the page that shows the entry.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -117,10 +118,13 @@ class ErrorCatalogueExtension(Extension):
         # Set by the MkDocs plugin, which then decides where links go; on its own, the
         # extension asks the generator which page it renders (see `standalone`).
         self.managed = False
-        # When a list (the plugin's choice), the tables of the current page go here, and the
-        # page gets `table_placeholder(index)` in their place: Markdown's last steps then copy
-        # a short page instead of one that may hold ten thousand rows (see `put_tables_back`).
-        self.held_tables: list[str] | None = None
+        # When a dict (the plugin sets one while MkDocs converts a page), tables go here under
+        # a number, and the HTML gets `table_placeholder(number)` in their place: Markdown's
+        # last steps then copy a short page instead of one that may hold ten thousand rows (see
+        # `put_tables_back`). Numbers are never reused, so conversions nested in the page's
+        # (mkdocstrings renders docstrings so) cannot mix them up.
+        self.held_tables: dict[int, str] | None = None
+        self._table_numbers = itertools.count()
         self._renderer: CatalogueRenderer | None = None
 
     @property
@@ -132,8 +136,6 @@ class ErrorCatalogueExtension(Extension):
     def begin_page(self, md: Markdown) -> None:
         """A page starts: forget the last one's anchors; on our own, learn where links go."""
         self.rendered_anchors.clear()
-        if self.held_tables is not None:
-            self.held_tables.clear()
         if self.managed:
             return
         context = page_context(md)
@@ -206,8 +208,9 @@ class ErrorCatalogueExtension(Extension):
         """A paragraph that Markdown's last step replaces with `html` as it is."""
         self.rendered_anchors.extend(entry.anchor for entry in category.entries)
         if self.held_tables is not None:
-            self.held_tables.append(html)
-            html = table_placeholder(len(self.held_tables) - 1)
+            number = next(self._table_numbers)
+            self.held_tables[number] = html
+            html = table_placeholder(number)
         paragraph = etree.Element("p")
         paragraph.text = md.htmlStash.store(html)
         return paragraph
@@ -272,11 +275,15 @@ def makeExtension(**kwargs: Any) -> ErrorCatalogueExtension:  # noqa: N802 - Mar
 _TABLE_PLACEHOLDER = re.compile(r"<!--error-catalogue-table:(\d+)-->")
 
 
-def table_placeholder(index: int) -> str:
-    """What stands for the held table `index` in a page's HTML (a comment: invisible)."""
-    return f"<!--error-catalogue-table:{index}-->"
+def table_placeholder(number: int) -> str:
+    """What stands for the held table `number` in a page's HTML (a comment: invisible)."""
+    return f"<!--error-catalogue-table:{number}-->"
 
 
-def put_tables_back(html: str, tables: list[str]) -> str:
-    """`html` with each table placeholder replaced by its table."""
-    return _TABLE_PLACEHOLDER.sub(lambda match: tables[int(match.group(1))], html)
+def put_tables_back(html: str, tables: Mapping[int, str]) -> str:
+    """`html` with each table placeholder replaced by its table (when `tables` has it)."""
+
+    def table(match: re.Match[str]) -> str:
+        return tables.get(int(match.group(1)), match.group(0))
+
+    return _TABLE_PLACEHOLDER.sub(table, html)

@@ -100,7 +100,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._fragment_links = []
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
         self.extension.managed = True
-        self.extension.held_tables = []
         self.extension.warn = self._warn_on_page
         self.extension.link_to = self._link_from_page
         self.extension.doc_link = self._doc_link_from_page
@@ -201,6 +200,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
+        self.extension.held_tables = {}  # until on_page_content puts them in the page
         self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
 
@@ -247,9 +247,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     @event_priority(100)  # first, so that other plugins see the tables
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         # The tables were held out of Markdown's last steps (see the extension).
-        tables = self.extension.held_tables or []
-        html = put_tables_back(html, tables)
-        tables.clear()
+        html = put_tables_back(html, self.extension.held_tables or {})
+        self.extension.held_tables = None
         # They were placed as HTML, which MkDocs does not read for ids: tell it which anchors
         # the page has, so that links to `page.md#1004` are checked like any other.
         if page.present_anchor_ids is not None:

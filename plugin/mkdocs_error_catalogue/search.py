@@ -33,9 +33,9 @@ def without_tables(content: str) -> str:
     return _TABLE.sub(lambda _: table_placeholder(next(count)), content)
 
 
-def tables_of(content: str) -> list[str]:
-    """The catalogue tables of `content`, in the order of `without_tables`' placeholders."""
-    return _TABLE.findall(content)
+def tables_of(content: str) -> dict[int, str]:
+    """The catalogue tables of `content`, numbered as `without_tables` numbers them."""
+    return dict(enumerate(_TABLE.findall(content)))
 
 
 def add_entries_to_index(site_dir: Path, site: CatalogueSite, obsolete_label: str) -> bool:
