@@ -248,6 +248,9 @@ def test_tables_survive_conversions_nested_in_the_page(payments: Site) -> None:
         "!nested Text *converted* apart.\n\n"
         "!nested <!-- error-catalogue other -->\n",
     )
+    # Links to rows of either table are checked against the page's anchors, and found.
+    payments.config["validation"] = {"anchors": "warn"}
+    payments.page("links.md", "[outer](index.md#3001) [nested](index.md#1)\n")
     payments.build()
     page = payments.html()
     outer, nested = page.select("div.error-catalogue")

@@ -134,10 +134,12 @@ class ErrorCatalogueExtension(Extension):
         return value if isinstance(value, Catalogue) else cached_catalogue(Path(value))
 
     def begin_page(self, md: Markdown) -> None:
-        """A page starts: forget the last one's anchors; on our own, learn where links go."""
-        self.rendered_anchors.clear()
+        """A conversion starts: on our own, forget the last page's anchors and learn where
+        links go. (The plugin knows better when a page starts: a conversion may be nested in
+        the page's, as mkdocstrings does for docstrings, and add to the page's anchors.)"""
         if self.managed:
             return
+        self.rendered_anchors.clear()
         context = page_context(md)
         if context is None:  # plain Python-Markdown: every entry is on this page
             self.warn = lambda message: log.warning(f"A page {message}")

@@ -151,14 +151,14 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.site = CatalogueSite(
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
-        # Writing ten thousand small files is mostly waiting on the disk: done meanwhile.
+        # Ten thousand small files take many file systems a while: written meanwhile.
         self._write_deep_links(Path(config.site_dir))
         return files
 
     def _write_deep_links(self, site_dir: Path) -> None:
-        """Start writing the deep links. While serving, the last
-        build's deep links are put back (MkDocs empties the site before each rebuild) and only
-        the pages that changed are written again."""
+        """Start writing the deep links. While serving, the last build's deep links are put
+        back (MkDocs empties the site before each rebuild) and only the pages that changed are
+        written again."""
         assert self.site is not None
         pages: Iterable[tuple[str, str]] = self.site.deep_link_pages()
         trash, removed = self._old_deep_links, list[str]()
@@ -200,6 +200,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
+        self.extension.rendered_anchors.clear()
         self.extension.held_tables = {}  # until on_page_content puts them in the page
         self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
@@ -247,7 +248,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     @event_priority(100)  # first, so that other plugins see the tables
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
         # The tables were held out of Markdown's last steps (see the extension).
-        html = put_tables_back(html, self.extension.held_tables or {})
+        if self.extension.held_tables:
+            html = put_tables_back(html, self.extension.held_tables)
         self.extension.held_tables = None
         # They were placed as HTML, which MkDocs does not read for ids: tell it which anchors
         # the page has, so that links to `page.md#1004` are checked like any other.
