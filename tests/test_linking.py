@@ -381,3 +381,23 @@ def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
         "Doc file 'errors.md' shows catalogue text that links to 'guide/setup.md#nope', but "
         "the doc 'guide/setup.md' does not contain an anchor '#nope'"
     ) in caplog.text
+
+
+def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
+    tmp_path: Path,
+) -> None:
+    site = example_site(tmp_path)
+    site.write(
+        "hooks.py",
+        """
+        def on_page_context(context, page, **kwargs):
+            page.content = page.content + '<p id="hooked">Added by a hook.</p>'
+            return context
+        """,
+    )
+    site.config["hooks"] = ["hooks.py"]
+    site.build()
+    page = site.html("reference/link-errors/index.html")
+    assert page.find("p", id="hooked") is not None
+    assert [row["id"] for row in page.select(".error-catalogue tbody tr")] == EXAMPLE_ANCHORS
+    assert page.find(string=lambda text: "error-catalogue-table" in text) is None
