@@ -401,3 +401,36 @@ def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
     assert page.find("p", id="hooked") is not None
     assert [row["id"] for row in page.select(".error-catalogue tbody tr")] == EXAMPLE_ANCHORS
     assert page.find(string=lambda text: "error-catalogue-table" in text) is None
+
+
+def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    entries = "  - {code: 1, scenario: One, message: M}\n  - {code: 2, scenario: Two, message: M}\n"
+    site.category(
+        "a.yml", "title: A\nerrors:\n" + entries + "  - {code: 3, scenario: S, message: M}\n"
+    )
+    site.page("errors.md", "<!-- error-catalogue a -->\n")  # the reference at the prefix
+    site.page("errors/guide.md", "# A page below the prefix\n")
+    site.build()
+    one, two = (tmp_path / f"site/errors/{code}/index.html" for code in (1, 2))
+    before = one.stat()
+    site.category("a.yml", "title: A\nerrors:\n" + entries.replace("Two", "Second"))
+    (tmp_path / "docs/errors/guide.md").unlink()
+    site.build()
+    after = one.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert "Error 2: Second" in BeautifulSoup(two.read_text(), "html.parser").title.get_text()
+    # Code 3 is gone, and so is the page that was deleted; MkDocs' own page stays.
+    assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["1", "2", "index.html"]
+    assert site.html("errors/index.html").find("tr", id="2") is not None
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
+    site.page("index.md", "<!-- error-catalogue a -->\n")
+    site.build()
+    site.category("a.yml", "title: A\nerrors:\n  - {code: 2, scenario: Two, message: M}\n")
+    assert site.run("build", "--dirty").returncode == 0
+    assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["2"]

@@ -4,8 +4,7 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config import base
@@ -34,7 +33,7 @@ from .site import (
     CatalogueSite,
     site_path_option,
 )
-from .writing import FileWriter, set_aside
+from .writing import FileWriter, Refresh, put_back, set_aside
 
 log = get_plugin_logger(__name__)
 
@@ -82,7 +81,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.serving = False
         self.dirty = False
         self._old_deep_links: Path | None = None
-        self._written: dict[str, str] = {}  # while serving: the deep-link pages of the last build
         self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
@@ -152,25 +150,34 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
         # Ten thousand small files take many file systems a while: written meanwhile.
-        self._write_deep_links(Path(config.site_dir))
+        self._write_deep_links(Path(config.site_dir), files)
         return files
 
-    def _write_deep_links(self, site_dir: Path) -> None:
-        """Start writing the deep links. While serving, the last build's deep links are put
-        back (MkDocs empties the site before each rebuild) and only the pages that changed are
-        written again."""
+    def _write_deep_links(self, site_dir: Path, files: Files) -> None:
+        """Start writing the deep links. The last build's are put back first (they were set
+        aside while MkDocs emptied the site), so that only the pages that changed are written
+        and those of removed codes deleted: most builds change a few pages, if any."""
         assert self.site is not None
-        pages: Iterable[tuple[str, str]] = self.site.deep_link_pages()
-        trash, removed = self._old_deep_links, list[str]()
-        if self.serving:
-            current = dict(pages)
-            pages = current.items()
-            if self._written and self.deep_links and trash is not None:
-                trash.rename(site_dir / self.deep_links)
-                pages, removed = _changes(self._written, current)
-                trash = None
-            self._written = current
-        self._writer.start(site_dir, pages, trash, removed)
+        refresh = None
+        if self.deep_links:
+            folder = site_dir / self.deep_links
+            if self._old_deep_links is not None:
+                put_back(self._old_deep_links, folder)
+                self._old_deep_links = None
+            if folder.is_dir():
+                refresh = Refresh(self.deep_links, self._others_below(self.deep_links, files))
+        self._writer.start(site_dir, self.site.deep_link_pages(), refresh)
+
+    def _others_below(self, prefix: str, files: Files) -> frozenset[str]:
+        """The names directly below `prefix` that the site's files (pages at `errors/…`) and
+        the export take: the deep-link writer must leave them alone."""
+        paths = [file.dest_uri for file in files] + ([self.export] if self.export else [])
+        below = (
+            PurePosixPath(path).relative_to(prefix)
+            for path in paths
+            if path.startswith(f"{prefix}/")
+        )
+        return frozenset(path.parts[0] for path in below)
 
     def _refuse_clashes(self, files: Files) -> None:
         """Our generated files must not replace a page or file of the site.
@@ -308,7 +315,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         with contextlib.suppress(OSError):  # the build's own error is the one to report
             self._writer.wait()  # no writing left behind a failed build
-        self._written = {}  # the next build writes everything again
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -318,16 +324,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         if lock_path(self.folder).is_file():
             server.watch(str(lock_path(self.folder)))
         return server
-
-
-def _changes(
-    written: dict[str, str], current: dict[str, str]
-) -> tuple[list[tuple[str, str]], list[str]]:
-    """The deep-link pages to write again and those to remove, for a folder that still holds
-    the `written` ones."""
-    changed = [(path, text) for path, text in current.items() if written.get(path) != text]
-    removed = [path for path in written if path not in current]
-    return changed, removed
 
 
 # Names under which `markdown_extensions` may list our extension (for Zensical, say).

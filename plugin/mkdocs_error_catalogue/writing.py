@@ -11,7 +11,6 @@ CPU it took from MkDocs to finish a third sooner.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import shutil
@@ -19,40 +18,81 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterable
-from pathlib import Path
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 
 
 def write_files(
-    root: Path,
-    files: Iterable[tuple[str, str]],
-    trash: Path | None = None,
-    removed: list[str] | None = None,
+    root: Path, files: Iterable[tuple[str, str]], refresh: Refresh | None = None
 ) -> None:
-    """Write each `(relative path, text)` below `root`, creating folders as needed; delete
-    the `removed` ones (and their folders, once empty); then delete `trash`, the previous
-    build's files that were moved out of the way."""
-    for relative in removed or []:
-        path = root / relative
-        path.unlink(missing_ok=True)
-        with contextlib.suppress(OSError):
-            path.parent.rmdir()
+    """Write each `(relative path, text)` below `root`, creating folders as needed.
+
+    With `refresh`, its folder holds the files of an earlier run: a file that already has its
+    text is left alone, and what the folder holds besides the files written and the names
+    `refresh` keeps is deleted.
+    """
+    seen: set[str] = set()
     for relative, text in files:
         path = root / relative
+        if refresh is not None:
+            seen.add(refresh.name_of(relative))
+            if _holds(path, text):
+                continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    if trash is not None:
-        shutil.rmtree(trash, ignore_errors=True)
+    if refresh is not None:
+        refresh.prune(root, seen)
+
+
+@dataclass(frozen=True)
+class Refresh:
+    """A folder (relative to the root) whose earlier files are updated, not written anew;
+    `keep`: names in it that others write (MkDocs' pages below the deep-link prefix)."""
+
+    folder: str
+    keep: frozenset[str] = frozenset()
+
+    def name_of(self, relative: str) -> str:
+        """The name, in the folder, of the entry that holds the file `relative`."""
+        return PurePosixPath(relative).relative_to(self.folder).parts[0]
+
+    def prune(self, root: Path, written: set[str]) -> None:
+        with os.scandir(root / self.folder) as entries:
+            for entry in entries:
+                if entry.name in written or entry.name in self.keep:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path)
+                else:
+                    Path(entry.path).unlink()
+
+
+def _holds(path: Path, text: str) -> bool:
+    try:
+        return path.read_text(encoding="utf-8") == text
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def set_aside(folder: Path) -> Path | None:
-    """Move `folder` (if any) beside the site, to be deleted by the writing process: the
-    build's own clean-up would delete its ten thousand entries one by one, and wait."""
-    trash = folder.parent.parent / f".{folder.parent.name}.{folder.name}.old"
-    shutil.rmtree(trash, ignore_errors=True)  # left by a build that was interrupted
+    """Move `folder` (if any) beside the site, out of the way of the build's own clean-up,
+    which would delete its ten thousand entries one by one: `put_back` returns it."""
+    aside = _aside(folder)
+    shutil.rmtree(aside, ignore_errors=True)  # left by a build that was interrupted
     if not folder.is_dir():
         return None
-    folder.rename(trash)
-    return trash
+    folder.rename(aside)
+    return aside
+
+
+def put_back(aside: Path, folder: Path) -> None:
+    """Undo `set_aside`, once the site folder is empty."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    aside.rename(folder)
+
+
+def _aside(folder: Path) -> Path:
+    return folder.parent.parent / f".{folder.parent.name}.{folder.name}.old"
 
 
 class FileWriter:
@@ -63,21 +103,18 @@ class FileWriter:
         self._batch = ""
 
     def start(
-        self,
-        root: Path,
-        files: Iterable[tuple[str, str]],
-        trash: Path | None = None,
-        removed: list[str] | None = None,
+        self, root: Path, files: Iterable[tuple[str, str]], refresh: Refresh | None = None
     ) -> None:
-        """Start writing `files` below `root`; they are read one at a time, never all held."""
+        """Start writing `files` below `root` (see `write_files`); they are taken one at a
+        time, never all held."""
         self.wait()
-        # JSON lines: the first says what to delete, each other is one file. The process
+        # JSON lines: the first says what to refresh, each other is one file. The process
         # reads them one at a time, so it never holds them all.
         with tempfile.NamedTemporaryFile(
             "w", suffix=".jsonl", delete=False, encoding="utf-8"
         ) as batch:
-            head = {"trash": trash and str(trash), "removed": removed or []}
-            batch.write(json.dumps(head) + "\n")
+            head = refresh and {"folder": refresh.folder, "keep": sorted(refresh.keep)}
+            batch.write(json.dumps({"refresh": head}) + "\n")
             batch.writelines(json.dumps(file, ensure_ascii=False) + "\n" for file in files)
         self._batch = batch.name
         command = [sys.executable, __file__, str(root), batch.name]
@@ -96,9 +133,10 @@ class FileWriter:
 
 def _main(root: str, batch: str) -> None:
     with Path(batch).open(encoding="utf-8") as lines:
-        head = json.loads(next(lines))
+        head = json.loads(next(lines))["refresh"]
+        refresh = head and Refresh(head["folder"], frozenset(head["keep"]))
         files = (tuple(json.loads(line)) for line in lines)
-        write_files(Path(root), files, head["trash"] and Path(head["trash"]), head["removed"])
+        write_files(Path(root), files, refresh)
 
 
 if __name__ == "__main__":
