@@ -434,3 +434,20 @@ def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     site.category("a.yml", "title: A\nerrors:\n  - {code: 2, scenario: Two, message: M}\n")
     assert site.run("build", "--dirty").returncode == 0
     assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["2"]
+
+
+def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
+    site.page("index.md", "<!-- error-catalogue a -->\n")
+    site.build()
+    page = tmp_path / "site/errors/1/index.html"
+    before = page.stat()
+    clash = site.page("errors/1.md", "# A page where a deep link goes\n")
+    with pytest.raises(Abort):
+        site.build()
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
+    clash.unlink()
+    site.build()
+    after = page.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)

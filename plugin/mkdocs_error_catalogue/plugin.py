@@ -80,7 +80,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._page: Page | None = None
         self.serving = False
         self.dirty = False
-        self._old_deep_links: Path | None = None
+        self._old_deep_links: Path | None = None  # set aside from `_deep_link_folder`
+        self._deep_link_folder = Path()
         self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
@@ -124,7 +125,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # Before MkDocs empties the site folder: our old deep links go in one move.
         self._old_deep_links = None
         if self.deep_links and not self.dirty:
-            self._old_deep_links = set_aside(Path(config.site_dir) / self.deep_links)
+            self._deep_link_folder = Path(config.site_dir) / self.deep_links
+            self._old_deep_links = set_aside(self._deep_link_folder)
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
@@ -161,9 +163,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         refresh = None
         if self.deep_links:
             folder = site_dir / self.deep_links
-            if self._old_deep_links is not None:
-                put_back(self._old_deep_links, folder)
-                self._old_deep_links = None
+            self._put_deep_links_back()
             if folder.is_dir():
                 refresh = Refresh(self.deep_links, self._others_below(self.deep_links, files))
         self._writer.start(site_dir, self.site.deep_link_pages(), refresh)
@@ -312,9 +312,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                     "anchor, deep link or URL"
                 )
 
+    def _put_deep_links_back(self) -> None:
+        """Return the last build's deep links, if they are still set aside."""
+        if self._old_deep_links is not None:
+            put_back(self._old_deep_links, self._deep_link_folder)
+            self._old_deep_links = None
+
     def on_build_error(self, *, error: Exception) -> None:
         with contextlib.suppress(OSError):  # the build's own error is the one to report
             self._writer.wait()  # no writing left behind a failed build
+            # Nothing left beside the site, and the next build can still reuse them.
+            self._put_deep_links_back()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
