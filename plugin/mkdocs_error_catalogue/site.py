@@ -146,7 +146,7 @@ class CatalogueSite:
             if path is None:
                 continue
             folder = f"{self.deep_links}/{entry.anchor}/"
-            target = relative_url(path, folder)
+            target = page_relative(path, folder)
             canonical = (self.site_url and self.entry_url(entry.anchor)) or target
             yield f"{folder}index.html", redirect_page(entry, target, canonical)
 
@@ -171,12 +171,6 @@ def page_relative(target: str, from_page: str) -> str:
     if (target == "" or target.endswith("/")) and not relative.endswith("/"):
         relative += "/"  # a folder stays a folder: `../..` is `../../`
     return relative
-
-
-def relative_url(target: str, from_directory: str) -> str:
-    """`target` (a site-relative URL) as seen from the site folder `from_directory`."""
-    depth = from_directory.strip("/").count("/") + 1 if from_directory.strip("/") else 0
-    return "../" * depth + target if depth else target or "./"
 
 
 class CatalogueAlone:
