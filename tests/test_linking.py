@@ -451,3 +451,24 @@ def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_pat
     site.build()
     after = page.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+def test_files_other_plugins_generate_below_the_prefix_are_left_alone(tmp_path: Path) -> None:
+    site = new_site(tmp_path)
+    site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
+    site.page("index.md", "<!-- error-catalogue a -->\n")
+    site.write(
+        "hooks.py",
+        """
+        from mkdocs.structure.files import File
+
+        def on_files(files, config, **kwargs):
+            files.append(File.generated(config, "errors/notes/index.html", content="Notes"))
+            return files
+        """,
+    )
+    site.config["hooks"] = ["hooks.py"]
+    site.build()
+    site.build()  # the second build refreshes the deep links in place
+    assert (tmp_path / "site/errors/notes/index.html").read_text() == "Notes"
+    assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["1", "notes"]

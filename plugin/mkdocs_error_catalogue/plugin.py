@@ -143,6 +143,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def _labels(self) -> dict[str, str]:
         return {name: self.config.labels[name] for name in LABEL_NAMES}
 
+    # Last: the files other plugins generate are then known too, both to refuse a clash with a
+    # deep link and to be left alone by the deep-link writer.
+    @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._refuse_clashes(files)
         for path, source in self._assets():
