@@ -281,17 +281,8 @@ def share_worker(folder: str) -> dict[str, Any]:
     catalogue = load_catalogue(Path(folder))
     load = time.perf_counter() - start
     extension = ErrorCatalogueExtension(catalogue=catalogue)
-    rendering = [0.0]
-    render_marker = extension.render_marker
-
-    @wraps(render_marker)
-    def timed_render_marker(*args: Any, **kwargs: Any) -> Any:
-        started = time.perf_counter()
-        try:
-            return render_marker(*args, **kwargs)
-        finally:
-            rendering[0] += time.perf_counter() - started
-
+    rendering: dict[str, float] = {}
+    timed_render_marker = _timed(extension.render_marker, "render", rendering)
     setattr(extension, "render_marker", timed_render_marker)  # noqa: B010 - mypy forbids `=`
     names = [next(iter(item)) if isinstance(item, dict) else item for item in EXTENSIONS]
     configs = {
@@ -305,7 +296,7 @@ def share_worker(folder: str) -> dict[str, Any]:
     html = md.convert(MARKER_PAGE)
     convert = time.perf_counter() - start
     rows = count_rows(OURS, html, {entry.anchor for entry in catalogue.entries()})
-    return {"load": load, "convert": convert, "render": rendering[0], "rows": rows}
+    return {"load": load, "convert": convert, "render": rendering["render"], "rows": rows}
 
 
 def _time_plugin_events(config: Any, totals: dict[str, float]) -> None:
