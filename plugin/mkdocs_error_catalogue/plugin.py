@@ -4,7 +4,7 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config import base
@@ -33,7 +33,7 @@ from .site import (
     CatalogueSite,
     site_path_option,
 )
-from .writing import FileWriter, Refresh, put_back, set_aside
+from .writing import FileWriter, Refresh, name_below, put_back, set_aside
 
 log = get_plugin_logger(__name__)
 
@@ -175,12 +175,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         """The names directly below `prefix` that the site's files (pages at `errors/…`) and
         the export take: the deep-link writer must leave them alone."""
         paths = [file.dest_uri for file in files] + ([self.export] if self.export else [])
-        below = (
-            PurePosixPath(path).relative_to(prefix)
-            for path in paths
-            if path.startswith(f"{prefix}/")
-        )
-        return frozenset(path.parts[0] for path in below)
+        names = (name_below(prefix, path) for path in paths)
+        return frozenset(name for name in names if name is not None)
 
     def _refuse_clashes(self, files: Files) -> None:
         """Our generated files must not replace a page or file of the site.

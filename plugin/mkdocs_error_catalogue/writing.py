@@ -31,11 +31,11 @@ def write_files(
     text is left alone, and what the folder holds besides the files written and the names
     `refresh` keeps is deleted.
     """
-    seen: set[str] = set()
+    seen: set[str | None] = set()
     for relative, text in files:
         path = root / relative
         if refresh is not None:
-            seen.add(refresh.name_of(relative))
+            seen.add(name_below(refresh.folder, relative))
             if _holds(path, text):
                 continue
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -52,11 +52,7 @@ class Refresh:
     folder: str
     keep: frozenset[str] = frozenset()
 
-    def name_of(self, relative: str) -> str:
-        """The name, in the folder, of the entry that holds the file `relative`."""
-        return PurePosixPath(relative).relative_to(self.folder).parts[0]
-
-    def prune(self, root: Path, written: set[str]) -> None:
+    def prune(self, root: Path, written: set[str | None]) -> None:
         with os.scandir(root / self.folder) as entries:
             for entry in entries:
                 if entry.name in written or entry.name in self.keep:
@@ -65,6 +61,14 @@ class Refresh:
                     shutil.rmtree(entry.path)
                 else:
                     Path(entry.path).unlink()
+
+
+def name_below(folder: str, relative: str) -> str | None:
+    """The name, in `folder`, of the entry that holds the file `relative` (both relative to
+    the same root); None when the file is not below `folder`."""
+    if not relative.startswith(f"{folder}/"):
+        return None
+    return PurePosixPath(relative).relative_to(folder).parts[0]
 
 
 def _holds(path: Path, text: str) -> bool:
