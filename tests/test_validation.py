@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from textwrap import dedent
 
@@ -9,7 +10,7 @@ import pytest
 import yaml
 
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
-from mkdocs_error_catalogue.loading import FileCache, may_hold_aliases
+from mkdocs_error_catalogue.loading import FileCache, _Loader, may_hold_aliases
 
 from .conftest import Site
 
@@ -322,6 +323,57 @@ def test_a_file_cache_reads_only_the_files_that_changed(tmp_path: Path) -> None:
     write(tmp_path, "b.yml", "title: B\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
     with pytest.raises(CatalogueError, match=r"code 1 is already used at a\.yml:3"):
         load_catalogue(tmp_path, cache)  # checks across files still run every time
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_loading_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
+    write(tmp_path, "a.yml", "title: A\nerrors:\n" + ENTRY)
+    write(tmp_path, "b.yml", "title: B\nerrors: [oops\n")
+    was_enabled = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        with pytest.raises(CatalogueError):
+            load_catalogue(tmp_path)
+        assert gc.isenabled() is enabled
+        (tmp_path / "b.yml").unlink()
+        assert load_catalogue(tmp_path).entry("1001") is not None
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was_enabled else gc.disable)()
+
+
+# Every kind of value YAML types: the catalogue's loader answers most of them itself.
+TYPED_VALUES = """\
+plain: text
+words: [yes, No, TRUE, off, null, Null, ~, y, n, Yesterday, nothing]
+numbers: [1004, -1, +7, 0o17, 017, 0x1F, 1_000, 1.5, .inf, -.NaN, 1e3, 1004a]
+dates: [2022-10-25, 2022-10-25T10:00:00Z, 2022-13-45]
+quoted: ["1004", 'yes', "", '', "null"]
+tagged: [!!str 1004, ! 1004, !!int "7", !!bool "yes", ! [a], ! {a: b}]
+empty:
+blocks: |
+  text
+folded: >-
+  1004
+nested: {a: [b, {c: d}], ? [k] : v, 7: [], ~: {}}
+merged: {<<: {a: 1}, =: value}
+"""
+
+
+def _tagged(node: yaml.Node) -> list[tuple[str, str | None]]:
+    """Every node's tag, with the value of scalars, depth first."""
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.tag, node.value)]
+    children = node.value if isinstance(node, yaml.SequenceNode) else sum(node.value, ())
+    return [(node.tag, None), *(pair for child in children for pair in _tagged(child))]
+
+
+def test_the_loader_types_every_value_as_pyyaml_does() -> None:
+    ours = yaml.compose(TYPED_VALUES, Loader=_Loader)
+    pyyaml = yaml.compose(TYPED_VALUES, Loader=yaml.SafeLoader)
+    assert ours is not None and pyyaml is not None
+    assert len(_tagged(ours)) > 60
+    assert _tagged(ours) == _tagged(pyyaml)
 
 
 @pytest.mark.parametrize(
