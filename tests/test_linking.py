@@ -160,6 +160,33 @@ def test_obsolete_replacement_links_to_a_category_on_another_page(tmp_path: Path
     assert (link["href"], landing.find("tr", id=fragment) is not None) == ("../sub/new/#2", True)
 
 
+def test_links_in_catalogue_text_point_right_from_every_page_showing_it(tmp_path: Path) -> None:
+    """Texts are rendered once per build; a text with links is pointed anew on each page."""
+    site = new_site(tmp_path)
+    action = "See [the guide](guide.md#retries) or [the other error](error:2)."
+    site.category(
+        "1-cat.yml",
+        f"""
+        title: Cat
+        errors:
+          - {{code: 1, scenario: S, message: M, user_actions: ["{action}"]}}
+          - {{code: 2, scenario: S, message: M, user_actions: ["{action}"]}}
+    """,
+    )
+    site.page("guide.md", "# Guide\n\n## Retries\n")
+    site.page("index.md", "<!-- error-catalogue 1-cat -->\n")
+    site.page("sub/deep/again.md", "<!-- error-catalogue 1-cat -->\n")
+    site.build()
+    for page_url in ("index.html", "sub/deep/again/index.html"):
+        links = site.html(page_url).select(".error-catalogue tbody a:not([aria-label])")
+        assert [link.get_text() for link in links] == ["the guide", "the other error"] * 2
+        for guide, other in zip(links[::2], links[1::2], strict=True):
+            landing, fragment = follow(site, page_url, guide["href"])
+            assert landing.find(id=fragment).get_text().startswith("Retries")
+            landing, fragment = follow(site, page_url, other["href"])
+            assert landing.find("tr", id=fragment) is not None
+
+
 def test_unknown_error_link_warns_naming_the_page(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
