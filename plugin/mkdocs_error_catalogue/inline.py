@@ -77,8 +77,17 @@ class _PlaceholderProcessor(InlineProcessor):
         return code, m.start(0), m.end(0)
 
 
+class _Rendered:
+    """One text rendered once: its elements, and their HTML when it holds no link."""
+
+    def __init__(self, span: etree.Element) -> None:
+        self.span = span
+        self.has_links = span.find(".//a") is not None
+        self.html = None if self.has_links else _inner_html(span)
+
+
 class InlineRenderer:
-    """Renders catalogue text to HTML; a text is rendered once, however often it is shown."""
+    """Renders catalogue text to HTML; repeated texts are rendered once."""
 
     def __init__(self) -> None:
         md = markdown.Markdown()
@@ -88,31 +97,26 @@ class InlineRenderer:
             _PlaceholderProcessor(_PLACEHOLDER.pattern, md), "error_catalogue_placeholder", 185
         )
         self._md = md
-        self._spans: dict[str, etree.Element] = {}
-        # The final HTML of every text shown so far that holds no link: catalogues repeat
-        # their actions ("Retry the operation.") on many entries.
-        self._html: dict[str, str] = {}
+        self._cache: dict[str, _Rendered] = {}
 
     def html(self, text: str, link_hook: LinkHook | None = None) -> str:
         """`text` as an HTML fragment, each of its links passed through `link_hook`."""
-        final = self._html.get(text)
-        if final is not None:
-            return final
         if not _NEEDS_MARKDOWN.search(text):
-            final = _placeholders_html(text) if "${" in text else escape(text)
-        else:
-            span = self._rendered(text)
-            if span.find(".//a") is not None:  # where a link points depends on the page
-                return _inner_html(_with_links(span, link_hook))
-            final = _inner_html(span)
-        self._html[text] = final
-        return final
+            return _placeholders_html(text) if "${" in text else escape(text)
+        rendered = self._rendered(text)
+        if rendered.html is not None:
+            return rendered.html
+        span = copy.deepcopy(rendered.span)
+        if link_hook is not None:
+            for link in span.iter("a"):
+                link_hook(link)
+        return _inner_html(span)
 
-    def _rendered(self, text: str) -> etree.Element:
-        span = self._spans.get(text)
-        if span is None:
-            span = self._spans[text] = self._render(text)
-        return span
+    def _rendered(self, text: str) -> _Rendered:
+        rendered = self._cache.get(text)
+        if rendered is None:
+            rendered = self._cache[text] = _Rendered(self._render(text))
+        return rendered
 
     def _render(self, text: str) -> etree.Element:
         root = etree.Element("div")
@@ -123,15 +127,6 @@ class InlineRenderer:
         for element in span.iter():
             _make_inert(element)
         return span
-
-
-def _with_links(span: etree.Element, link_hook: LinkHook | None) -> etree.Element:
-    """A copy of `span` with each of its links passed through `link_hook`."""
-    span = copy.deepcopy(span)
-    if link_hook is not None:
-        for link in span.iter("a"):
-            link_hook(link)
-    return span
 
 
 def _inner_html(span: etree.Element) -> str:
@@ -164,5 +159,5 @@ def plain_text(text: str) -> str:
     """What a reader sees of `text` once rendered: Markdown marks gone, HTML shown as text."""
     if not _NEEDS_MARKDOWN.search(text):
         return text
-    span = _shared_renderer()._rendered(text)
+    span = _shared_renderer()._rendered(text).span
     return html.unescape("".join(span.itertext()).replace(AMP_SUBSTITUTE, "&"))
