@@ -29,7 +29,7 @@ class _Loader(_BaseLoader):
     """libyaml asks Python for the type of every value it reads: answered here without going
     through PyYAML's resolver where the answer is certain, with the same result.
 
-    Quoted text, and plain text starting with a letter (except the words below), is a string;
+    Quoted text, and plain text starting with a letter (except the words above), is a string;
     a mapping is a mapping, a list a list. Catalogue files use no path resolvers, so the
     resolver's per-node bookkeeping is skipped too.
     """
