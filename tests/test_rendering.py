@@ -5,7 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
+
+from mkdocs_error_catalogue.inline import InlineRenderer, _inner_html
 
 from .conftest import Site, cell, new_site
 
@@ -144,6 +147,26 @@ def test_catalogue_text_is_data_html_shown_markdown_rendered(site: Site) -> None
     assert click.get_text() == "click &copy; *literal* ${user_name}"
     assert click.find("code", class_="error-catalogue-placeholder").get_text() == "${user_name}"
     assert image.get_text() == "<img src=x onerror=alert(1)>"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Price ${minPrice} is low",
+        "${a<b} & <i>x</i> ${c}",
+        "A|B ${x&y} {not: attr} ${p}",
+        "émoji 🚀 ${q} > 1, 交易 ${名前}",
+        "$ {x} ${ y } ${} ${a}${b} ${{c}}",
+        "a &amp; b &#123; &copy; ${amp&amp;}",
+    ],
+)
+def test_plain_text_shortcut_shows_what_markdown_would(text: str) -> None:
+    """Text without Markdown skips Python-Markdown; the reader must not see a difference."""
+    renderer = InlineRenderer()
+    shortcut = BeautifulSoup(renderer.html(text), "html.parser")
+    through_markdown = BeautifulSoup(_inner_html(renderer._render(text)), "html.parser")
+    assert shortcut.decode() == through_markdown.decode()
+    assert shortcut.get_text() == text
 
 
 def test_markers_in_code_fences_and_indented_code_are_left_alone(payments: Site) -> None:

@@ -55,15 +55,16 @@ def escape(text: str) -> str:
 
 
 def _placeholders_html(text: str) -> str:
-    """Plain text with `${name}` placeholders as code: no Markdown needed."""
-    parts: list[str] = []
-    position = 0
-    for match in _PLACEHOLDER.finditer(text):
-        parts.append(escape(text[position : match.start()]))
-        parts.append(f'<code class="{PLACEHOLDER_CLASS}">{escape(match.group(0))}</code>')
-        position = match.end()
-    parts.append(escape(text[position:]))
-    return "".join(parts)
+    """Plain text with `${name}` placeholders as code: no Markdown needed.
+
+    Escaping the whole text first changes no placeholder: the entities it writes hold no `$`,
+    brace or space, so the same placeholders are found, their own `<` or `&` escaped.
+    """
+    return _PLACEHOLDER.sub(_placeholder_code, escape(text))
+
+
+def _placeholder_code(match: re.Match[str]) -> str:
+    return f'<code class="{PLACEHOLDER_CLASS}">{match.group(0)}</code>'
 
 
 class _PlaceholderProcessor(InlineProcessor):
