@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -64,6 +65,13 @@ class Site:
             env={**os.environ, "NO_COLOR": "1"},
             check=False,
         )
+
+    def linked_file(self, from_url: str, href: str) -> Path:
+        """The built file a relative link (without fragment) on the page at `from_url` (its
+        path in the site) opens; a folder opens its `index.html`."""
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(from_url), href or "."))
+        file = self.root / "site" / target.lstrip("./")
+        return file / "index.html" if file.is_dir() else file
 
     def html(self, relative: str = "index.html") -> BeautifulSoup:
         return BeautifulSoup(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 import shutil
 from pathlib import Path
 from typing import Any
@@ -35,10 +34,7 @@ def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
 def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
     """The built page a relative link from `from_url` (a site URL) opens, and its fragment."""
     path, _, fragment = str(href).partition("#")
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(from_url), path or "."))
-    file = site.root / "site" / target.lstrip("./")
-    if file.is_dir():
-        file = file / "index.html"
+    file = site.linked_file(from_url, path)
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
 
 

@@ -134,8 +134,8 @@ def test_the_script_is_added_and_reachable_from_nested_pages(
     )
     scripts = site.html(page).select('script[src$="error-catalogue.js"]')
     assert len(scripts) == 1
-    target = (tmp_path / "site" / page).parent / scripts[0]["src"]
-    assert "errorCatalogueLabels" in target.resolve().read_text(encoding="utf-8")
+    target = site.linked_file(page, str(scripts[0]["src"]))
+    assert "errorCatalogueLabels" in target.read_text(encoding="utf-8")
 
 
 def test_the_script_can_be_turned_off(tmp_path: Path) -> None:

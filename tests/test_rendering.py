@@ -245,8 +245,8 @@ def test_stylesheet_is_added_and_reachable_from_nested_pages(
     page_path = "reference/errors/index.html" if use_directory_urls else "reference/errors.html"
     links = site.html(page_path).select('link[rel="stylesheet"][href$="error-catalogue.css"]')
     assert len(links) == 1
-    target = (tmp_path / "site" / page_path).parent / links[0]["href"]
-    assert "error-catalogue-badge" in target.resolve().read_text()
+    target = site.linked_file(page_path, str(links[0]["href"]))
+    assert "error-catalogue-badge" in target.read_text()
 
 
 def test_stylesheet_can_be_turned_off(tmp_path: Path) -> None:
