@@ -111,7 +111,8 @@ class ErrorCatalogueExtension(Extension):
         self.line_offset = 0
         # The URL of an entry (given its anchor) from the page being rendered.
         self.link_to: Callable[[str], str] = lambda anchor: f"#{anchor}"
-        # The URL of a relative link written in catalogue text (None: no such page).
+        # The URL of a relative link written in catalogue text (None: no such file, which
+        # is reported).
         self.doc_link: Callable[[str], str | None] = lambda href: href
         # The row ids the current page got: its HTML is placed as a whole, unseen by MkDocs.
         self.rendered_anchors: list[str] = []
@@ -152,13 +153,7 @@ class ErrorCatalogueExtension(Extension):
 
     def _doc_link_in_docs(self, context: PageContext, href: str) -> str | None:
         path, _, fragment = href.partition("#")
-        if not (context.docs_dir / path).is_file():
-            self.warn(
-                f"shows catalogue text that links to '{href}', which is not a file of the "
-                "site: links in catalogue text are relative to the docs folder"
-            )
-            return None
-        return context.link(path, fragment)
+        return context.link(path, fragment) if (context.docs_dir / path).is_file() else None
 
     def _link_in_docs(self, context: PageContext, anchor: str) -> str:
         catalogue = self.catalogue
@@ -240,6 +235,10 @@ class ErrorCatalogueExtension(Extension):
         elif not urlsplit(href).scheme and not href.startswith(("#", "/")):
             target = self.doc_link(href)
             if target is None:
+                self.warn(
+                    f"shows catalogue text that links to '{href}', which is not a file of the "
+                    "site: links in catalogue text are relative to the docs folder"
+                )
                 link.tag = "span"
                 link.attrib.clear()
             else:

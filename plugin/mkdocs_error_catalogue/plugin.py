@@ -224,15 +224,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return link
 
     def _doc_link_from_page(self, href: str) -> str | None:
-        link = (
-            self.site.doc_link_from(self._page.file.url, href) if self.site and self._page else None
-        )
-        if link is None:
-            self._warn_on_page(
-                f"shows catalogue text that links to '{href}', which is not a file of the site: "
-                "links in catalogue text are relative to the docs folder"
-            )
-        elif self._page and self.site and "#" in href:
+        if self.site is None or self._page is None:
+            return None
+        link = self.site.doc_link_from(self._page.file.url, href)
+        if link is not None and "#" in href:
             self._fragment_links.append((self._page.file.src_uri, href))
         return link
 
