@@ -269,6 +269,7 @@ def test_a_dash_code_gets_a_unique_id_from_its_scenario() -> None:
             "| - | Invalid parameters! | M | - | - |",
             "| -- | 再試行 | M | - | - |",
             '| <a id="offer-failed"></a>- | Offer failed | M | - | - |',
+            '| <a id="Offer-Failed"></a>- | Offer failed | M | - | - |',
             "| N/A | Invalid parameters supplied to the link route when the user makes an offer on an asset | M | - | - |",
         )
     )
@@ -277,6 +278,7 @@ def test_a_dash_code_gets_a_unique_id_from_its_scenario() -> None:
         (None, "invalid-parameters-2"),
         (None, "error"),
         (None, "offer-failed"),
+        (None, "Offer-Failed-2"),  # ids differing only in case would clash in the catalogue
         (None, "invalid-parameters-supplied-to-the-link-route-when-the-user"),
     ]
 
@@ -298,16 +300,20 @@ def test_a_cell_that_is_no_code_skips_the_table() -> None:
     assert "the code `error one` at line 6 is not a code" in result.skipped[0].reason
 
 
-def test_a_code_used_twice_skips_the_later_table() -> None:
+@pytest.mark.parametrize(("first", "second"), [("1", "1"), ("E1", "e1")])
+def test_a_code_used_twice_skips_the_later_table(first: str, second: str) -> None:
     text = (
-        page_with("| 1 | S | M | - | - |", title="A")
+        page_with(f"| {first} | S | M | - | - |", title="A")
         + "\n"
-        + page_with("| 1 | S | M | - | - |", title="B")
+        + page_with(f"| {second} | S | M | - | - |", title="B")
     )
     result = import_page(text)
     assert [category.title for category in result.categories] == ["A"]
-    assert result.skipped[0].reason.startswith("code 1 at line 11 is already used at line 5")
-    assert "| 1 | S | M | - | - |" in result.page.split("## B")[1]
+    assert result.skipped[0].reason == (
+        f"code {second} at line 11 is already used at line 5: "
+        "every code must be unique, whatever its case"
+    )
+    assert f"| {second} | S | M | - | - |" in result.page.split("## B")[1]
 
 
 @pytest.mark.parametrize(

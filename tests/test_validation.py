@@ -164,6 +164,28 @@ def test_duplicate_codes_and_ids_across_files_name_the_first_place(tmp_path: Pat
     assert [p.split(": ", 1)[0] for p in problems] == [f"{tmp_path / 'b.yml'}:{n}" for n in (3, 4)]
 
 
+def test_codes_and_ids_differing_only_in_case_clash(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "a.yml",
+        'id: Deposits\ntitle: A\nerrors:\n  - {code: "E1", scenario: S, message: M}\n',
+    )
+    write(
+        tmp_path,
+        "b.yml",
+        'title: B\nerrors:\n  - {code: "e1", scenario: S, message: M}\n'
+        "  - {id: deposits, scenario: S, message: M}\n",
+    )
+    fix = (
+        "give one of them another code or id (readers cannot tell them apart, and on macOS and "
+        "Windows their deep links are one folder)"
+    )
+    assert [p.split(": ", 1)[1] for p in problems_of(tmp_path)] == [
+        f"code e1 differs only in case from `E1` at a.yml:4: {fix}",
+        f"error id `deposits` differs only in case from `Deposits` at a.yml:1: {fix}",
+    ]
+
+
 def test_a_broken_entry_still_has_its_other_fields_checked(tmp_path: Path) -> None:
     write(tmp_path, "a.yml", "title: A\nerrors:\n  - code: 1\n    user_actions: Retry.\n")
     problems = problems_of(tmp_path)

@@ -320,7 +320,8 @@ def _replace_tables(lines: list[str], tables: list[_Table], categories: list[Cat
 
 
 def _read_table(table: _Table, lines: list[str], codes: dict[str, int]) -> list[_Row]:
-    """The table's rows; its codes are added to `codes` (code -> line) only when all are good."""
+    """The table's rows; its codes are added to `codes` (code in lower case -> line) only when
+    all are good. Codes differing only in case are one code (see `check_catalogue`)."""
     if table.problem is not None:
         raise _SkipTableError(table.problem)
     if not table.title:
@@ -341,13 +342,14 @@ def _read_table(table: _Table, lines: list[str], codes: dict[str, int]) -> list[
     for row in rows:
         if row.code is None:
             continue
-        first = codes.get(str(row.code), found.get(str(row.code)))
+        key = str(row.code).lower()
+        first = codes.get(key, found.get(key))
         if first is not None:
             raise _SkipTableError(
                 f"code {row.code} at line {row.line} is already used at line {first}: "
-                "every code must be unique"
+                "every code must be unique, whatever its case"
             )
-        found[str(row.code)] = row.line
+        found[key] = row.line
     codes.update(found)
     return rows
 
@@ -501,17 +503,18 @@ def split_sentences(text: str) -> list[str]:
 
 
 class _Names:
-    """Hands out ids unique in the catalogue's single namespace of codes and ids."""
+    """Hands out ids unique in the catalogue's single namespace of codes and ids, where case
+    does not count."""
 
-    def __init__(self, taken: set[str]) -> None:
-        self.taken = taken
+    def __init__(self, taken_lower: set[str]) -> None:
+        self.taken_lower = taken_lower
 
     def claim(self, wanted: str) -> str:
         name, number = wanted, 1
-        while name in self.taken:
+        while name.lower() in self.taken_lower:
             number += 1
             name = f"{wanted}-{number}"
-        self.taken.add(name)
+        self.taken_lower.add(name.lower())
         return name
 
 

@@ -179,7 +179,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return frozenset(name for name in names if name is not None)
 
     def _refuse_clashes(self, files: Files) -> None:
-        """Our generated files must not replace a page or file of the site.
+        """Our generated files must not replace a page or file of the site, whatever the case
+        of their names: on macOS and Windows, `errors/E1004/` and `errors/e1004/` are one folder.
 
         A page at the prefix itself (`errors.md` -> `errors/`) is welcome: the reference can
         live at `/errors/` with its codes at `/errors/1004/`.
@@ -187,16 +188,16 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         assert self.catalogue is not None
         prefix = self.deep_links
         ours = (
-            {f"{prefix}/{e.anchor}/index.html" for e in self.catalogue.entries()}
+            {f"{prefix}/{e.anchor}/index.html".lower(): e.anchor for e in self.catalogue.entries()}
             if prefix
-            else set()
+            else {}
         )
         for file in files:
-            if file.dest_uri in ours:
+            if (anchor := ours.get(file.dest_uri.lower())) is not None:
                 raise PluginError(
                     f"error-catalogue: '{file.src_uri}' would be replaced by the deep-link page "
-                    f"'{file.dest_uri}': rename it, or set the `deep_links` option to another "
-                    "path, or to `false`"
+                    f"'{prefix}/{anchor}/index.html': rename it, or set the `deep_links` option "
+                    "to another path, or to `false`"
                 )
             if file.dest_uri == self.export:
                 raise PluginError(

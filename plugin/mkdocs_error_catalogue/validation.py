@@ -282,7 +282,7 @@ def _scalar_kind(node: yaml.ScalarNode) -> str:
 
 def check_catalogue(categories: list[Category], problems: list[Problem]) -> None:
     """Checks across files: unique anchors, codes inside ranges, replacements that exist."""
-    seen: dict[str, tuple[Path, int]] = {}
+    seen: dict[str, tuple[str, Path, int]] = {}
     for category in categories:
         _claim(seen, category.id, category.path, 1, f"category id `{category.id}`", problems)
         for entry in category.entries:
@@ -296,26 +296,36 @@ def check_catalogue(categories: list[Category], problems: list[Problem]) -> None
 
 
 def _claim(
-    seen: dict[str, tuple[Path, int]],
+    seen: dict[str, tuple[str, Path, int]],
     anchor: str,
     path: Path,
     line: int,
     what: str,
     problems: list[Problem],
 ) -> None:
-    """Record that `anchor` is used here, or report where it was used first."""
-    if anchor in seen:
-        first_path, first_line = seen[anchor]
-        problems.append(
-            Problem(
-                path,
-                line,
-                f"{what} is already used at {first_path.name}:"
-                f"{first_line}: every code and id must be unique in the catalogue",
-            )
+    """Record that `anchor` is used here, or report where it was used first.
+
+    Anchors differing only in case clash too: their deep links (`errors/E1004/` and
+    `errors/e1004/`) would be one folder on macOS and Windows, one page silently replacing the
+    other, and a reader cannot tell them apart.
+    """
+    key = anchor.lower()  # anchors are ASCII (see SLUG)
+    if key not in seen:
+        seen[key] = (anchor, path, line)
+        return
+    first_anchor, first_path, first_line = seen[key]
+    place = f"{first_path.name}:{first_line}"
+    if first_anchor == anchor:
+        message = (
+            f"{what} is already used at {place}: every code and id must be unique in the catalogue"
         )
     else:
-        seen[anchor] = (path, line)
+        message = (
+            f"{what} differs only in case from `{first_anchor}` at {place}: give one of them "
+            "another code or id (readers cannot tell them apart, and on macOS and Windows "
+            "their deep links are one folder)"
+        )
+    problems.append(Problem(path, line, message))
 
 
 def _check_range(category: Category, entry: Entry, problems: list[Problem]) -> None:
