@@ -185,19 +185,23 @@ def test_links_in_catalogue_text_point_right_from_every_page_showing_it(tmp_path
             assert landing.find("tr", id=fragment) is not None
 
 
+@pytest.mark.parametrize(
+    ("code", "hint"), [("9999", ""), ("API-Error", "did you mean `api-error`? ")]
+)
 def test_unknown_error_link_warns_naming_the_page(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, code: str, hint: str
 ) -> None:
     site = example_site(tmp_path)
-    site.page("guide/typo.md", "# Typo\n\nSee [](error:9999).\n")
+    site.page("guide/typo.md", f"# Typo\n\nSee [](error:{code}).\n")
     with pytest.raises(Abort):
         site.build()
     assert (
-        "Doc file 'guide/typo.md' links to unknown error code `9999` (`error:9999`)" in caplog.text
-    )
+        f"Doc file 'guide/typo.md' links to unknown error code `{code}` (`error:{code}`): "
+        f"{hint}check the code, or add it to the catalogue"
+    ) in caplog.text
     site.build(strict=False)
     span = site.html("guide/typo/index.html").select_one(".error-catalogue-ref--unknown")
-    assert (span.name, span.get_text()) == ("span", "9999")
+    assert (span.name, span.get_text()) == ("span", code)
 
 
 def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) -> None:

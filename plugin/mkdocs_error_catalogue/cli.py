@@ -7,7 +7,6 @@ function doing the work; `main` dispatches. Exit status: 0 done, 1 problems foun
 from __future__ import annotations
 
 import argparse
-import difflib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -290,8 +289,7 @@ def lookup(arguments: argparse.Namespace) -> int:
     code: str = arguments.code
     entry = catalogue.entry(code)
     if entry is None:
-        anchors = [known.anchor for known in catalogue.entries()]
-        close = difflib.get_close_matches(code, anchors, n=3)
+        close = catalogue.similar_anchors(code)
         hint = f": did you mean {', '.join(close)}?" if close else ""
         print(
             f"error-catalogue lookup: no error {code} in {display_path(arguments.catalogue)}{hint}",

@@ -252,9 +252,11 @@ class ErrorCatalogueExtension(Extension):
             link.text = literal(anchor)
         classes = [*link.get("class", "").split(), "error-catalogue-ref"]
         if entry is None:
+            close = self.catalogue.similar_anchors(anchor)
+            hint = f"did you mean `{close[0]}`? " if close else ""
             self.warn(
-                f"links to unknown error code `{anchor}` (`error:{anchor}`): check the code, or "
-                "add it to the catalogue"
+                f"links to unknown error code `{anchor}` (`error:{anchor}`): {hint}check the "
+                "code, or add it to the catalogue"
             )
             link.tag = "span"
             link.attrib = {"class": " ".join([*classes, "error-catalogue-ref--unknown"])}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -81,3 +82,9 @@ class Catalogue:
     def category_of(self, anchor: str) -> Category | None:
         """The category of the entry whose code (or id) is `anchor`, if any."""
         return self._category_of.get(anchor)
+
+    def similar_anchors(self, anchor: str) -> list[str]:
+        """Up to three codes (or ids) like `anchor`, closest first: what a typo meant."""
+        anchors = {entry.anchor.lower(): entry.anchor for entry in self.entries()}
+        close = difflib.get_close_matches(anchor.lower(), anchors, n=3)
+        return [anchors[match] for match in close]
