@@ -184,6 +184,10 @@ CORPUS = [
     ("title: T\nerrors:\n  - {code: bad code, scenario: S, message: M}\n", False),
     ("title: T\nerrors:\n  - {code: yes, scenario: S, message: M}\n", False),
     ("title: T\nerrors:\n  - {code: 1.5, scenario: S, message: M}\n", False),
+    # The largest whole number JavaScript reads exactly from the JSON export, and one more.
+    ("title: T\nerrors:\n  - {code: 9007199254740991, scenario: S, message: M}\n", True),
+    ("title: T\nerrors:\n  - {code: 9007199254740992, scenario: S, message: M}\n", False),
+    ("title: T\nrange: [0, 9007199254740992]\nerrors: []\n", False),
     ('title: T\nerrors:\n  - {code: 1, scenario: "a\\x07", message: M}\n', False),
     ("title: T\nerrors:\n  - {code: 1, scenario: S, message: M, obsolete: soon}\n", False),
     ("title: T\nerrors:\n  - {code: 1, scenario: S, message: M, obsolete: {when: x}}\n", False),
@@ -197,6 +201,10 @@ LOADER_ONLY = [
     "title: T\nerrors:\n" + ENTRY + ENTRY,  # duplicate codes
     "title: T\ntitle: U\nerrors: []\n",  # duplicate keys
     "title: T\nerrors:\n  - {code: 1, scenario: S, message: M, obsolete: {replaced_by: 7}}\n",
+    "title: T\nerrors:\n  - {code: E1, scenario: S, message: M}\n"  # differ only in case
+    "  - {code: e1, scenario: S, message: M}\n",
+    "title: T\nerrors:\n  - {code: 1, scenario: S, message: M, obsolete: {replaced_by: 2}}\n"
+    "  - {code: 2, scenario: S, message: M, obsolete: {replaced_by: 1}}\n",  # a circle
 ]
 
 

@@ -286,10 +286,22 @@ def test_a_dash_code_gets_a_unique_id_from_its_scenario() -> None:
 def test_codes_are_numbers_or_text_codes() -> None:
     result = import_page(
         page_with(
-            "| 1001 | S | M | - | - |", "| `E1002` | S | M | - | - |", "| 0100 | S | M | - | - |"
+            "| 1001 | S | M | - | - |",
+            "| `E1002` | S | M | - | - |",
+            "| 0100 | S | M | - | - |",
+            "| 9007199254740991 | S | M | - | - |",
+            "| 9007199254740992 | S | M | - | - |",  # above 2**53 - 1: JavaScript misreads it
+            f"| {'9' * 5000} | S | M | - | - |",
         )
     )
-    assert [entry.code for entry in result.categories[0].entries] == [1001, "E1002", "0100"]
+    assert [entry.code for entry in result.categories[0].entries] == [
+        1001,
+        "E1002",
+        "0100",
+        9007199254740991,
+        "9007199254740992",
+        "9" * 5000,
+    ]
     assert result.categories[0].range is None
 
 

@@ -89,6 +89,31 @@ CASES = [
     ("title: T\nerrors:\n  - {code: 1_000, scenario: S, message: M}\n", 3, "is not plain digits"),
     ("title: T\nrange: [2999, 2000]\nerrors: []\n", 2, "`range` must be two whole numbers"),
     ("title: T\nrange: 2000\nerrors: []\n", 2, "`range` must be two whole numbers"),
+    # Past 4,300 digits Python refuses to read a number at all: no traceback either.
+    ("title: T\nrange: [1, " + "9" * 5000 + "]\nerrors: []\n", 2, "`range` must be two whole"),
+    *[
+        (
+            f"title: T\nerrors:\n  - {{code: {digits}, scenario: S, message: M}}\n",
+            3,
+            "`code` is larger than 9007199254740991, the largest number JavaScript reads "
+            'exactly from the JSON export: quote it (`code: "…"`) to keep it as a text code',
+        )
+        for digits in ("9007199254740992", "9" * 5000)
+    ],
+    (
+        "title: T\nerrors:\n  - code: 1\n    scenario: S\n    message: M\n"
+        "    obsolete: {replaced_by: 2}\n"
+        "  - code: 2\n    scenario: S\n    message: M\n    obsolete: {replaced_by: 3}\n"
+        "  - code: 3\n    scenario: S\n    message: M\n    obsolete: {replaced_by: 2}\n",
+        7,
+        "obsolete codes replace each other in a circle (2 -> 3 -> 2): point `replaced_by` of "
+        "one of them at an error that is still raised, or remove it",
+    ),
+    (
+        "title: T\nerrors:\n\t- code: 1\n",
+        3,
+        "invalid YAML: a tab character where YAML expects spaces: indent with spaces only",
+    ),
     (
         "title: T\nerrors:\n" + ENTRY + "    obsolete:\n      replaced_by: 9999\n",
         3,

@@ -38,7 +38,7 @@ from .markdown_cells import (
 )
 from .markers import next_fence_state
 from .model import Category, Code, Entry, Obsolete
-from .validation import PLAIN_NUMBER, SLUG
+from .validation import SLUG, whole_number
 
 COLUMNS = 5
 COLUMN_NAMES = "code, scenario, message, user actions, developer actions"
@@ -48,7 +48,7 @@ _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_ROW = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
 _ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
-_HEADING_ID = re.compile(r"\s*\{\s*#(?P<id>[^\s}]+)[^}]*\}\s*$")
+_HEADING_ID = re.compile(r"\s*\{\s*#(?P<id>[^\s{}]+)[^{}]*\}\s*$")  # the last `{#id …}`
 _FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)\s*")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
@@ -424,8 +424,8 @@ def _code_cell(cell: str, line: int) -> tuple[Code | None, str | None, bool]:
 def _code(text: str, line: int) -> Code | None:
     if _NOTHING.fullmatch(text):
         return None
-    if PLAIN_NUMBER.match(text):
-        return int(text)
+    if (number := whole_number(text)) is not None:
+        return number
     if SLUG.match(text):
         return text
     raise _SkipTableError(
@@ -597,7 +597,8 @@ def _scalar(value: str | int) -> str:
 
 def _code_scalar(value: str) -> str | int:
     """A code given as text (`replaced_by`): written as a number when it is one."""
-    return int(value) if PLAIN_NUMBER.match(value) else value
+    number = whole_number(value)
+    return value if number is None else number
 
 
 def category_yaml(category: Category) -> str:

@@ -184,6 +184,8 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
         what = " ".join(part for part in (error.context, error.problem) if part)
+        if mark and _character_at(text, mark) == "\t":  # libyaml's words for it are obscure
+            what = "a tab character where YAML expects spaces: indent with spaces only"
         problems.append(Problem(path, line, f"invalid YAML: {what}"))
         return None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
@@ -207,6 +209,11 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         )
         return None
     return node
+
+
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
 
 
 def may_hold_aliases(text: str) -> bool:

@@ -31,6 +31,7 @@ import yaml
 
 from .model import Catalogue, Category, Entry
 from .problems import Problem
+from .validation import whole_number
 
 LOCK_HEADER = """\
 # Published error codes, written by `error-catalogue lock`. Commit this file.
@@ -104,7 +105,9 @@ def lock_text(catalogue: Catalogue) -> str:
 
 
 def _code_order(code: str) -> tuple[int, int | str]:
-    return (0, int(code)) if code.isdigit() else (1, code)
+    """Whole-number codes first, in numeric order, then text codes."""
+    number = whole_number(code)
+    return (1, code) if number is None else (0, number)
 
 
 def _block(category: Category, entry: Entry) -> str:

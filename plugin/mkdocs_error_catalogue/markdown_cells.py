@@ -31,7 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Code, Entry, Obsolete
-from .validation import PLAIN_NUMBER, SLUG
+from .validation import PLAIN_NUMBER, SLUG, whole_number
 
 LINE_BREAK = "<br/>"
 NEWLINE = "<br>"
@@ -43,7 +43,7 @@ COMMENT = "exported by error-catalogue"
 _COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}))? -->\s*")
 _ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
 _ESCAPES = {"&": "&amp;", "<br": "&lt;br", "\n": NEWLINE}
-_UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]+);|<br>")
+_UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]{1,7});|<br>")  # at most U+10FFFF
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n"}
 _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
 _SINCE_END = re.compile(r"\.(?=\*\*)")
@@ -198,7 +198,8 @@ def read_code(written: str) -> tuple[Code | None, str | None, bool]:
     code = quoted.group("code") if quoted else body
     if not SLUG.match(code):
         raise ValueError(f"the code cell `{written}` holds no code")
-    return (code if quoted or not PLAIN_NUMBER.match(code) else int(code)), None, obsolete
+    number = None if quoted else whole_number(code)
+    return (code if number is None else number), None, obsolete
 
 
 def scenario_cell(entry: Entry) -> str:

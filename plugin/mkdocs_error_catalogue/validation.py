@@ -25,6 +25,9 @@ SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
 # Invisible in a page and, for STX/ETX, Markdown's own placeholders: never part of real text.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
+# The largest whole number JavaScript holds exactly (2**53 - 1): SDKs read codes from the JSON
+# export, and a larger one would silently become another number there.
+MAX_CODE = 9_007_199_254_740_991
 SLUG_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -154,8 +157,16 @@ class CategoryReader:
 
     def code(self, node: yaml.Node, what: str) -> Code | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            if (number := whole_number(node.value)) is not None:
+                return number
             if PLAIN_NUMBER.match(node.value):
-                return int(node.value)
+                self.report(
+                    node,
+                    f"`{what}` is larger than {MAX_CODE}, the largest number JavaScript reads "
+                    f'exactly from the JSON export: quote it (`{what}: "…"`) to keep it as a '
+                    "text code",
+                )
+                return None
             if not node.value.startswith("-"):  # 0100 would silently become 64 (octal)
                 self.report(
                     node,
@@ -226,11 +237,12 @@ class CategoryReader:
 
     def range(self, node: yaml.Node) -> tuple[int, int] | None:
         items = node.value if isinstance(node, yaml.SequenceNode) else []
-        bounds = [
-            int(_SCALARS.construct_yaml_int(item))
+        numbers = (
+            whole_number(item.value)
             for item in items
             if isinstance(item, yaml.ScalarNode) and item.tag == INT_TAG
-        ]
+        )
+        bounds = [number for number in numbers if number is not None]
         if len(items) != 2 or len(bounds) != 2 or bounds[0] > bounds[1]:
             self.report(
                 node, "`range` must be two whole numbers, lowest first: `range: [1000, 1999]`"
@@ -280,6 +292,15 @@ def _scalar_kind(node: yaml.ScalarNode) -> str:
     }.get(node.tag, "that value")
 
 
+def whole_number(text: str) -> int | None:
+    """`text` as a whole-number code: plain digits without a leading zero (YAML would read
+    `0100` as octal), at most `MAX_CODE`. None otherwise, before converting a long text."""
+    if len(text) <= len(str(MAX_CODE)) and PLAIN_NUMBER.match(text):
+        number = int(text)
+        return number if number <= MAX_CODE else None
+    return None
+
+
 def check_catalogue(categories: list[Category], problems: list[Problem]) -> None:
     """Checks across files: unique anchors, codes inside ranges, replacements that exist."""
     seen: dict[str, tuple[str, Path, int]] = {}
@@ -293,6 +314,7 @@ def check_catalogue(categories: list[Category], problems: list[Problem]) -> None
     for category in categories:
         for entry in category.entries:
             _check_replacement(category, entry, codes, problems)
+    _check_replacement_circles(categories, problems)
 
 
 def _claim(
@@ -371,3 +393,33 @@ def _check_replacement(
                 "that replaces it, or remove `replaced_by`",
             )
         )
+
+
+def _check_replacement_circles(categories: list[Category], problems: list[Problem]) -> None:
+    """Following `replaced_by` from an obsolete code must reach an error that is still raised:
+    obsolete codes replacing each other in a circle leave readers nowhere to go."""
+    replaced_by = {
+        entry.anchor: (entry.obsolete.replaced_by, category.path, entry.line)
+        for category in categories
+        for entry in category.entries
+        if entry.obsolete and entry.obsolete.replaced_by not in (None, entry.anchor)
+    }
+    followed: set[str] = set()
+    for start in replaced_by:
+        codes: list[str] = []  # followed from `start`, in order
+        anchor: str | None = start
+        while anchor in replaced_by and anchor not in followed:
+            followed.add(anchor)
+            codes.append(anchor)
+            anchor = replaced_by[anchor][0]
+        if anchor in codes:  # came back to a code of this walk
+            arrows = " -> ".join([*codes[codes.index(anchor) :], anchor])
+            _, path, line = replaced_by[anchor]
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"obsolete codes replace each other in a circle ({arrows}): point "
+                    "`replaced_by` of one of them at an error that is still raised, or remove it",
+                )
+            )
