@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from .exporting import export_chunks
 from .extension import ErrorCatalogueExtension, put_tables_back
+from .languages import language_folder, search_entries_to_rebuild
 from .loading import FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
@@ -93,8 +94,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
         self.folder = site_root / self.config.catalogue
-        self.deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
-        self.export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
+        deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
+        export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
+        language = language_folder(config)  # each language its own (see `languages`)
+        self.deep_links = deep_links and language + deep_links
+        self.export = export and language + export
         self.catalogue = self._load()
         self._fragment_links = []
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
@@ -103,6 +107,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.extension.link_to = self._link_from_page
         self.extension.doc_link = self._doc_link_from_page
         _take_over_listed_extension(config)
+        # Built again with the same configuration (mkdocs-static-i18n): the last one goes.
+        config.markdown_extensions[:] = [
+            listed
+            for listed in config.markdown_extensions
+            if not isinstance(listed, ErrorCatalogueExtension)
+        ]
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         # A site may list them already, for Zensical.
         if self.config.stylesheet and STYLESHEET not in config.extra_css:
@@ -295,7 +305,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             export.parent.mkdir(parents=True, exist_ok=True)
             with export.open("w", encoding="utf-8") as file:
                 file.writelines(export_chunks(self.catalogue, self.site))
-        add_entries_to_index(site_dir, self.site, self.config.labels["obsolete"])
+        add_entries_to_index(
+            site_dir, self.site, self.config.labels["obsolete"], search_entries_to_rebuild(config)
+        )
         try:
             self._writer.wait()
         except OSError as error:

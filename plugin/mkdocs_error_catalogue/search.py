@@ -38,13 +38,25 @@ def tables_of(content: str) -> dict[int, str]:
     return dict(enumerate(_TABLE.findall(content)))
 
 
-def add_entries_to_index(site_dir: Path, site: CatalogueSite, obsolete_label: str) -> bool:
-    """Add every shown entry to the site's search index; False when there is no index."""
+def add_entries_to_index(
+    site_dir: Path,
+    site: CatalogueSite,
+    obsolete_label: str,
+    entries_to_rebuild: list[dict[str, Any]] | None = None,
+) -> bool:
+    """Add every shown entry to the site's search index; False when there is no index.
+
+    When the index will be written again from the search plugin's entries (a multilingual
+    site, see `languages`), they are added to `entries_to_rebuild` too.
+    """
     path = site_dir / INDEX
     if not path.is_file():
         return False
+    documents = _documents(site, obsolete_label)
+    if entries_to_rebuild is not None:
+        entries_to_rebuild.extend(documents)
     index = json.loads(path.read_text(encoding="utf-8"))
-    index["docs"].extend(_documents(site, obsolete_label))
+    index["docs"].extend(documents)
     path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return True
 

@@ -1,0 +1,74 @@
+"""Multilingual sites made with mkdocs-static-i18n: each language its own deep links and export,
+and the codes in the search index that the i18n plugin rebuilds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import Site
+from .test_linking import EXAMPLE_ANCHORS, example_site, follow
+
+LANGUAGES = [("", "Link errors"), ("fr/", "Erreurs de Link")]
+
+
+def multilingual_site(root: Path, theme: str = "material") -> Site:
+    """The example site in English (the default, at the root) and French (below `fr/`)."""
+    site = example_site(root, theme)
+    site.config["site_url"] = "https://example.com/"
+    languages = [
+        {"locale": "en", "default": True, "name": "English"},
+        {"locale": "fr", "name": "Français"},
+    ]
+    site.config["plugins"] = [
+        "search",
+        {"i18n": {"docs_structure": "suffix", "languages": languages}},
+        "error-catalogue",
+    ]
+    site.page("reference/link-errors.fr.md", "# Erreurs de Link\n\n<!-- error-catalogue -->\n")
+    return site
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    site = multilingual_site(tmp_path_factory.mktemp("i18n"))
+    site.build()
+    return site
+
+
+@pytest.mark.parametrize(("language", "title"), LANGUAGES)
+def test_each_language_has_deep_links_to_its_own_page(
+    built: Site, language: str, title: str
+) -> None:
+    for anchor in EXAMPLE_ANCHORS:
+        deep_link = f"{language}errors/{anchor}/index.html"
+        target = built.html(deep_link).find("a")["href"]
+        landing, fragment = follow(built, deep_link, target)
+        assert landing.find("h1").get_text().startswith(title)
+        assert fragment == anchor
+        assert len(landing.find_all("tr", id=anchor)) == 1
+
+
+@pytest.mark.parametrize(("language", "title"), LANGUAGES)
+def test_each_language_has_its_export_with_its_own_urls(
+    built: Site, language: str, title: str
+) -> None:
+    export = built.root / "site" / language / "error-catalogue.json"
+    document = json.loads(export.read_text(encoding="utf-8"))
+    entries = {e["anchor"]: e for c in document["categories"] for e in c["entries"]}
+    assert list(entries) == EXAMPLE_ANCHORS
+    assert entries["1004"]["url"] == f"https://example.com/{language}reference/link-errors/#1004"
+    assert entries["1004"]["deep_link"] == f"https://example.com/{language}errors/1004/"
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs"])
+def test_the_rebuilt_search_index_keeps_every_code(tmp_path: Path, theme: str) -> None:
+    site = multilingual_site(tmp_path, theme)
+    site.build()
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
+    locations = [document["location"] for document in index["docs"]]
+    for anchor in EXAMPLE_ANCHORS:
+        # The French rows say the same as the English ones: the i18n plugin keeps one of each.
+        assert locations.count(f"reference/link-errors/#{anchor}") == 1
