@@ -28,6 +28,7 @@ PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
 # The largest whole number JavaScript holds exactly (2**53 - 1): SDKs read codes from the JSON
 # export, and a larger one would silently become another number there.
 MAX_CODE = 9_007_199_254_740_991
+_MAX_CODE_DIGITS = len(str(MAX_CODE))
 SLUG_RULE = "letters, digits, '.', '_' and '-', starting with a letter or digit"
 
 STR_TAG = "tag:yaml.org,2002:str"
@@ -295,7 +296,7 @@ def _scalar_kind(node: yaml.ScalarNode) -> str:
 def whole_number(text: str) -> int | None:
     """`text` as a whole-number code: plain digits without a leading zero (YAML would read
     `0100` as octal), at most `MAX_CODE`. None otherwise, before converting a long text."""
-    if len(text) <= len(str(MAX_CODE)) and PLAIN_NUMBER.match(text):
+    if len(text) <= _MAX_CODE_DIGITS and PLAIN_NUMBER.match(text):
         number = int(text)
         return number if number <= MAX_CODE else None
     return None
