@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from mkdocs.exceptions import Abort
 
 from mkdocs_error_catalogue.inline import InlineRenderer, _inner_html
@@ -187,6 +187,84 @@ def test_markers_in_code_fences_and_indented_code_are_left_alone(payments: Site)
         "<!-- error-catalogue -->",
         "<!-- error-catalogue payments -->",
     ]
+
+
+NESTED_PAGE = """
+# Nested
+
+=== "In a tab"
+
+    <!-- error-catalogue payments -->
+
+!!! note "In an admonition"
+
+    <!-- error-catalogue payments -->
+
+??? info "In a collapsed block"
+    <!-- error-catalogue payments -->
+
+- In a list item:
+
+    <!-- error-catalogue payments -->
+
+1. In a numbered item, between paragraphs:
+
+    <!-- error-catalogue payments -->
+
+    Still the item.
+
+=== "Code in a tab"
+
+    ```markdown
+    <!-- error-catalogue payments -->
+    ```
+"""
+
+
+def test_markers_nested_in_tabs_admonitions_and_lists_render_there(payments: Site) -> None:
+    payments.config["markdown_extensions"] += [
+        "admonition",
+        "pymdownx.details",
+        "pymdownx.superfences",
+        {"pymdownx.tabbed": {"alternate_style": True}},
+    ]
+    payments.page("index.md", NESTED_PAGE)
+    payments.build()
+    page = payments.html()
+    tables = page.select("div.error-catalogue")
+    assert [table.parent.name for table in tables] == ["div", "div", "details", "li", "li"]
+    assert tables[0].parent["class"] == ["tabbed-block"]
+    assert tables[1].parent["class"] == ["admonition", "note"]
+    assert tables[4].find_next_sibling("p").get_text() == "Still the item."
+    for table in tables:
+        assert [row["id"] for row in table.select("tbody tr")] == [
+            "3001",
+            "3002",
+            "unpublished-error",
+        ]
+    assert [code.get_text() for code in page.select("pre code")] == [
+        "<!-- error-catalogue payments -->\n"
+    ]
+    # A nested marker shows its category on the page, for deep links too.
+    assert payments.html("errors/3001/index.html").find("a")["href"] == "../../#3001"
+
+
+def test_a_marker_in_a_raw_html_block_stays_a_comment_and_is_reported(
+    payments: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    payments.page("index.md", "# Raw\n\n<div>\n<!-- error-catalogue payments -->\n</div>\n")
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        payments.build()
+    assert (
+        "Doc file 'index.md' has the marker `<!-- error-catalogue payments -->` on line 4 inside "
+        "an HTML block, where Markdown is not read: move it out of the block, or add `markdown` "
+        "to the block's tag (extension md_in_html)"
+    ) in caplog.text
+    payments.build(strict=False)
+    block = payments.html().find("article").find("div")
+    comments = block.find_all(string=lambda text: isinstance(text, Comment))
+    assert comments == [" error-catalogue payments "]
+    assert "\x02" not in block.decode()
 
 
 def test_unknown_category_fails_strict_naming_page_and_line(

@@ -20,9 +20,10 @@ from urllib.parse import urlsplit
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
 from markdown.blockprocessors import BlockProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import ETX, STX
+from markdown.util import ETX, STX, AtomicString, code_escape
 
 from .inline import literal, plain_text
 from .markers import Marker, find_markers
@@ -34,10 +35,12 @@ from .standalone import PageContext, cached_catalogue, category_pages, page_cont
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(rf"^{STX}error-catalogue:(?P<index>\d+){ETX}$")
+_TOKEN_IN_TEXT = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
 
 
 class _MarkerPreprocessor(Preprocessor):
-    """Swaps each marker line for a token paragraph before the HTML-block pass stashes it."""
+    """Swaps each marker line for a token paragraph before the HTML-block pass stashes it,
+    indented as the marker was, so that it stays in the admonition, tab or list holding it."""
 
     def __init__(
         self, md: Markdown, extension: ErrorCatalogueExtension, markers: list[Marker]
@@ -51,7 +54,8 @@ class _MarkerPreprocessor(Preprocessor):
         self.extension.begin_page(self.md)
         output = list(lines)
         for index, marker in reversed(list(enumerate(self.markers))):
-            output[marker.line - 1 : marker.line] = ["", f"{STX}error-catalogue:{index}{ETX}", ""]
+            token = f"{marker.indent}{STX}error-catalogue:{index}{ETX}"
+            output[marker.line - 1 : marker.line] = ["", token, ""]
         return output
 
 
@@ -74,6 +78,46 @@ class _ErrorLinkTreeprocessor(Treeprocessor):
                 link.text = link.text or link.get("href", "")[len(ERROR_SCHEME) :]
 
 
+class _TokenInCodeTreeprocessor(Treeprocessor):
+    """A marker in an indented code block is not a marker: its token becomes its text again."""
+
+    def __init__(self, md: Markdown, markers: list[Marker]) -> None:
+        super().__init__(md)
+        self.markers = markers
+
+    def run(self, root: etree.Element) -> None:
+        for code in root.iter("code"):
+            if code.text and STX in code.text:
+                code.text = AtomicString(_TOKEN_IN_TEXT.sub(self._marker_text, code.text))
+
+    def _marker_text(self, match: re.Match[str]) -> str:
+        return code_escape(self.markers[int(match.group("index"))].text)
+
+
+class _TokenInHtmlPostprocessor(Postprocessor):
+    """A marker in a raw HTML block, where Markdown is not read, stays a comment: said, as the
+    writer surely wanted the table there."""
+
+    def __init__(
+        self, md: Markdown, extension: ErrorCatalogueExtension, markers: list[Marker]
+    ) -> None:
+        super().__init__(md)
+        self.extension = extension
+        self.markers = markers
+
+    def run(self, text: str) -> str:
+        return _TOKEN_IN_TEXT.sub(self._marker_text, text) if STX in text else text
+
+    def _marker_text(self, match: re.Match[str]) -> str:
+        marker = self.markers[int(match.group("index"))]
+        self.extension.warn(
+            f"has the marker `{marker.text}` on line {marker.line + self.extension.line_offset} "
+            "inside an HTML block, where Markdown is not read: move it out of the block, or "
+            "add `markdown` to the block's tag (extension md_in_html)"
+        )
+        return marker.text
+
+
 class _MarkerBlockProcessor(BlockProcessor):
     """Replaces a token paragraph with the headings and tables its marker asked for."""
 
@@ -85,7 +129,10 @@ class _MarkerBlockProcessor(BlockProcessor):
         self.markers = markers
 
     def test(self, parent: etree.Element, block: str) -> bool:
-        return _TOKEN.match(block.strip()) is not None
+        # Indented by a tab's width or more, the token is in a list item (nested first by the
+        # list processor) or in indented code (put back as text by `_TokenInCodeTreeprocessor`).
+        indent = len(block) - len(block.lstrip(" "))
+        return indent < self.tab_length and _TOKEN.match(block.strip()) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         match = _TOKEN.match(blocks.pop(0).strip())
@@ -176,6 +223,14 @@ class ErrorCatalogueExtension(Extension):
         md.preprocessors.register(_MarkerPreprocessor(md, self, markers), "error_catalogue", 25)
         md.parser.blockprocessors.register(
             _MarkerBlockProcessor(md.parser, self, markers), "error_catalogue", 95
+        )
+        # Before inline Markdown (20) reads the code blocks' text.
+        md.treeprocessors.register(
+            _TokenInCodeTreeprocessor(md, markers), "error_catalogue_code", 25
+        )
+        # After the raw HTML is back (30).
+        md.postprocessors.register(
+            _TokenInHtmlPostprocessor(md, self, markers), "error_catalogue_html", 25
         )
         # After MkDocs' own link rewriting (0), which leaves `error:` links alone: `link_to`
         # gives final URLs.

@@ -3,9 +3,11 @@
     <!-- error-catalogue -->           every category, each under its own heading
     <!-- error-catalogue deposits -->  the table of one category, no heading
 
-A marker stands on a line of its own (indented by three spaces at most). Markers inside fenced
-code blocks are not markers, so pages can document the syntax. Both the Markdown extension and
-the tools that need to know where a code is shown (deep links, exports) find markers here.
+A marker stands on a line of its own, indented as the block holding it: an admonition, a
+content tab or a list item. Markers inside code blocks are not markers, so pages can document
+the syntax: fenced ones (at any indentation) are skipped here, and indented ones by the
+Markdown extension, which knows the blocks. Both the Markdown extension and the
+tools that need to know where a code is shown (deep links, exports) find markers here.
 """
 
 from __future__ import annotations
@@ -17,16 +19,19 @@ from typing import TypeVar
 
 Page = TypeVar("Page")
 
-MARKER = re.compile(r"^ {0,3}<!--\s*error-catalogue\b(?P<argument>.*?)-->\s*$")
-_FENCE = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,})")
+MARKER = re.compile(r"^(?P<indent>[ \t]*)<!--\s*error-catalogue\b(?P<argument>.*?)-->\s*$")
+_FENCE = re.compile(r"^[ \t]*(?P<fence>`{3,}|~{3,})")
 
 
 @dataclass(frozen=True)
 class Marker:
-    """A marker asks for every category (`category` None) or one; `line` counts from 1."""
+    """A marker asks for every category (`category` None) or one; `line` counts from 1,
+    `indent` is what precedes the marker on its line, and `text` the marker as written."""
 
     category: str | None
     line: int
+    indent: str = ""
+    text: str = ""
 
 
 def find_markers(lines: Sequence[str]) -> list[Marker]:
@@ -37,7 +42,9 @@ def find_markers(lines: Sequence[str]) -> list[Marker]:
         fence = next_fence_state(fence, line)
         match = MARKER.match(line) if fence is None else None
         if match is not None:
-            markers.append(Marker(match.group("argument").strip() or None, number))
+            category = match.group("argument").strip() or None
+            indent = match.group("indent")
+            markers.append(Marker(category, number, indent, line[len(indent) :].rstrip()))
     return markers
 
 
