@@ -204,6 +204,49 @@ def test_unknown_error_link_warns_naming_the_page(
     assert (span.name, span.get_text()) == ("span", code)
 
 
+def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = example_site(tmp_path)
+    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue offers -->\n")
+    with pytest.raises(Abort):
+        site.build()
+    assert (
+        "Doc file 'index.md' links to error `1004`, which no page shows: add a marker for its "
+        "category to a page"
+    ) in caplog.text
+    site.build(strict=False)
+    link = site.html().find("a", class_="error-catalogue-ref")
+    assert (link["href"], link.get_text()) == ("#1004", "the cookie error")
+
+
+def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
+    """A marker in a snippet is not in the page's file: the links made before its page was
+    rendered (the home page's, the table's own) are completed once it is."""
+    site = example_site(tmp_path)
+    site.config["site_url"] = "https://example.com/"
+    snippets = {"base_path": [str(tmp_path / "includes")], "check_paths": True}
+    site.config["markdown_extensions"].append({"pymdownx.snippets": snippets})
+    site.write("includes/tables.md", "<!-- error-catalogue -->\n")
+    site.page("reference/link-errors.md", '# Link errors\n\n--8<-- "tables.md"\n')
+    site.build()
+    home = site.html()
+    link = home.find("a", class_="error-catalogue-ref")
+    landing, fragment = follow(site, "index.html", link["href"])
+    assert landing.find("tr", id=fragment) is not None and fragment == "1004"
+    replacement = site.html("reference/link-errors/index.html").select_one(
+        "tr[id='1005'] .error-catalogue-replacement a"
+    )
+    assert replacement["href"] == "#1004"
+    for anchor in EXAMPLE_ANCHORS:
+        deep_link = f"errors/{anchor}/index.html"
+        landing, fragment = follow(site, deep_link, site.html(deep_link).find("a")["href"])
+        assert landing.find("tr", id=fragment) is not None and fragment == anchor
+    document = json.loads((tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8"))
+    urls = {e["anchor"]: e["url"] for c in document["categories"] for e in c["entries"]}
+    assert urls["1004"] == "https://example.com/reference/link-errors/#1004"
+
+
 def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"

@@ -161,8 +161,9 @@ class ErrorCatalogueExtension(Extension):
         # The URL of a relative link written in catalogue text (None: no such file, which
         # is reported).
         self.doc_link: Callable[[str], str | None] = lambda href: href
-        # The row ids the current page got: its HTML is placed as a whole, unseen by MkDocs.
-        self.rendered_anchors: list[str] = []
+        # The categories whose tables the current page got: their HTML is placed as a whole,
+        # unseen by MkDocs, which must be told about the rows' ids.
+        self.rendered_categories: list[Category] = []
         # Set by the MkDocs plugin, which then decides where links go; on its own, the
         # extension asks the generator which page it renders (see `standalone`).
         self.managed = False
@@ -187,7 +188,7 @@ class ErrorCatalogueExtension(Extension):
         the page's, as mkdocstrings does for docstrings, and add to the page's anchors.)"""
         if self.managed:
             return
-        self.rendered_anchors.clear()
+        self.rendered_categories.clear()
         context = page_context(md)
         if context is None:  # plain Python-Markdown: every entry is on this page
             self.warn = lambda message: log.warning(f"A page {message}")
@@ -258,7 +259,7 @@ class ErrorCatalogueExtension(Extension):
 
     def _placed(self, md: Markdown, html: str, category: Category) -> etree.Element:
         """A paragraph that Markdown's last step replaces with `html` as it is."""
-        self.rendered_anchors.extend(entry.anchor for entry in category.entries)
+        self.rendered_categories.append(category)
         if self.held_tables is not None:
             number = next(self._table_numbers)
             self.held_tables[number] = html

@@ -4,6 +4,8 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import contextlib
+import functools
+import re
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +39,11 @@ from .site import (
 from .writing import FileWriter, Refresh, name_below, put_back, set_aside
 
 log = get_plugin_logger(__name__)
+
+# Where a link goes to an entry that no page was known to show when the link was made: a
+# marker may come from an include or another plugin, seen only once its page is rendered.
+_PENDING = "#error-catalogue-pending-"
+_PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 
 
 class LabelsConfig(base.Config):
@@ -84,6 +91,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._old_deep_links: Path | None = None  # set aside from `_deep_link_folder`
         self._deep_link_folder = Path()
         self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
+        self._pending_pages: dict[str, Page] = {}  # with links that on_env completes
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._files = FileCache()  # kept across the rebuilds of `serve`
@@ -101,6 +109,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.export = export and language + export
         self.catalogue = self._load()
         self._fragment_links = []
+        self._pending_pages = {}
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
         self.extension.managed = True
         self.extension.warn = self._warn_on_page
@@ -217,19 +226,36 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
-        self.extension.rendered_anchors.clear()
+        self.extension.rendered_categories.clear()
         self.extension.held_tables = {}  # until on_page_content puts them in the page
         self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
 
     def _link_from_page(self, anchor: str) -> str:
-        link = (
-            self.site.link_from(self._page.file.url, anchor) if self.site and self._page else None
-        )
+        if self.site is None or self._page is None:
+            return f"#{anchor}"
+        link = self.site.link_from(self._page.file.url, anchor)
+        if link is None:  # perhaps on a page not rendered yet: see `_complete_links`
+            self._pending_pages[self._page.file.src_uri] = self._page
+            return f"{_PENDING}{anchor}"
+        return link
+
+    def _complete_links(self) -> None:
+        """Point the links made before their entry's page was known (see `_PENDING`)."""
+        for page in self._pending_pages.values():
+            if page.content is not None:
+                final_link = functools.partial(self._final_link, page)
+                page.content = _PENDING_LINK.sub(final_link, page.content)
+
+    def _final_link(self, page: Page, pending: re.Match[str]) -> str:
+        assert self.site is not None
+        anchor = pending.group("anchor")
+        link = self.site.link_from(page.file.url, anchor)
         if link is None:
             self._warn_on_page(
                 f"links to error `{anchor}`, which no page shows: add a marker for its "
-                "category to a page"
+                "category to a page",
+                page,
             )
             return f"#{anchor}"
         return link
@@ -243,9 +269,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return link
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Links in catalogue text are placed as HTML, which MkDocs does not check: check
-        their anchors now that every page is rendered, as MkDocs checks its own."""
+        """Every page is rendered: links to entries can all be completed, and links in
+        catalogue text, placed as HTML, which MkDocs does not check, checked as MkDocs checks
+        its own."""
         assert self.site is not None
+        self._complete_links()
         for source, href in self._fragment_links:
             file, fragment = self.site.doc_file(href)
             anchors = file.page.present_anchor_ids if file and file.page else None
@@ -265,12 +293,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.extension.held_tables = None
         # They were placed as HTML, which MkDocs does not read for ids: tell it which anchors
         # the page has, so that links to `page.md#1004` are checked like any other.
+        rendered = self.extension.rendered_categories
+        assert self.site is not None  # on_files made it
+        for category in rendered:
+            self.site.shown_on(category.id, page.file)
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(self.extension.rendered_anchors)
+            page.present_anchor_ids.update(e.anchor for c in rendered for e in c.entries)
         return html
 
-    def _warn_on_page(self, message: str) -> None:
-        source = self._page.file.src_uri if self._page else "?"
+    def _warn_on_page(self, message: str, page: Page | None = None) -> None:
+        page = page or self._page
+        source = page.file.src_uri if page else "?"
         log.warning(f"Doc file '{source}' {message}")
 
     @event_priority(100)  # before the search plugin reads the page
@@ -310,6 +343,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         )
         try:
             self._writer.wait()
+            if self.site.found_late and self.deep_links:
+                self._writer.start(site_dir, self.site.deep_link_pages(self.site.found_late))
+                self._writer.wait()
         except OSError as error:
             raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
         for category in self.catalogue.categories:

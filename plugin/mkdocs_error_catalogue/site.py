@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -77,6 +77,15 @@ class CatalogueSite:
         ids = [category.id for category in catalogue.categories]
         sources = ((file, file.content_string) for file in files.documentation_pages())
         self.pages = pages_by_category(ids, sources)
+        # Categories found only while rendering (a marker that another plugin or an include
+        # put in the page), in the order found.
+        self.found_late: list[str] = []
+
+    def shown_on(self, category_id: str, page: File) -> None:
+        """A page was rendered with the category's table: its page, unless one already was."""
+        if category_id not in self.pages:
+            self.pages[category_id] = page
+            self.found_late.append(category_id)
 
     @property
     def site_url(self) -> str | None:
@@ -138,10 +147,18 @@ class CatalogueSite:
             yield export, export_json(self.catalogue, self)
         yield from self.deep_link_pages()
 
-    def deep_link_pages(self) -> Iterator[tuple[str, str]]:
-        """The deep-link page of every shown entry, made one at a time: ten thousand of them
-        at once would take as much memory as the page that shows them."""
-        for entry in self.catalogue.entries() if self.deep_links else ():
+    def deep_link_pages(self, categories: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
+        """The deep-link page of every shown entry (of `categories`, if given), made one at a
+        time: ten thousand of them at once would take as much memory as the page that shows
+        them."""
+        wanted = None if categories is None else set(categories)
+        entries = (
+            entry
+            for category in self.catalogue.categories
+            if wanted is None or category.id in wanted
+            for entry in category.entries
+        )
+        for entry in entries if self.deep_links else ():
             path = self.entry_path(entry.anchor)
             if path is None:
                 continue
