@@ -247,6 +247,21 @@ def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path
     assert urls["1004"] == "https://example.com/reference/link-errors/#1004"
 
 
+def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) -> None:
+    site = new_site(tmp_path, catalogue="docs/data/errors")
+    shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "docs/data/errors")
+    (tmp_path / "docs/data/notes.txt").write_text("A file of the site.\n")
+    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
+    assert error_catalogue("lock", "--catalogue", "docs/data/errors", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "docs/data/errors.lock").is_file()
+    site.build()
+    assert [row["id"] for row in site.html().select(".error-catalogue tbody tr")] == (
+        EXAMPLE_ANCHORS
+    )
+    published = sorted(p.name for p in (tmp_path / "site/data").iterdir())
+    assert published == ["notes.txt"]
+
+
 def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"

@@ -15,13 +15,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .exporting import export_chunks
 from .extension import ErrorCatalogueExtension, put_tables_back
 from .languages import language_folder, search_entries_to_rebuild
-from .loading import FileCache, load_catalogue
+from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError
@@ -167,6 +167,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self._refuse_clashes(files)
+        self._exclude_catalogue_files(files, Path(config.docs_dir))
         for path, source in self._assets():
             files.append(File.generated(config, path, abs_src_path=str(source)))
         assert self.catalogue is not None  # on_config loaded it or stopped the build
@@ -176,6 +177,19 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # Ten thousand small files take many file systems a while: written meanwhile.
         self._write_deep_links(Path(config.site_dir), files)
         return files
+
+    def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
+        """A catalogue kept in the docs folder is the site's source, not a download: its
+        category files and lock are left out of the site."""
+        docs, folder, lock = docs_dir.resolve(), self.folder.resolve(), lock_path(self.folder)
+        if not folder.is_relative_to(docs):
+            return
+        inside = "" if folder == docs else folder.relative_to(docs).as_posix()
+        lock_uri = lock.relative_to(docs).as_posix() if lock.is_relative_to(docs) else None
+        for file in files:
+            parent, _, name = file.src_uri.rpartition("/")
+            if (parent == inside and name.endswith(CATALOGUE_SUFFIXES)) or file.src_uri == lock_uri:
+                file.inclusion = InclusionLevel.EXCLUDED
 
     def _write_deep_links(self, site_dir: Path, files: Files) -> None:
         """Start writing the deep links. The last build's are put back first (they were set
