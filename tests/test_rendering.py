@@ -194,59 +194,80 @@ NESTED_PAGE = """
 
 === "In a tab"
 
-    <!-- error-catalogue payments -->
+    <!-- error-catalogue c1 -->
 
 !!! note "In an admonition"
 
-    <!-- error-catalogue payments -->
+    <!-- error-catalogue c2 -->
 
 ??? info "In a collapsed block"
-    <!-- error-catalogue payments -->
+    <!-- error-catalogue c3 -->
 
 - In a list item:
 
-    <!-- error-catalogue payments -->
+    <!-- error-catalogue c4 -->
 
 1. In a numbered item, between paragraphs:
 
-    <!-- error-catalogue payments -->
+    <!-- error-catalogue c5 -->
 
     Still the item.
 
 === "Code in a tab"
 
     ```markdown
-    <!-- error-catalogue payments -->
+    <!-- error-catalogue c1 -->
     ```
 """
 
 
-def test_markers_nested_in_tabs_admonitions_and_lists_render_there(payments: Site) -> None:
-    payments.config["markdown_extensions"] += [
+def test_markers_nested_in_tabs_admonitions_and_lists_render_there(site: Site) -> None:
+    for number in range(1, 6):
+        site.category(
+            f"c{number}.yml",
+            f"title: C{number}\nerrors:\n  - {{code: {number}, scenario: S, message: M}}\n",
+        )
+    site.config["markdown_extensions"] += [
         "admonition",
         "pymdownx.details",
         "pymdownx.superfences",
         {"pymdownx.tabbed": {"alternate_style": True}},
     ]
-    payments.page("index.md", NESTED_PAGE)
-    payments.build()
-    page = payments.html()
+    site.page("index.md", NESTED_PAGE)
+    site.build()
+    page = site.html()
     tables = page.select("div.error-catalogue")
+    assert [table["data-category"] for table in tables] == ["c1", "c2", "c3", "c4", "c5"]
     assert [table.parent.name for table in tables] == ["div", "div", "details", "li", "li"]
     assert tables[0].parent["class"] == ["tabbed-block"]
     assert tables[1].parent["class"] == ["admonition", "note"]
     assert tables[4].find_next_sibling("p").get_text() == "Still the item."
-    for table in tables:
-        assert [row["id"] for row in table.select("tbody tr")] == [
-            "3001",
-            "3002",
-            "unpublished-error",
-        ]
+    assert [[row["id"] for row in table.select("tbody tr")] for table in tables] == [
+        ["1"],
+        ["2"],
+        ["3"],
+        ["4"],
+        ["5"],
+    ]
     assert [code.get_text() for code in page.select("pre code")] == [
-        "<!-- error-catalogue payments -->\n"
+        "<!-- error-catalogue c1 -->\n"
     ]
     # A nested marker shows its category on the page, for deep links too.
-    assert payments.html("errors/3001/index.html").find("a")["href"] == "../../#3001"
+    assert site.html("errors/4/index.html").find("a")["href"] == "../../#4"
+
+
+def test_a_category_shown_twice_on_a_page_is_reported(
+    payments: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    payments.page(
+        "index.md", "# Twice\n\n<!-- error-catalogue -->\n\n<!-- error-catalogue payments -->\n"
+    )
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        payments.build()
+    assert (
+        "Doc file 'index.md' shows the category `payments` twice: its rows' ids repeat, and "
+        "links to them land on the first table; show each category once per page"
+    ) in caplog.text
 
 
 def test_a_marker_in_a_raw_html_block_stays_a_comment_and_is_reported(

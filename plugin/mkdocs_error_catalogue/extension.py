@@ -259,6 +259,11 @@ class ErrorCatalogueExtension(Extension):
 
     def _placed(self, md: Markdown, html: str, category: Category) -> etree.Element:
         """A paragraph that Markdown's last step replaces with `html` as it is."""
+        if category in self.rendered_categories:
+            self.warn(
+                f"shows the category `{category.id}` twice: its rows' ids repeat, and links to "
+                "them land on the first table; show each category once per page"
+            )
         self.rendered_categories.append(category)
         if self.held_tables is not None:
             number = next(self._table_numbers)
