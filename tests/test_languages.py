@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from .conftest import Site
 from .test_linking import EXAMPLE_ANCHORS, example_site, follow
@@ -72,3 +73,16 @@ def test_the_rebuilt_search_index_keeps_every_code(tmp_path: Path, theme: str) -
     for anchor in EXAMPLE_ANCHORS:
         # The French rows say the same as the English ones: the i18n plugin keeps one of each.
         assert locations.count(f"reference/link-errors/#{anchor}") == 1
+
+
+def test_listing_the_plugin_before_i18n_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = multilingual_site(tmp_path)
+    site.config["plugins"] = ["search", "error-catalogue", site.config["plugins"][1]]
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        site.build()
+    assert (
+        "list `error-catalogue` after `i18n` in `plugins:`, so that it sees the pages of each "
+        "language as mkdocs-static-i18n arranges them"
+    ) in caplog.text

@@ -29,6 +29,16 @@ def language_folder(config: MkDocsConfig) -> str:
     return f"{language}/"
 
 
+def listed_before_i18n(config: MkDocsConfig, plugin: object) -> bool:
+    """True when `plugin` comes before mkdocs-static-i18n in `plugins:`: it would then see the
+    files before that plugin arranges them for the language being built."""
+    names = list(config.plugins)
+    ours = next((name for name, listed in config.plugins.items() if listed is plugin), None)
+    return (
+        ours is not None and I18N_PLUGIN in names and names.index(ours) < names.index(I18N_PLUGIN)
+    )
+
+
 def search_entries_to_rebuild(config: MkDocsConfig) -> list[dict[str, Any]] | None:
     """The search plugin's own list of entries, when mkdocs-static-i18n will rebuild the
     search index from them (None otherwise: the index written now is the final one)."""

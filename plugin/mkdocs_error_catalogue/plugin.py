@@ -20,7 +20,7 @@ from mkdocs.structure.pages import Page
 
 from .exporting import export_chunks
 from .extension import ErrorCatalogueExtension, put_tables_back
-from .languages import language_folder, search_entries_to_rebuild
+from .languages import language_folder, listed_before_i18n, search_entries_to_rebuild
 from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
@@ -105,6 +105,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
         export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
         language = language_folder(config)  # each language its own (see `languages`)
+        if not language and listed_before_i18n(config, self):  # said once, not per language
+            log.warning(
+                "list `error-catalogue` after `i18n` in `plugins:`, so that it sees the pages "
+                "of each language as mkdocs-static-i18n arranges them"
+            )
         self.deep_links = deep_links and language + deep_links
         self.export = export and language + export
         self.catalogue = self._load()
