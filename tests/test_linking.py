@@ -320,6 +320,18 @@ def test_search_index_has_one_document_per_entry(tmp_path: Path, theme: str) -> 
     )
 
 
+def test_a_page_kept_out_of_search_keeps_its_rows_out(tmp_path: Path) -> None:
+    site = example_site(tmp_path)
+    site.page(
+        "reference/link-errors.md",
+        "---\nsearch:\n  exclude: true\n---\n# Link errors\n\n<!-- error-catalogue -->\n",
+    )
+    site.build()
+    index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"]]
+    assert locations and not [loc for loc in locations if loc.startswith("reference/")]
+
+
 def test_every_row_has_a_permalink_to_itself(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.build()

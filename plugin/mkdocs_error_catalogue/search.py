@@ -15,6 +15,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.structure.files import File
+
 from .extension import table_placeholder
 from .inline import plain_text as _plain_text
 from .model import Entry
@@ -69,15 +71,24 @@ def plain_text(text: str) -> str:
 def _documents(site: CatalogueSite, obsolete_label: str) -> list[dict[str, Any]]:
     return [
         {
-            "location": location,
+            "location": site.entry_path(entry.anchor),
             "title": _title(entry, obsolete_label),
             # The code again in the text: the built-in search weighs fields alike, so a code
             # found in both fields ranks the entry above prose that merely mentions it.
             "text": f"{entry.anchor} {plain_text(entry.message)}",
         }
-        for entry in site.catalogue.entries()
-        if (location := site.entry_path(entry.anchor)) is not None
+        for category in site.catalogue.categories
+        if (page := site.pages.get(category.id)) is not None and not _excluded_from_search(page)
+        for entry in category.entries
     ]
+
+
+def _excluded_from_search(file: File) -> bool:
+    """The page's front matter says `search: {exclude: true}` (Material's way to keep a page
+    out of search): its rows stay out too."""
+    meta = file.page.meta if file.page is not None else {}
+    search = meta.get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))
 
 
 def _title(entry: Entry, obsolete_label: str) -> str:
