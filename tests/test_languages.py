@@ -10,13 +10,15 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from .conftest import Site
+from .test_cli import error_catalogue
 from .test_linking import EXAMPLE_ANCHORS, example_site, follow
 
 LANGUAGES = [("", "Link errors"), ("fr/", "Erreurs de Link")]
 
 
-def multilingual_site(root: Path, theme: str = "material") -> Site:
-    """The example site in English (the default, at the root) and French (below `fr/`)."""
+def multilingual_site(root: Path, theme: str = "material", structure: str = "suffix") -> Site:
+    """The example site in English (the default, at the root) and French (below `fr/`), its
+    pages named as mkdocs-static-i18n's `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
     site = example_site(root, theme)
     site.config["site_url"] = "https://example.com/"
     languages = [
@@ -25,10 +27,17 @@ def multilingual_site(root: Path, theme: str = "material") -> Site:
     ]
     site.config["plugins"] = [
         "search",
-        {"i18n": {"docs_structure": "suffix", "languages": languages}},
+        {"i18n": {"docs_structure": structure, "languages": languages}},
         "error-catalogue",
     ]
-    site.page("reference/link-errors.fr.md", "# Erreurs de Link\n\n<!-- error-catalogue -->\n")
+    french = "# Erreurs de Link\n\n<!-- error-catalogue -->\n"
+    if structure == "suffix":
+        site.page("reference/link-errors.fr.md", french)
+        return site
+    (root / "docs").rename(root / "en")
+    (root / "docs").mkdir()
+    (root / "en").rename(root / "docs/en")
+    site.page("fr/reference/link-errors.md", french)
     return site
 
 
@@ -86,3 +95,19 @@ def test_listing_the_plugin_before_i18n_is_a_warning(
         "list `error-catalogue` after `i18n` in `plugins:`, so that it sees the pages of each "
         "language as mkdocs-static-i18n arranges them"
     ) in caplog.text
+
+
+@pytest.mark.parametrize("structure", ["suffix", "folder"])
+def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure: str) -> None:
+    site = multilingual_site(tmp_path, structure=structure)
+    site.build()
+    site.write_config()
+    printed = error_catalogue("export", "--format", "json", cwd=tmp_path)
+    assert printed.returncode == 0, printed.stderr
+    assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
+    looked_up = error_catalogue("lookup", "1004", cwd=tmp_path).stdout
+    assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.splitlines()
+    for language, title in LANGUAGES:  # and the build itself, with either structure
+        deep_link = f"{language}errors/1004/index.html"
+        landing, _ = follow(site, deep_link, site.html(deep_link).find("a")["href"])
+        assert landing.find("h1").get_text().startswith(title)

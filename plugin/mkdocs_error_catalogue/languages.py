@@ -11,9 +11,11 @@ must be among them.
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
 
 I18N_PLUGIN = "i18n"
 SEARCH_PLUGINS = ("search", "material/search")
@@ -51,3 +53,50 @@ def search_entries_to_rebuild(config: MkDocsConfig) -> list[dict[str, Any]] | No
         if isinstance(entries, list):
             return entries
     return None
+
+
+def default_language_pages(
+    files: Files, i18n_options: dict[str, Any], config: MkDocsConfig
+) -> Files:
+    """The pages of the default language, where mkdocs-static-i18n puts them, for commands that
+    read `mkdocs.yml` without running its plugins: `link-errors.fr.md` (or `fr/link-errors.md`
+    with `docs_structure: folder`) is another language's page, and `link-errors.en.md` (or
+    `en/link-errors.md`) is the default language's `link-errors/`."""
+    languages = [
+        language
+        for language in i18n_options.get("languages") or []
+        if isinstance(language, dict) and isinstance(language.get("locale"), str)
+    ]
+    if not languages:
+        return files
+    locales = {language["locale"] for language in languages}
+    default = next((lang for lang in languages if lang.get("default")), languages[0])["locale"]
+    by_folder = i18n_options.get("docs_structure") == "folder"
+    pages = []
+    for file in files.documentation_pages():
+        locale, src_uri = _language_of(file.src_uri, by_folder)
+        if locale == default:
+            pages.append(_moved(file, src_uri, config))
+        elif locale not in locales:
+            pages.append(file)
+    return Files(pages)
+
+
+def _moved(file: File, src_uri: str, config: MkDocsConfig) -> File:
+    """`file` as if it were at `src_uri`, where it is built, still read where it is."""
+    moved = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+    moved.abs_src_path = file.abs_src_path
+    return moved
+
+
+def _language_of(src_uri: str, by_folder: bool) -> tuple[str | None, str]:
+    """The language a page names (its folder, or its suffix), and its path without it."""
+    path = PurePosixPath(src_uri)
+    if by_folder:
+        return (
+            (path.parts[0], str(path.relative_to(path.parts[0])))
+            if len(path.parts) > 1
+            else (None, src_uri)
+        )
+    stem, dot, locale = path.stem.rpartition(".")
+    return (locale, str(path.with_name(stem + path.suffix))) if dot else (None, src_uri)

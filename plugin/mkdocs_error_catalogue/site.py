@@ -25,6 +25,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
+from .languages import I18N_PLUGIN, default_language_pages
 from .markers import pages_by_category
 from .model import Catalogue
 
@@ -223,6 +224,7 @@ class SiteSettings:
     catalogue: Path | None  # the plugin's `catalogue` option; None when it is not listed
     deep_links: str | None
     export: str | None
+    i18n: dict[str, Any] | None  # mkdocs-static-i18n's options, when it is listed
 
 
 @functools.cache
@@ -238,7 +240,7 @@ def site_settings(config_file: Path) -> SiteSettings:
     errors, _ = config.validate()
     if errors:
         raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
-    options = _plugin_options(raw.get("plugins"))
+    options = _plugin_options(raw.get("plugins"), "error-catalogue")
     catalogue = (
         None if options is None else config_file.parent / options.get("catalogue", "catalogue")
     )
@@ -248,11 +250,12 @@ def site_settings(config_file: Path) -> SiteSettings:
         catalogue,
         site_path_option(options.get("deep_links", True), DEFAULT_DEEP_LINKS, "deep_links"),
         site_path_option(options.get("export", True), DEFAULT_EXPORT, "export"),
+        _plugin_options(raw.get("plugins"), I18N_PLUGIN),
     )
 
 
-def _plugin_options(plugins: Any) -> dict[str, Any] | None:
-    """Our entry of a `plugins:` list or mapping: its options ({} for none), None if absent."""
+def _plugin_options(plugins: Any, plugin: str) -> dict[str, Any] | None:
+    """The options of `plugin` in a `plugins:` list or mapping ({} for none), None if absent."""
     entries = (
         plugins.items()
         if isinstance(plugins, dict)
@@ -262,7 +265,7 @@ def _plugin_options(plugins: Any) -> dict[str, Any] | None:
         )
     )
     for name, options in entries:
-        if name == "error-catalogue":
+        if name == plugin:
             return dict(options or {})
     return None
 
@@ -273,6 +276,8 @@ def site_from_config(
     """The site `config_file` (a `mkdocs.yml`) describes, without building it."""
     settings = site_settings(config_file)
     files = get_files(settings.config)
+    if settings.i18n is not None:  # the URLs of the default language's pages
+        files = default_language_pages(files, settings.i18n, settings.config)
     return CatalogueSite(
         catalogue,
         files,
