@@ -6,7 +6,8 @@ objects and the same configuration object. Each language gets its own deep links
 export, in its folder, pointing at its own pages: `/errors/1004/` opens the default language's
 row and `/fr/errors/1004/` the French one. The search index is rebuilt by mkdocs-static-i18n
 from every language's search entries once the last language is built: the catalogue's entries
-must be among them.
+must be among them. The commands, which read `mkdocs.yml` without running its plugins, see the
+default language's pages where that plugin would put them.
 """
 
 from __future__ import annotations
