@@ -34,8 +34,7 @@ from .standalone import PageContext, cached_catalogue, category_pages, page_cont
 
 log = logging.getLogger(__name__)
 
-_TOKEN = re.compile(rf"^{STX}error-catalogue:(?P<index>\d+){ETX}$")
-_TOKEN_IN_TEXT = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
+_TOKEN = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
 
 
 class _MarkerPreprocessor(Preprocessor):
@@ -88,7 +87,7 @@ class _TokenInCodeTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for code in root.iter("code"):
             if code.text and STX in code.text:
-                code.text = AtomicString(_TOKEN_IN_TEXT.sub(self._marker_text, code.text))
+                code.text = AtomicString(_TOKEN.sub(self._marker_text, code.text))
 
     def _marker_text(self, match: re.Match[str]) -> str:
         return code_escape(self.markers[int(match.group("index"))].text)
@@ -106,7 +105,7 @@ class _TokenInHtmlPostprocessor(Postprocessor):
         self.markers = markers
 
     def run(self, text: str) -> str:
-        return _TOKEN_IN_TEXT.sub(self._marker_text, text) if STX in text else text
+        return _TOKEN.sub(self._marker_text, text) if STX in text else text
 
     def _marker_text(self, match: re.Match[str]) -> str:
         marker = self.markers[int(match.group("index"))]
@@ -132,10 +131,10 @@ class _MarkerBlockProcessor(BlockProcessor):
         # Indented by a tab's width or more, the token is in a list item (nested first by the
         # list processor) or in indented code (put back as text by `_TokenInCodeTreeprocessor`).
         indent = len(block) - len(block.lstrip(" "))
-        return indent < self.tab_length and _TOKEN.match(block.strip()) is not None
+        return indent < self.tab_length and _TOKEN.fullmatch(block.strip()) is not None
 
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
-        match = _TOKEN.match(blocks.pop(0).strip())
+        match = _TOKEN.fullmatch(blocks.pop(0).strip())
         assert match is not None  # test() accepted this block
         marker = self.markers[int(match.group("index"))]
         parent.extend(self.extension.render_marker(marker, self.parser.md))

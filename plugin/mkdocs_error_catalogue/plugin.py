@@ -121,12 +121,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.extension.link_to = self._link_from_page
         self.extension.doc_link = self._doc_link_from_page
         _take_over_listed_extension(config)
-        # Built again with the same configuration (mkdocs-static-i18n): the last one goes.
-        config.markdown_extensions[:] = [
-            listed
-            for listed in config.markdown_extensions
-            if not isinstance(listed, ErrorCatalogueExtension)
-        ]
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         # A site may list them already, for Zensical.
         if self.config.stylesheet and STYLESHEET not in config.extra_css:
@@ -401,12 +395,16 @@ _EXTENSION_NAMES = ("error_catalogue", "mkdocs_error_catalogue.extension")
 
 
 def _take_over_listed_extension(config: MkDocsConfig) -> None:
-    """A site may list the extension too, for generators without plugins: the plugin's own
-    instance replaces it (two would register processors under the same names)."""
-    listed = [name for name in config.markdown_extensions if name in _EXTENSION_NAMES]
-    for name in listed:
-        config.markdown_extensions.remove(name)
+    """A site may list the extension too, for generators without plugins, and a configuration
+    built again (mkdocs-static-i18n, once per language) holds the last build's instance: the
+    plugin's own instance replaces them (two would register processors under the same names)."""
+    for name in _EXTENSION_NAMES:  # only a listed extension has options
         config.mdx_configs.pop(name, None)
+    config.markdown_extensions[:] = [
+        listed
+        for listed in config.markdown_extensions
+        if listed not in _EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
+    ]
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:
