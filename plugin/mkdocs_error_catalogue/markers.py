@@ -30,8 +30,8 @@ class Marker:
 
     category: str | None
     line: int
-    indent: str = ""
-    text: str = ""
+    indent: str
+    text: str
 
 
 def find_markers(lines: Sequence[str]) -> list[Marker]:
