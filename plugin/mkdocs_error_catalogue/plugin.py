@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .autorefs import register_entries
 from .exporting import export_chunks
 from .extension import ErrorCatalogueExtension, put_tables_back
 from .languages import language_folder, listed_before_i18n, search_entries_to_rebuild
@@ -284,9 +285,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is rendered: links to entries can all be completed, and links in
         catalogue text, placed as HTML, which MkDocs does not check, checked as MkDocs checks
-        its own."""
+        its own. Runs before autorefs resolves its references (see `autorefs`)."""
         assert self.site is not None
         self._complete_links()
+        register_entries(config, self.site)
         for source, href in self._fragment_links:
             file, fragment = self.site.doc_file(href)
             anchors = file.page.present_anchor_ids if file and file.page else None
