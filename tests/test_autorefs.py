@@ -8,6 +8,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from .conftest import Site
+from .test_languages import multilingual_site
 from .test_linking import example_site, follow
 
 
@@ -118,3 +119,20 @@ def test_a_docstring_that_mkdocstrings_renders_links_to_the_error(tmp_path: Path
     assert link.get_text() == "1004"
     landing, fragment = follow(site, "api/index.html", link["href"])
     assert landing.find("tr", id=fragment) is not None
+
+
+def test_on_a_multilingual_site_references_lead_to_the_default_languages_row(
+    tmp_path: Path,
+) -> None:
+    """autorefs keeps one map for every language: rows registered twice would be ambiguous
+    (a warning that fails --strict), so only the default language's are registered."""
+    site = multilingual_site(tmp_path)
+    site.config["plugins"].append("autorefs")
+    site.page("index.fr.md", "# Accueil\n\nVoir [1004][].\n")
+    site.page("index.md", "# Home\n\nSee [1004][].\n")
+    site.build()
+    for page_url in ("index.html", "fr/index.html"):
+        link = site.html(page_url).select_one("a.autorefs")
+        landing, fragment = follow(site, page_url, link["href"])
+        assert landing.find("h1").get_text().startswith("Link errors")
+        assert landing.find("tr", id=fragment) is not None and fragment == "1004"

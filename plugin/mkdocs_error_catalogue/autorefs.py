@@ -17,6 +17,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 
 from .inline import plain_text
+from .languages import language_folder
 from .site import CatalogueSite
 
 AUTOREFS_PLUGIN = "autorefs"
@@ -28,9 +29,13 @@ def register_entries(config: MkDocsConfig, site: CatalogueSite) -> None:
 
     autorefs is not a dependency: its plugin is looked up, not imported. Its public
     `register_anchor` takes the page and a tooltip since version 1.4, the page's URL before.
+
+    autorefs keeps one map for all the languages of a multilingual site, so an identifier
+    registered by two languages is ambiguous (a warning, as for its own headings): only the
+    default language's rows are registered, and other languages' references lead to them.
     """
     register = getattr(config.plugins.get(AUTOREFS_PLUGIN), "register_anchor", None)
-    if not callable(register):
+    if not callable(register) or language_folder(config):
         return
     takes_page = "title" in inspect.signature(register).parameters
     for category in site.catalogue.categories:
