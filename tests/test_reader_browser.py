@@ -1,4 +1,4 @@
-"""The reader's side of the rendered tables, in headless Chromium, in both themes.
+"""The reader's side of the rendered tables, in headless Chromium, in MkDocs' themes and Material.
 
 Readers arrive holding one code, from a deep link, a search result or a link in another page.
 These tests open the built example site (and a running `mkdocs serve`) the way they do and
@@ -35,6 +35,8 @@ PAGE = "reference/link-errors/"
 HIGHLIGHTED = "error-catalogue-entry--highlighted"
 PHONE = (375, 812)  # width, height
 WCAG_AA = 4.5
+# MkDocs' other built-in theme too: its script rewraps tables once the page is ready.
+READING_THEMES = (*THEMES, "readthedocs")
 
 # Where the row is, where the theme's sticky header ends, and whether the row is highlighted.
 GEOMETRY = """anchor => {
@@ -65,8 +67,9 @@ LANDED = (
 
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
-    """The URL of the example site built with a theme ("material", "mkdocs"), or with
-    Material's instant navigation ("material-instant"); each built once, served on loopback."""
+    """The URL of the example site built with a theme ("material", "mkdocs", "readthedocs"),
+    or with Material's instant navigation ("material-instant"); each built once, served on
+    loopback."""
     urls: dict[str, str] = {}
     servers: list[Any] = []
 
@@ -76,7 +79,7 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str]
             (root / "site").mkdir()
             urls[variant], server = serve(root / "site")
             servers.append(server)
-            site = example_site(root, "mkdocs" if variant == "mkdocs" else "material")
+            site = example_site(root, "material" if variant.startswith("material") else variant)
             site.config["site_url"] = urls[variant]  # instant navigation needs it
             if variant.startswith("material"):  # light and dark, as the project's own site
                 site.config["theme"]["palette"] = [{"scheme": "default"}, {"scheme": "slate"}]
@@ -176,7 +179,7 @@ def test_the_filter_texts_can_be_translated(chromium: Any, tmp_path: Path) -> No
 # 1. Landing on an entry
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", READING_THEMES)
 def test_an_anchor_lands_below_the_header_on_a_highlighted_row(
     chromium: Any, example: Callable[[str], str], theme: str
 ) -> None:
@@ -187,7 +190,7 @@ def test_an_anchor_lands_below_the_header_on_a_highlighted_row(
             page.screenshot(path=artefact(f"1-landing-{theme}-{name}.png"))
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", READING_THEMES)
 def test_a_deep_link_lands_on_the_highlighted_row(
     chromium: Any, example: Callable[[str], str], theme: str
 ) -> None:
@@ -480,7 +483,7 @@ FITS = """() => {
 }"""
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", READING_THEMES)
 @pytest.mark.parametrize("javascript", [True, False], ids=["script", "no-script"])
 def test_tables_stay_usable_on_a_phone(
     chromium: Any, example: Callable[[str], str], theme: str, javascript: bool
@@ -502,6 +505,25 @@ def test_tables_stay_usable_on_a_phone(
             assert fits["sideways"] > 0
         suffix = "" if javascript else "-no-javascript"
         page.screenshot(path=artefact(f"4-phone-{theme}{suffix}.png"))
+
+
+@pytest.mark.parametrize("theme", READING_THEMES)
+def test_tables_fit_a_desktop_page_with_their_text_wrapped(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    """No sideways scrolling at a desktop width, every cell's text from its top: the
+    readthedocs theme keeps cells on one line and in the middle, unless told otherwise."""
+    with reader(chromium, 1280, 900) as page:
+        page.goto(example(theme) + PAGE + "#1005")
+        assert_landed(page, "1005")
+        fits = page.evaluate(FITS)
+        assert (fits["problems"], fits["stacked"], fits["sideways"]) == ([], False, 0)
+        alignments = page.eval_on_selector_all(
+            "div.error-catalogue td",
+            "cells => [...new Set(cells.map(c => getComputedStyle(c).verticalAlign))]",
+        )
+        assert alignments == ["top"]
+        page.screenshot(path=artefact(f"4-desktop-{theme}.png"))
 
 
 # 5. A running `mkdocs serve`
