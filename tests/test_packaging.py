@@ -1,14 +1,19 @@
-"""The built wheel, installed (not editable) in a fresh virtual environment, builds a site."""
+"""The package as users get it: the built wheel, installed (not editable) in a fresh virtual
+environment, builds a site; the pre-commit hook, installed by pre-commit, checks a catalogue."""
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import EXAMPLE_CATALOGUE
-from .environments import environment, run
+from .conftest import EXAMPLE_CATALOGUE, REPO
+from .environments import cannot_install, environment, run
 
 
 def test_wheel_installs_and_builds_a_site_outside_the_repository(
@@ -34,3 +39,71 @@ def test_wheel_installs_and_builds_a_site_outside_the_repository(
     assert page.find("h2", id="general") is not None
     assert (project / "site/assets/error-catalogue/error-catalogue.css").is_file()
     assert "no problems" in run(bin_folder / "error-catalogue", "check", cwd=project)
+
+
+# The hook as docs/stable-codes.md gives it, installing this checkout instead of PyPI's release.
+LOCAL_HOOK = """
+repos:
+  - repo: local
+    hooks:
+      - id: error-catalogue-check
+        name: error catalogue
+        entry: error-catalogue check
+        language: python
+        additional_dependencies: [{requirement}]
+        pass_filenames: false
+        files: \\.(ya?ml|lock)$
+"""
+
+
+@pytest.mark.parametrize("hook", ["repository", "local"])
+def test_the_pre_commit_hook_stops_a_broken_catalogue(tmp_path: Path, hook: str) -> None:
+    """The hook as pre-commit runs it: this repository's `.pre-commit-hooks.yaml` (through
+    `pre-commit try-repo`), or a local hook; the package installed into pre-commit's own
+    environment, `error-catalogue check` run at the root of the project, which names its
+    catalogue in `mkdocs.yml`."""
+    project = tmp_path / "project"
+    shutil.copytree(EXAMPLE_CATALOGUE, project / "errors")
+    (project / "docs").mkdir()
+    (project / "docs" / "index.md").write_text("# Errors\n\n<!-- error-catalogue -->\n")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Hooked\nplugins:\n  - error-catalogue:\n      catalogue: errors\n"
+    )
+    if hook == "local":
+        config = LOCAL_HOOK.format(requirement=REPO.as_uri())
+        (project / ".pre-commit-config.yaml").write_text(config)
+    general = project / "errors" / "01-general.yml"
+    good = general.read_text(encoding="utf-8")
+    general.write_text(good.replace("user_actions:", "user_action:", 1), encoding="utf-8")
+    typo = good.splitlines().index("    user_actions:") + 1
+    run("git", "init", "--quiet", cwd=project)
+    run("git", "add", "--all", cwd=project)
+
+    failed = pre_commit_hook(project, hook, tmp_path / "cache")
+    assert failed.returncode == 1, failed.stdout
+    assert (
+        f"errors/01-general.yml:{typo}: unknown key `user_action` in an error: "
+        "did you mean `user_actions`?"
+    ) in failed.stdout.splitlines()
+
+    general.write_text(good, encoding="utf-8")
+    run("git", "add", "--all", cwd=project)
+    passed = pre_commit_hook(project, hook, tmp_path / "cache")
+    assert passed.returncode == 0, passed.stdout
+    assert passed.stdout.splitlines()[-1].endswith("Passed")
+
+
+def pre_commit_hook(project: Path, hook: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    """pre-commit's run of the `error-catalogue-check` hook on every file of `project`."""
+    how = ["try-repo", str(REPO), "error-catalogue-check"] if hook == "repository" else ["run"]
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", *how, "--all-files", "--color", "never"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PRE_COMMIT_HOME": str(cache)},
+    )
+    if result.returncode not in (0, 1) or "An unexpected error has occurred" in result.stdout:
+        cannot_install(f"the hook's environment: {result.stdout[-500:]}{result.stderr[-500:]}")
+    return result
