@@ -44,3 +44,35 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     result = error_catalogue("chekc", cwd=tmp_path)
     assert result.returncode == 2
     assert "invalid choice: 'chekc'" in result.stderr
+
+
+def test_check_reads_only_the_catalogue_option_of_mkdocs_yml(tmp_path: Path) -> None:
+    """`check` needs the catalogue folder, not a buildable site: a `docs/` that is not there
+    (yet) does not stop it."""
+    shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "errors")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: S\ndocs_dir: pages\nplugins:\n  - error-catalogue:\n      catalogue: errors\n"
+    )
+    result = error_catalogue("check", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "errors: 12 categories, 45 errors, no problems"
+
+
+def test_a_mkdocs_yml_of_the_wrong_shape_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    for text, message in [
+        ("- a list\n", "it must be a mapping of settings, such as `site_name: Docs`"),
+        (
+            "plugins:\n  - error-catalogue: errors\n",
+            "the options of `error-catalogue` must be a mapping of `key: value`",
+        ),
+        (
+            "plugins:\n  - error-catalogue:\n      catalogue: [a]\n",
+            "`catalogue: ['a']` in the options of `error-catalogue` must be a folder path",
+        ),
+    ]:
+        (tmp_path / "mkdocs.yml").write_text(text)
+        result = error_catalogue("check", cwd=tmp_path)
+        assert (result.returncode, result.stderr) == (
+            1,
+            f"error-catalogue: mkdocs.yml: {message}\n",
+        )

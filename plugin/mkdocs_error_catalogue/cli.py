@@ -39,9 +39,9 @@ def default_catalogue(config: Path) -> Path:
     """Where the site's plugin options put the catalogue, as `mkdocs build` would find it."""
     if not config.is_file():
         return Path("catalogue")
-    from .site import site_settings  # imports MkDocs: only when needed
+    from .site import catalogue_option  # imports MkDocs: only when needed
 
-    return site_settings(config).catalogue or Path("catalogue")
+    return catalogue_option(config) or Path("catalogue")
 
 
 def add_check(commands: Commands) -> None:

@@ -229,45 +229,72 @@ class SiteSettings:
 
 @functools.cache
 def site_settings(config_file: Path) -> SiteSettings:
-    try:
-        with config_file.open("rb") as source:
-            raw = yaml_load(source)
-    except (OSError, yaml.YAMLError) as error:
-        raise ConfigurationError(f"cannot read it: {error}") from None
+    raw = _raw_config(config_file)
     config = MkDocsConfig(config_file_path=str(config_file))
     keys = ("docs_dir", "site_url", "use_directory_urls", "exclude_docs", "not_in_nav")
     config.load_dict({"site_name": "site"} | {key: raw[key] for key in keys if key in raw})
     errors, _ = config.validate()
     if errors:
         raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
-    options = _plugin_options(raw.get("plugins"), "error-catalogue")
-    catalogue = (
-        None if options is None else config_file.parent / options.get("catalogue", "catalogue")
-    )
-    options = options or {}
+    options = _plugin_options(raw.get("plugins"), "error-catalogue") or {}
     return SiteSettings(
         config,
-        catalogue,
+        catalogue_option(config_file),
         site_path_option(options.get("deep_links", True), DEFAULT_DEEP_LINKS, "deep_links"),
         site_path_option(options.get("export", True), DEFAULT_EXPORT, "export"),
         _plugin_options(raw.get("plugins"), I18N_PLUGIN),
     )
 
 
+def catalogue_option(config_file: Path) -> Path | None:
+    """The catalogue folder that the plugin's options in `config_file` name (None: the plugin
+    is not listed), read without checking the rest of the file, which `check` and `lock` do
+    not need (a site whose `docs/` is not there yet, say)."""
+    options = _plugin_options(_raw_config(config_file).get("plugins"), "error-catalogue")
+    if options is None:
+        return None
+    folder = options.get("catalogue", "catalogue")
+    if not isinstance(folder, str):
+        raise ConfigurationError(
+            f"`catalogue: {folder}` in the options of `error-catalogue` must be a folder path"
+        )
+    return config_file.parent / folder
+
+
+@functools.cache
+def _raw_config(config_file: Path) -> dict[str, Any]:
+    """`config_file` as written (read by MkDocs' loader: `!ENV`, `INHERIT`), not validated."""
+    try:
+        with config_file.open("rb") as source:
+            raw = yaml_load(source)
+    except (OSError, yaml.YAMLError) as error:
+        raise ConfigurationError(f"cannot read it: {error}") from None
+    if not isinstance(raw, dict):
+        raise ConfigurationError("it must be a mapping of settings, such as `site_name: Docs`")
+    return raw
+
+
 def _plugin_options(plugins: Any, plugin: str) -> dict[str, Any] | None:
     """The options of `plugin` in a `plugins:` list or mapping ({} for none), None if absent."""
-    entries = (
-        plugins.items()
-        if isinstance(plugins, dict)
-        else (
-            next(iter(item.items())) if isinstance(item, dict) else (item, {})
-            for item in plugins or []
-        )
-    )
-    for name, options in entries:
-        if name == plugin:
-            return dict(options or {})
+    for name, options in _plugin_entries(plugins):
+        if name != plugin:
+            continue
+        if not isinstance(options, dict | None):
+            raise ConfigurationError(f"the options of `{plugin}` must be a mapping of `key: value`")
+        return dict(options or {})
     return None
+
+
+def _plugin_entries(plugins: Any) -> Iterator[tuple[Any, Any]]:
+    """(name, options) of each plugin a `plugins:` list or mapping lists."""
+    if isinstance(plugins, dict):
+        yield from plugins.items()
+    elif isinstance(plugins, list):
+        for item in plugins:
+            if isinstance(item, dict):
+                yield from item.items()
+            else:
+                yield item, {}
 
 
 def site_from_config(
