@@ -20,9 +20,11 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
+from .browser import artefact, reader, serve
 from .conftest import EXAMPLE_CATALOGUE, Site, css_cell, new_site
 from .environments import environment, run
 from .test_cli import error_catalogue
+from .test_reader_browser import assert_landed
 
 BOTH = """\
 site_name: Both
@@ -34,6 +36,10 @@ markdown_extensions:
       permalink: true
   - error_catalogue:
       catalogue: catalogue
+extra_css:
+  - assets/error-catalogue/error-catalogue.css
+extra_javascript:
+  - assets/error-catalogue/error-catalogue.js
 """
 
 
@@ -67,6 +73,11 @@ def rendered(site_dir: Path) -> dict[str, Any]:
         "cells": [td.get_text(" ", strip=True) for td in page.select(".error-catalogue td")],
         "links": [(a["href"], a.get_text()) for a in home.select("a.error-catalogue-ref")],
         "deep links": [(a["href"], a.get_text()) for a in deep.select("a.error-catalogue-ref")],
+        # Listed for Zensical, added by the plugin: each linked once either way.
+        "assets": [
+            len(page.select("link[href$='error-catalogue.css']")),
+            len(page.select("script[src$='error-catalogue.js']")),
+        ],
     }
 
 
@@ -85,10 +96,11 @@ def test_mkdocs_takes_over_the_listed_extension(mkdocs_result: dict[str, Any]) -
         ("reference/link-errors/#1005", "the old one"),
     ]
     assert mkdocs_result["deep links"] == [("../../reference/link-errors/#2001", "2001")]
+    assert mkdocs_result["assets"] == [1, 1]
 
 
 def test_zensical_builds_the_same_tables_and_links(
-    tmp_path: Path, wheel: Path, mkdocs_result: dict[str, Any]
+    tmp_path: Path, wheel: Path, mkdocs_result: dict[str, Any], chromium: Any
 ) -> None:
     bin_folder = environment(tmp_path / "env", "zensical", wheel)
     project(tmp_path / "project")
@@ -100,6 +112,17 @@ def test_zensical_builds_the_same_tables_and_links(
     target = BeautifulSoup(deep_link.read_text(), "html.parser").find("a")["href"]
     assert target == "../../reference/link-errors/#1004"
     assert (tmp_path / "project/site/error-catalogue.json").is_file()
+    # The readers' script works in Zensical's theme: the landing and the filter boxes.
+    url, server = serve(tmp_path / "project" / "site")
+    try:
+        with reader(chromium) as page:
+            page.goto(url + "errors/1005/")
+            page.wait_for_url("**/reference/link-errors/#1005")
+            assert_landed(page, "1005")
+            assert page.locator(".error-catalogue-filter input").count() == 12
+            page.screenshot(path=artefact("6-zensical.png"))
+    finally:
+        server.shutdown()
 
 
 def test_properdocs_runs_the_plugin_unchanged(
