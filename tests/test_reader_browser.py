@@ -68,8 +68,8 @@ LANDED = (
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
     """The URL of the example site built with a theme ("material", "mkdocs", "readthedocs"),
-    or with Material's instant navigation ("material-instant"); each built once, served on
-    loopback."""
+    or with Material's instant navigation ("material-instant") or right to left
+    ("material-rtl"); each built once, served on loopback."""
     urls: dict[str, str] = {}
     servers: list[Any] = []
 
@@ -85,6 +85,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str]
                 site.config["theme"]["palette"] = [{"scheme": "default"}, {"scheme": "slate"}]
             if variant == "material-instant":
                 site.config["theme"]["features"] = ["navigation.instant"]
+            if variant == "material-rtl":
+                site.config["theme"]["direction"] = "rtl"
             site.build()
         return urls[variant]
 
@@ -524,6 +526,45 @@ def test_tables_fit_a_desktop_page_with_their_text_wrapped(
         )
         assert alignments == ["top"]
         page.screenshot(path=artefact(f"4-desktop-{theme}.png"))
+
+
+# What stands on the side where lines start: the landing bar, list bullets, the note's rule.
+SIDES = """() => {
+    const row = document.getElementById("1004");
+    const cell = row.querySelector("td");
+    const list = row.querySelector("td ul");
+    const note = document.querySelector("[id='1005'] .error-catalogue-note");
+    const box = element => element.getBoundingClientRect();
+    const style = element => getComputedStyle(element);
+    const start = style(row).direction === "rtl" ? "Right" : "Left";
+    return {
+        direction: style(row).direction,
+        bar: style(cell).boxShadow.match(/(-?[\\d.]+)px 0px 0px 0px inset/)[1],
+        bullets: style(list)["padding" + start],
+        listInside: box(list).left >= box(list.closest("td")).left
+            && box(list).right <= box(list.closest("td")).right,
+        noteRule: style(note)["border" + start + "Width"],
+        codeColumn: box(cell).left > box(row.cells[1]).left ? "right" : "left",
+    };
+}"""
+
+
+@pytest.mark.parametrize(("variant", "side"), [("material", "left"), ("material-rtl", "right")])
+def test_right_to_left_pages_mirror_the_table(
+    chromium: Any, example: Callable[[str], str], variant: str, side: str
+) -> None:
+    for size in [(1280, 900), PHONE]:
+        with reader(chromium, *size) as page:
+            page.goto(example(variant) + PAGE + "#1004")
+            assert_landed(page, "1004")
+            sides = page.evaluate(SIDES)
+            assert sides["direction"] == ("rtl" if side == "right" else "ltr")
+            assert (float(sides["bar"]) > 0) == (side == "left"), sides
+            assert sides["bullets"] != "0px" and sides["listInside"], sides
+            assert sides["noteRule"] == "2px", sides
+            if size != PHONE:  # the code column starts the row; on a phone, rows are cards
+                assert sides["codeColumn"] == side, sides
+            page.screenshot(path=artefact(f"4-sides-{variant}-{size[0]}.png"))
 
 
 # 5. A running `mkdocs serve`
