@@ -220,6 +220,35 @@ def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
     assert (link["href"], link.get_text()) == ("#1004", "the cookie error")
 
 
+def test_a_marker_the_page_does_not_show_but_links_lead_to_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The page files are scanned before rendering, which cannot tell an indented code block
+    from a paragraph: the first page in file order claims `deposits` and would get its links."""
+    site = example_site(tmp_path)
+    site.page(
+        "a-syntax.md", "# Syntax\n\nShow one category:\n\n    <!-- error-catalogue deposits -->\n"
+    )
+    with pytest.raises(Abort):
+        site.build()
+    assert (
+        "Doc file 'a-syntax.md' has a marker for the error category `deposits` that it does "
+        "not show once rendered (inside an indented code block?), yet links, deep links, "
+        "search and the export lead to it: show markers as examples in fenced code blocks (```)"
+    ) in caplog.text
+    site.build(strict=False)
+    assert site.html("a-syntax/index.html").select_one("pre code").get_text().strip() == (
+        "<!-- error-catalogue deposits -->"
+    )
+    fenced = (
+        "# Syntax\n\nShow one category:\n\n```markdown\n<!-- error-catalogue deposits -->\n```\n"
+    )
+    site.page("a-syntax.md", fenced)
+    site.build()  # strict: a fenced example claims nothing
+    link = site.html("errors/2001/index.html").find("a")["href"]
+    assert link == "../../reference/link-errors/#2001"
+
+
 def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
     """A marker in a snippet is not in the page's file: the links made before its page was
     rendered (the home page's, the table's own) are completed once it is."""

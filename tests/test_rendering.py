@@ -180,7 +180,9 @@ def test_markers_in_code_fences_and_indented_code_are_left_alone(payments: Site)
             <!-- error-catalogue payments -->
         """,
     )
-    payments.build()
+    # Not strict: the indented one still claims `payments` for this page, which is a warning
+    # (see test_linking's test of it); the fenced one claims nothing.
+    payments.build(strict=False)
     page = payments.html()
     assert page.find("tr") is None
     assert [code.get_text().strip() for code in page.select("pre code")] == [

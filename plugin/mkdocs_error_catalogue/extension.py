@@ -114,6 +114,7 @@ class _TokenInHtmlPostprocessor(Postprocessor):
             "inside an HTML block, where Markdown is not read: move it out of the block, or "
             "add `markdown` to the block's tag (extension md_in_html)"
         )
+        self.extension.reported_markers.append(marker)
         return marker.text
 
 
@@ -163,6 +164,8 @@ class ErrorCatalogueExtension(Extension):
         # The categories whose tables the current page got: their HTML is placed as a whole,
         # unseen by MkDocs, which must be told about the rows' ids.
         self.rendered_categories: list[Category] = []
+        # The current page's markers that were reported as out of place (in a raw HTML block).
+        self.reported_markers: list[Marker] = []
         # Set by the MkDocs plugin, which then decides where links go; on its own, the
         # extension asks the generator which page it renders (see `standalone`).
         self.managed = False
@@ -188,6 +191,7 @@ class ErrorCatalogueExtension(Extension):
         if self.managed:
             return
         self.rendered_categories.clear()
+        self.reported_markers.clear()
         context = page_context(md)
         if context is None:  # plain Python-Markdown: every entry is on this page
             self.warn = lambda message: log.warning(f"A page {message}")

@@ -63,10 +63,12 @@ def next_fence_state(fence: str | None, line: str) -> str | None:
 def pages_by_category(
     categories: Sequence[str], pages: Iterable[tuple[Page, str]]
 ) -> dict[str, Page]:
-    """For each category id, the first of `pages` (page, Markdown) whose markers show it."""
+    """For each category id, the first of `pages` (page, Markdown) whose markers show it
+    (a marker naming no such category shows nothing)."""
     found: dict[str, Page] = {}
     for page, markdown in pages:
         for marker in find_markers(markdown.splitlines()):
-            for category in categories if marker.category is None else [marker.category]:
-                found.setdefault(category, page)
+            for category in categories:
+                if marker.category in (None, category):
+                    found.setdefault(category, page)
     return found

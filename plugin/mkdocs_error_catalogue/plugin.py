@@ -241,6 +241,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
         self.extension.rendered_categories.clear()
+        self.extension.reported_markers.clear()
         self.extension.held_tables = {}  # until on_page_content puts them in the page
         self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
         return markdown
@@ -289,6 +290,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         assert self.site is not None
         self._complete_links()
         register_entries(config, self.site)
+        if not self.dirty:  # a dirty build renders only the pages that changed
+            self._warn_of_unshown_claims()
         for source, href in self._fragment_links:
             file, fragment = self.site.doc_file(href)
             anchors = file.page.present_anchor_ids if file and file.page else None
@@ -299,6 +302,18 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                     f"doc '{file.src_uri}' does not contain an anchor '#{fragment}'",
                 )
         return env
+
+    def _warn_of_unshown_claims(self) -> None:
+        assert self.site is not None
+        for source, categories in self.site.claimed_not_shown().items():
+            kind = "error category" if len(categories) == 1 else "error categories"
+            names = ", ".join(f"`{category}`" for category in categories)
+            log.warning(
+                f"Doc file '{source}' has a marker for the {kind} {names} that it "
+                "does not show once rendered (inside an indented code block?), yet links, deep "
+                "links, search and the export lead to it: show markers as examples in fenced "
+                "code blocks (```)"
+            )
 
     @event_priority(100)  # first, so that other plugins see the tables
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
@@ -312,6 +327,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         assert self.site is not None  # on_files made it
         for category in rendered:
             self.site.shown_on(category.id, page.file)
+        self.site.reported_on(page.file, (m.category for m in self.extension.reported_markers))
         if page.present_anchor_ids is not None:
             page.present_anchor_ids.update(e.anchor for c in rendered for e in c.entries)
         return html

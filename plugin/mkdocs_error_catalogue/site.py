@@ -81,12 +81,33 @@ class CatalogueSite:
         # Categories found only while rendering (a marker that another plugin or an include
         # put in the page), in the order found.
         self.found_late: list[str] = []
+        # (category id, page's src_uri): shown there, or its marker there reported already.
+        self._accounted_for: set[tuple[str, str]] = set()
 
     def shown_on(self, category_id: str, page: File) -> None:
         """A page was rendered with the category's table: its page, unless one already was."""
+        self._accounted_for.add((category_id, page.src_uri))
         if category_id not in self.pages:
             self.pages[category_id] = page
             self.found_late.append(category_id)
+
+    def reported_on(self, page: File, marker_categories: Iterable[str | None]) -> None:
+        """Markers of the page (for a category, or every one: None) were reported as out of
+        place while it was rendered: `claimed_not_shown` need not name them again."""
+        every = [category.id for category in self.catalogue.categories]
+        for category in marker_categories:
+            self._accounted_for.update((c, page.src_uri) for c in every if category in (None, c))
+
+    def claimed_not_shown(self) -> dict[str, list[str]]:
+        """Rendered pages whose files hold a marker that made them the page of categories they
+        did not show ({src_uri: category ids}): a marker inside an indented code block, which
+        the page files' scan cannot tell from a real one, or one a plugin took out."""
+        claimed: dict[str, list[str]] = {}
+        for category_id, file in self.pages.items():
+            rendered = file.page is not None and file.page.content is not None
+            if rendered and (category_id, file.src_uri) not in self._accounted_for:
+                claimed.setdefault(file.src_uri, []).append(category_id)
+        return claimed
 
     @property
     def site_url(self) -> str | None:
