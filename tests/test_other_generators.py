@@ -223,12 +223,12 @@ def test_with_a_rendering_context_links_reach_other_pages(
 
 def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -> None:
     project(tmp_path)
+    run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)  # the pages site-files reads
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: Z\ntheme:\n  name: not-installed\nplugins:\n  - search\n"
         "  - error-catalogue:\n      export: data/codes.json\n      deep_links: e\n"
         "  - some-zensical-only-plugin\n"
     )
-    (tmp_path / "site").mkdir()
     result = error_catalogue("site-files", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
@@ -249,3 +249,33 @@ def test_a_broken_mkdocs_yml_is_a_clear_error(tmp_path: Path) -> None:
     assert result.stderr.startswith("error-catalogue: mkdocs.yml: ")
     assert "line 2" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
+    """As Zensical builds: the extension alone, the marker brought by an include (the page file
+    has none), and an indented-code example of a marker on a page first in file order."""
+    site = project(tmp_path)
+    site.config = {
+        "site_name": "Extension alone",
+        "markdown_extensions": [
+            {"error_catalogue": {"catalogue": "catalogue"}},
+            {"pymdownx.snippets": {"base_path": ["includes"], "check_paths": True}},
+        ],
+    }
+    site.write("includes/tables.md", "<!-- error-catalogue -->\n")
+    site.page("reference/link-errors.md", '# Link errors\n\n--8<-- "tables.md"\n')
+    site.page("a-syntax.md", "# Syntax\n\n    <!-- error-catalogue general -->\n")
+    empty = error_catalogue("site-files", cwd=tmp_path)
+    assert (empty.returncode, empty.stderr) == (
+        1,
+        "error-catalogue site-files: site not found: build the site first (zensical build), or pass --site-dir\n",
+    )
+    site.write_config()
+    run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)
+    result = error_catalogue("site-files", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("site: 45 deep-link pages"), result.stdout
+    for anchor in ("1004", "2001", "api-error"):
+        deep_link = tmp_path / f"site/errors/{anchor}/index.html"
+        target = BeautifulSoup(deep_link.read_text(), "html.parser").find("a")["href"]
+        assert target == f"../../reference/link-errors/#{anchor}"

@@ -341,8 +341,8 @@ def _status(entry: Entry) -> str:
 def add_site_files(commands: Commands) -> None:
     parser = commands.add_parser(
         "site-files",
-        help="write the deep-link pages, the JSON export and the stylesheet into a site built "
-        "without the plugin (Zensical)",
+        help="write the deep-link pages, the JSON export, the stylesheet and the script into a "
+        "site built without the plugin (Zensical)",
     )
     add_catalogue_option(parser)
     add_site_options(parser)
@@ -366,7 +366,22 @@ def site_files(arguments: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    site = site_from_config(config, catalogue, arguments.site_url)
+    if not arguments.site_dir.is_dir():
+        print(
+            f"error-catalogue site-files: {display_path(arguments.site_dir)} not found: build the "
+            "site first (zensical build), or pass --site-dir",
+            file=sys.stderr,
+        )
+        return 1
+    # Where the generator really put the tables: includes and all.
+    site = site_from_config(config, catalogue, arguments.site_url, built=arguments.site_dir)
+    if not site.pages:
+        print(
+            f"error-catalogue site-files: no page in {display_path(arguments.site_dir)} shows a "
+            "catalogue table: build the site first (zensical build), with a marker in a page",
+            file=sys.stderr,
+        )
+        return 1
     export = site_settings(config).export
     files = list(site.artefact_files(export))
     files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]

@@ -9,6 +9,7 @@ themselves. Whoever places the HTML tells MkDocs about the rows' ids (see the pl
 from __future__ import annotations
 
 import html
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, fields
 
@@ -19,6 +20,8 @@ from .inline import InlineRenderer, LinkHook, escape, literal
 from .model import Category, Entry, Obsolete
 
 CSS_PREFIX = "error-catalogue"
+# A table's wrapper in built HTML (as `table_html` writes it): the id of the category it shows.
+SHOWN_CATEGORY = re.compile(rf'<div class="{CSS_PREFIX}" data-category="(?P<id>[^"]*)">')
 ERROR_SCHEME = "error:"
 
 
@@ -82,6 +85,7 @@ class CatalogueRenderer:
         return "".join(f"<p>{self._inline(p)}</p>" for p in paragraphs if p)
 
     def table_html(self, category: Category) -> str:
+        # Found again in built pages by `SHOWN_CATEGORY`.
         """The category's entries as a table, wrapped in a `div.error-catalogue`."""
         rows = "".join([self.row_html(entry) for entry in category.entries])
         return (

@@ -8,9 +8,10 @@ category is where that category's entries live.
 from __future__ import annotations
 
 import functools
+import html
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,7 @@ from .exporting import export_json
 from .languages import I18N_PLUGIN, default_language_pages
 from .markers import pages_by_category
 from .model import Catalogue
+from .rendering import SHOWN_CATEGORY
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
 SCRIPT = "assets/error-catalogue/error-catalogue.js"
@@ -70,14 +72,20 @@ class CatalogueSite:
         *,
         site_url: str | None = None,
         deep_links: str | None = None,
+        built: Path | None = None,
     ) -> None:
+        """Where each category is shown: found from the markers in the page files, or, with
+        `built` (the folder of a site built from `files`), from the tables in its pages."""
         self.catalogue = catalogue
         self._site_url = with_slash(site_url)
         self.deep_links = deep_links
         self.files = files
         ids = [category.id for category in catalogue.categories]
-        sources = ((file, file.content_string) for file in files.documentation_pages())
-        self.pages = pages_by_category(ids, sources)
+        if built is None:
+            sources = ((file, file.content_string) for file in files.documentation_pages())
+            self.pages = pages_by_category(ids, sources)
+        else:
+            self.pages = _shown_in_built_pages(ids, files, built)
         # Categories found only while rendering (a marker that another plugin or an include
         # put in the page), in the order found.
         self.found_late: list[str] = []
@@ -193,6 +201,20 @@ class CatalogueSite:
         if path is None or self._site_url is None:
             return path
         return urljoin(self._site_url, path)
+
+
+def _shown_in_built_pages(
+    category_ids: Sequence[str], files: Files, built: Path
+) -> dict[str, File]:
+    """For each category, the first page (in file order) whose built HTML shows its table:
+    what the generator rendered, tables from includes and all, code blocks excluded."""
+    found: dict[str, File] = {}
+    for file in files.documentation_pages():
+        path = built / file.dest_uri
+        if path.is_file():
+            for match in SHOWN_CATEGORY.finditer(path.read_text(encoding="utf-8")):
+                found.setdefault(html.unescape(match.group("id")), file)
+    return {category: found[category] for category in category_ids if category in found}
 
 
 def _home(url: str) -> str:
@@ -319,9 +341,10 @@ def _plugin_entries(plugins: Any) -> Iterator[tuple[Any, Any]]:
 
 
 def site_from_config(
-    config_file: Path, catalogue: Catalogue, site_url: str | None = None
+    config_file: Path, catalogue: Catalogue, site_url: str | None = None, built: Path | None = None
 ) -> CatalogueSite:
-    """The site `config_file` (a `mkdocs.yml`) describes, without building it."""
+    """The site `config_file` (a `mkdocs.yml`) describes, without building it; with `built`,
+    the folder some generator built it into, whose pages show where each category is."""
     settings = site_settings(config_file)
     files = get_files(settings.config)
     if settings.i18n is not None:  # the URLs of the default language's pages
@@ -331,4 +354,5 @@ def site_from_config(
         files,
         site_url=site_url or settings.config.site_url,
         deep_links=settings.deep_links,
+        built=built,
     )
