@@ -68,8 +68,9 @@ LANDED = (
 @pytest.fixture(scope="module")
 def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
     """The URL of the example site built with a theme ("material", "mkdocs", "readthedocs"),
-    or with Material's instant navigation ("material-instant") or right to left
-    ("material-rtl"); each built once, served on loopback."""
+    or with Material's instant navigation ("material-instant"), its instant previews
+    ("material-preview") or right to left ("material-rtl"); each built once, served on
+    loopback."""
     urls: dict[str, str] = {}
     servers: list[Any] = []
 
@@ -85,6 +86,9 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str]
                 site.config["theme"]["palette"] = [{"scheme": "default"}, {"scheme": "slate"}]
             if variant == "material-instant":
                 site.config["theme"]["features"] = ["navigation.instant"]
+            if variant == "material-preview":
+                features = ["navigation.instant", "navigation.instant.preview"]
+                site.config["theme"]["features"] = features
             if variant == "material-rtl":
                 site.config["theme"]["direction"] = "rtl"
             site.build()
@@ -443,6 +447,59 @@ def test_obsolete_rows_are_struck_through_yet_readable(
             )
             assert_readable(page, placeholder, f"placeholder ({state})")
         page.screenshot(path=artefact(f"3-obsolete-{theme}-{palette}.png"))
+
+
+# The card a preview shows: its rows, its cells (stacked?) and its links.
+PREVIEW = """() => {
+    const tooltip = document.querySelector(".md-tooltip2[role=dialog]");
+    const card = tooltip && tooltip.querySelector(".error-catalogue-preview");
+    if (!card || getComputedStyle(tooltip.querySelector(".md-tooltip2__inner")).visibility !== "visible") {
+        return null;
+    }
+    return {
+        headings: tooltip.querySelectorAll("h1, h2, h3, h4").length,
+        rows: card.querySelectorAll("tr").length,
+        ids: tooltip.querySelectorAll("[id]").length,
+        cells: [...card.querySelectorAll("td")].map(td => td.textContent.trim()),
+        labels: [...card.querySelectorAll("td")].map(td => td.dataset.label || ""),
+        stacked: getComputedStyle(card.querySelector("td")).display === "block",
+        links: [...card.querySelectorAll("a")].map(a => a.getAttribute("href")),
+    };
+}"""
+
+
+@pytest.mark.parametrize("where", ["another page", "the same page"])
+def test_material_instant_previews_show_the_row_as_a_card(
+    chromium: Any, example: Callable[[str], str], where: str
+) -> None:
+    """Material takes a link's target for a heading: a row's cells ran together in one,
+    followed by every later row. The script gives the preview the row alone."""
+    base = example("material-preview")
+    with reader(chromium) as page:
+        if where == "another page":
+            page.goto(base)  # its first link: "the cookie error", to 1004
+            link = page.locator("a.error-catalogue-ref").first
+        else:
+            page.goto(base + PAGE)
+            link = page.locator("[id='1005'] .error-catalogue-replacement a")
+        link.hover()
+        page.wait_for_function(PREVIEW, timeout=10_000)
+        preview = page.evaluate(PREVIEW)
+        assert (preview["headings"], preview["rows"], preview["ids"]) == (0, 1, 0)
+        assert preview["cells"][1:3] == [
+            "Failed to open Link as iFrame due to 3rd party cookies blocked",
+            "There is no storage available. This is usually related to a 3rd party "
+            "cookie-blocking policy.",
+        ]
+        assert preview["labels"][1:] == [
+            "Likely Scenario",
+            "Displayed Error Message",
+            "Possible User Actions",
+            "Possible Developer Actions",
+        ]
+        assert preview["stacked"]
+        assert preview["links"] == [base + PAGE + "#1004"]  # the permalink, absolute
+        page.screenshot(path=artefact(f"4-preview-{where.replace(' ', '-')}.png"))
 
 
 # 4. A phone screen

@@ -10,7 +10,10 @@
      is scrolled below the sticky header and highlighted until the reader moves on: follows
      a link to another place, clicks or taps outside the row, or scrolls it out of view;
    - each cell gets its column heading as `data-label`, which the stylesheet shows when the
-     table is narrow and its rows are stacked.
+     table is narrow and its rows are stacked;
+   - Material's instant previews (`navigation.instant.preview`) of a link to a row show that
+     row as a card, where Material, taking the row for a heading, ran its cells together and
+     added every later row.
    Texts can be translated by defining `window.errorCatalogueLabels` (same keys as LABELS)
    in a script listed before this one in `extra_javascript`.
    Plain ES2017, no dependencies, no network. */
@@ -52,15 +55,10 @@
     if (!body || wrapper.classList.contains(ENHANCED)) {
       return;
     }
-    const head = table.tHead && table.tHead.rows[0];
-    const headings = head ? Array.from(head.cells, (cell) => cell.textContent.trim()) : [];
+    const headings = columnHeadings(table);
     const rows = Array.from(body.rows);
     const haystacks = rows.map((row) => {
-      Array.from(row.cells).forEach((cell, index) => {
-        if (headings[index]) {
-          cell.setAttribute("data-label", headings[index]);
-        }
-      });
+      labelCells(row, headings);
       return fold(row.id + " " + row.textContent);
     });
 
@@ -120,16 +118,35 @@
     filters.set(wrapper, { clear: clear });
   }
 
-  /* The catalogue row the address points at, if any. */
-  function targetRow() {
+  function columnHeadings(table) {
+    const head = table.tHead && table.tHead.rows[0];
+    return head ? Array.from(head.cells, (cell) => cell.textContent.trim()) : [];
+  }
+
+  /* Each cell of `row` gets its column's heading, shown when rows are stacked as cards. */
+  function labelCells(row, headings) {
+    Array.from(row.cells).forEach((cell, index) => {
+      if (headings[index]) {
+        cell.setAttribute("data-label", headings[index]);
+      }
+    });
+  }
+
+  /* The catalogue row of `doc` that the fragment `hash` ("#1004") names, if any. */
+  function rowAt(doc, hash) {
     let id;
     try {
-      id = decodeURIComponent(location.hash.slice(1));
+      id = decodeURIComponent(hash.slice(1));
     } catch (error) {
       return null; // a malformed escape: not one of ours
     }
-    const element = id ? document.getElementById(id) : null;
+    const element = id ? doc.getElementById(id) : null;
     return element && element.matches("." + PREFIX + " tbody > tr[id]") ? element : null;
+  }
+
+  /* The catalogue row the address points at, if any. */
+  function targetRow() {
+    return rowAt(document, location.hash);
   }
 
   function unhighlight() {
@@ -191,6 +208,83 @@
     land(true);
   }
 
+  /* Material's instant previews. The preview is built from the page the link points to (this
+     one, or one fetched again: the browser has it from Material's own request). */
+  let pointedAt = null; // the link under the pointer or with the focus: what a preview is of
+
+  function track(event) {
+    const link = event.target.closest && event.target.closest("a[href]");
+    if (link) {
+      pointedAt = link;
+    }
+  }
+
+  async function rowPreviewed(link) {
+    const page = new URL(link.href);
+    page.hash = "";
+    const here = new URL(location.href);
+    here.hash = "";
+    if (page.href === here.href) {
+      return { row: rowAt(document, link.hash), page: page };
+    }
+    const response = await fetch(page.href);
+    const html = response.ok ? await response.text() : "";
+    const doc = new DOMParser().parseFromString(html, "text/html");
+    return { row: rowAt(doc, link.hash), page: page };
+  }
+
+  /* The row alone, in a table of its own that the stylesheet stacks as a card (a preview is
+     narrow), its links made absolute: they were relative to its page. */
+  function rowCard(row, page) {
+    const card = row.cloneNode(true);
+    card.removeAttribute("id"); // the page may hold the row itself
+    card.removeAttribute("style");
+    card.classList.remove(HIGHLIGHTED);
+    labelCells(card, columnHeadings(row.closest("table")));
+    card.querySelectorAll("[href]").forEach((link) => {
+      link.setAttribute("href", new URL(link.getAttribute("href"), page).href);
+    });
+    const table = document.createElement("table");
+    table.createTBody().append(card);
+    const wrapper = document.createElement("div");
+    wrapper.className = [PREFIX, ENHANCED, PREFIX + "-preview"].join(" ");
+    wrapper.append(table);
+    return wrapper;
+  }
+
+  async function mendPreview(tooltip) {
+    const link = pointedAt;
+    const inner = tooltip.querySelector(".md-tooltip2__inner");
+    if (!inner || !link || !link.hash) {
+      return;
+    }
+    inner.style.visibility = "hidden"; // not the run-together cells, even for a moment
+    try {
+      const previewed = await rowPreviewed(link);
+      if (previewed.row) {
+        inner.replaceChildren(rowCard(previewed.row, previewed.page));
+      }
+    } catch (error) {
+      // no network, say: Material's preview stays as it was
+    } finally {
+      inner.style.visibility = "";
+    }
+  }
+
+  function watchPreviews() {
+    document.addEventListener("mouseover", track, true);
+    document.addEventListener("focusin", track, true);
+    new MutationObserver((changes) => {
+      changes.forEach((change) => {
+        change.addedNodes.forEach((node) => {
+          if (node.nodeType === 1 && node.matches(".md-tooltip2[role=dialog]")) {
+            mendPreview(node);
+          }
+        });
+      });
+    }).observe(document.body, { childList: true });
+  }
+
   document.addEventListener(
     "click",
     (event) => {
@@ -212,6 +306,7 @@
   window.addEventListener("hashchange", () => land(false));
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
+    watchPreviews(); // Material's body stays through instant navigation
     window.document$.subscribe(init); // Material: the first load and every instant navigation
     if (window.location$ && typeof window.location$.subscribe === "function") {
       // Instant navigation follows links within the page with `pushState`: no `hashchange`.
