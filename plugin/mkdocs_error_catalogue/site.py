@@ -1,8 +1,10 @@
 """Where a MkDocs site shows each category and entry, found from the markers in its pages.
 
-Both the plugin (links, deep links, export, search) and the command line (`lookup`, `export`)
-use this, so they agree on every URL. The first page (in file order) whose marker asks for a
-category is where that category's entries live.
+Both the plugin (links, deep links, export, search) and the command line (`lookup`, `export`,
+`site-files`) use this, so they agree on every URL. The first page (in file order) whose
+marker asks for a category is where that category's entries live. The plugin learns more
+while pages are rendered (markers an include brings, markers that were code after all), and
+`site-files` reads the tables of the pages a generator built instead of their markers.
 """
 
 from __future__ import annotations
