@@ -50,7 +50,9 @@ def test_mkdocs_theme_search_lists_the_entry_first_and_opens_its_row(
     page.goto(served)
     page.keyboard.press("s")  # the mkdocs theme's search shortcut
     page.wait_for_selector("#mkdocs-search-query", state="visible")
-    page.keyboard.type("1004")
+    # Typed into the box itself: the modal takes the focus only once it has faded in, and keys
+    # typed before that went to the page (seen once in CI, on a busy machine).
+    page.fill("#mkdocs-search-query", "1004")
     # The theme listens for keystrokes only once its search index has loaded: until results
     # show, send the key-up it searches on again.
     page.wait_for_function(
