@@ -63,12 +63,29 @@ def next_fence_state(fence: str | None, line: str) -> str | None:
 def pages_by_category(
     categories: Sequence[str], pages: Iterable[tuple[Page, str]]
 ) -> dict[str, Page]:
-    """For each category id, the first of `pages` (page, Markdown) whose markers show it
-    (a marker naming no such category shows nothing)."""
+    """For each category id, the first of `pages` (page, Markdown) whose markers show it."""
+    lines = ((page, markdown.splitlines()) for page, markdown in pages)
+    return first_pages(
+        categories, ((page, [m.category for m in find_markers(text)]) for page, text in lines)
+    )
+
+
+def first_pages(
+    categories: Sequence[str], shown: Iterable[tuple[Page, Iterable[str | None]]]
+) -> dict[str, Page]:
+    """For each category id, the first of `shown` (page, the categories it asks for, as
+    `asked_for` reads them) that shows it."""
     found: dict[str, Page] = {}
-    for page, markdown in pages:
-        for marker in find_markers(markdown.splitlines()):
-            for category in categories:
-                if marker.category in (None, category):
-                    found.setdefault(category, page)
+    for page, asked in shown:
+        for category in asked:
+            for shown_category in asked_for(category, categories):
+                found.setdefault(shown_category, page)
     return found
+
+
+def asked_for(category: str | None, categories: Sequence[str]) -> list[str]:
+    """The ids of `categories` that a marker for `category` shows: every one for None, none
+    for an id that is not among them."""
+    if category is None:
+        return list(categories)
+    return [category] if category in categories else []

@@ -29,7 +29,7 @@ from mkdocs.utils.yaml import yaml_load
 from .deep_links import redirect_page
 from .exporting import export_json
 from .languages import I18N_PLUGIN, default_language_pages
-from .markers import pages_by_category
+from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
 from .rendering import SHOWN_CATEGORY
 
@@ -106,7 +106,7 @@ class CatalogueSite:
         place while it was rendered: `claimed_not_shown` need not name them again."""
         every = [category.id for category in self.catalogue.categories]
         for category in marker_categories:
-            self._accounted_for.update((c, page.src_uri) for c in every if category in (None, c))
+            self._accounted_for.update((c, page.src_uri) for c in asked_for(category, every))
 
     def claimed_not_shown(self) -> dict[str, list[str]]:
         """Rendered pages whose files hold a marker that made them the page of categories they
@@ -210,13 +210,16 @@ def _shown_in_built_pages(
 ) -> dict[str, File]:
     """For each category, the first page (in file order) whose built HTML shows its table:
     what the generator rendered, tables from includes and all, code blocks excluded."""
-    found: dict[str, File] = {}
-    for file in files.documentation_pages():
-        path = built / file.dest_uri
-        if path.is_file():
-            for match in SHOWN_CATEGORY.finditer(path.read_text(encoding="utf-8")):
-                found.setdefault(html.unescape(match.group("id")), file)
-    return {category: found[category] for category in category_ids if category in found}
+    pages = ((file, built / file.dest_uri) for file in files.documentation_pages())
+    return first_pages(category_ids, ((file, _tables_in(path)) for file, path in pages))
+
+
+def _tables_in(page: Path) -> list[str]:
+    """The category ids of the tables in the built page `page` (none when it was not built)."""
+    if not page.is_file():
+        return []
+    text = page.read_text(encoding="utf-8")
+    return [html.unescape(match.group("id")) for match in SHOWN_CATEGORY.finditer(text)]
 
 
 def _home(url: str) -> str:
