@@ -82,12 +82,12 @@ class CatalogueSite:
         self._site_url = with_slash(site_url)
         self.deep_links = deep_links
         self.files = files
-        ids = [category.id for category in catalogue.categories]
+        self._ids = [category.id for category in catalogue.categories]
         if built is None:
             sources = ((file, file.content_string) for file in files.documentation_pages())
-            self.pages = pages_by_category(ids, sources)
+            self.pages = pages_by_category(self._ids, sources)
         else:
-            self.pages = _shown_in_built_pages(ids, files, built)
+            self.pages = _shown_in_built_pages(self._ids, files, built)
         # Categories found only while rendering (a marker that another plugin or an include
         # put in the page), in the order found.
         self.found_late: list[str] = []
@@ -104,9 +104,8 @@ class CatalogueSite:
     def reported_on(self, page: File, marker_categories: Iterable[str | None]) -> None:
         """Markers of the page (for a category, or every one: None) were reported as out of
         place while it was rendered: `claimed_not_shown` need not name them again."""
-        every = [category.id for category in self.catalogue.categories]
         for category in marker_categories:
-            self._accounted_for.update((c, page.src_uri) for c in asked_for(category, every))
+            self._accounted_for.update((c, page.src_uri) for c in asked_for(category, self._ids))
 
     def claimed_not_shown(self) -> dict[str, list[str]]:
         """Rendered pages whose files hold a marker that made them the page of categories they
