@@ -121,6 +121,14 @@ def test_lock_refuses_to_bless_a_broken_promise(locked: Path) -> None:
     assert "code 9001 is published" in result.stderr
 
 
+def test_a_lock_that_cannot_be_written_is_one_line_not_a_traceback(locked: Path) -> None:
+    (locked / "catalogue.lock").unlink()
+    (locked / "catalogue.lock").mkdir()
+    result = error_catalogue("lock", cwd=locked)
+    assert result.returncode == 1
+    assert result.stderr == "error-catalogue lock: catalogue.lock: Is a directory\n"
+
+
 def test_the_build_fails_on_a_broken_lock(locked: Path) -> None:
     site = new_site(locked)
     site.page("index.md", "<!-- error-catalogue -->\n")

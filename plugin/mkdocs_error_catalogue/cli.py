@@ -180,8 +180,9 @@ def _write(result: PageImport, folder: Path, output: Path) -> bool:
     return True
 
 
-def _fail(message: str) -> None:
-    print(f"error-catalogue import: {message}", file=sys.stderr)
+def _fail(message: str, command: str = "import") -> None:
+    """Say on standard error what stopped `command`, in the form every subcommand uses."""
+    print(f"error-catalogue {command}: {message}", file=sys.stderr)
 
 
 def _read_page(page: Path) -> str | None:
@@ -291,10 +292,7 @@ def lookup(arguments: argparse.Namespace) -> int:
     if entry is None:
         close = catalogue.similar_anchors(code)
         hint = f": did you mean {', '.join(close)}?" if close else ""
-        print(
-            f"error-catalogue lookup: no error {code} in {display_path(arguments.catalogue)}{hint}",
-            file=sys.stderr,
-        )
+        _fail(f"no error {code} in {display_path(arguments.catalogue)}{hint}", "lookup")
         return 1
     print(describe(catalogue, entry, site_locator(arguments, catalogue)))
     return 0
@@ -361,26 +359,18 @@ def site_files(arguments: argparse.Namespace) -> int:
         return 1
     config: Path = arguments.config
     if not config.is_file():
-        print(
-            f"error-catalogue site-files: {display_path(config)} not found: pass --config",
-            file=sys.stderr,
-        )
+        _fail(f"{display_path(config)} not found: pass --config", "site-files")
         return 1
     if not arguments.site_dir.is_dir():
-        print(
-            f"error-catalogue site-files: {display_path(arguments.site_dir)} not found: build the "
-            "site first (zensical build), or pass --site-dir",
-            file=sys.stderr,
-        )
+        hint = "build the site first (zensical build), or pass --site-dir"
+        _fail(f"{display_path(arguments.site_dir)} not found: {hint}", "site-files")
         return 1
     # Where the generator really put the tables: includes and all.
     site = site_from_config(config, catalogue, arguments.site_url, built=arguments.site_dir)
     if not site.pages:
-        print(
-            f"error-catalogue site-files: no page in {display_path(arguments.site_dir)} shows a "
-            "catalogue table: build the site first (zensical build), with a marker in a page",
-            file=sys.stderr,
-        )
+        hint = "build the site first (zensical build), with a marker in a page"
+        folder = display_path(arguments.site_dir)
+        _fail(f"no page in {folder} shows a catalogue table: {hint}", "site-files")
         return 1
     export = site_settings(config).export
     files = list(site.artefact_files(export))
@@ -442,6 +432,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = arguments.run(arguments)
     except (ConfigurationError, PluginError) as error:  # from reading mkdocs.yml
         print(f"error-catalogue: {display_path(config)}: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:  # a file the command writes: a folder by that name, a full disk
+        where = display_path(Path(error.filename)) if error.filename else "a file"
+        _fail(f"{where}: {error.strerror or error}", arguments.command)
         return 1
     return status
 
