@@ -109,6 +109,48 @@ def test_a_bad_deep_link_prefix_is_a_config_error(tmp_path: Path) -> None:
     assert "`deep_links: ../out` must be `false` or a path inside the site" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("options", "page", "message"),
+    [
+        (
+            {"export": "Home.html"},
+            "home.md",
+            "'home.md' would be replaced by the JSON export: set the `export` option to another "
+            "file name, or to `false`",
+        ),
+        (
+            {"deep_links": "index.html"},
+            None,
+            "'index.md' is in the way: the `deep_links` option needs 'index.html' to be a folder: "
+            "set the option to another path",
+        ),
+        (
+            {"export": "reference/link-errors.html/all.json"},
+            None,
+            "'reference/link-errors.md' is in the way: the `export` option needs "
+            "'reference/link-errors.html' to be a folder: set the option to another path",
+        ),
+        (
+            {"export": "errors/1004"},
+            None,
+            "`export: errors/1004` is where the deep links go: set the `export` option to another "
+            "file name, such as `error-catalogue.json`",
+        ),
+    ],
+)
+def test_options_that_would_overwrite_the_site_are_build_errors(
+    tmp_path: Path, options: dict[str, str], page: str | None, message: str
+) -> None:
+    site = example_site(tmp_path, **options)
+    site.config["use_directory_urls"] = False
+    if page:
+        site.page(page, "# Home, in HTML\n")
+    result = site.run("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"ERROR   -  error-catalogue: {message}\n" in result.stderr
+
+
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_error_links_resolve_across_pages_and_folders(
     tmp_path: Path, use_directory_urls: bool

@@ -225,18 +225,49 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             if prefix
             else {}
         )
+        folders = self._folders_needed()
+        export = (self.export or "").lower()
+        if export in folders or export in ours or f"{export}/index.html" in ours:
+            raise PluginError(
+                f"error-catalogue: `export: {self.export}` is where the deep links go: set the "
+                f"`export` option to another file name, such as `{DEFAULT_EXPORT}`"
+            )
         for file in files:
-            if (anchor := ours.get(file.dest_uri.lower())) is not None:
-                raise PluginError(
-                    f"error-catalogue: '{file.src_uri}' would be replaced by the deep-link page "
-                    f"'{prefix}/{anchor}/index.html': rename it, or set the `deep_links` option "
-                    "to another path, or to `false`"
-                )
-            if file.dest_uri == self.export:
-                raise PluginError(
-                    f"error-catalogue: '{file.src_uri}' would be replaced by the JSON export: set "
-                    "the `export` option to another file name, or to `false`"
-                )
+            if (problem := self._clash(file.dest_uri, ours, folders)) is not None:
+                raise PluginError(f"error-catalogue: '{file.src_uri}' {problem}")
+
+    def _clash(self, dest: str, ours: dict[str, str], folders: dict[str, str]) -> str | None:
+        """What a site file at `dest` would break, or None."""
+        dest_lower = dest.lower()
+        if (option := folders.get(dest_lower)) is not None:
+            return (
+                f"is in the way: the `{option}` option needs '{dest}' to be a folder: set the "
+                "option to another path"
+            )
+        if (anchor := ours.get(dest_lower)) is not None:
+            return (
+                f"would be replaced by the deep-link page '{self.deep_links}/{anchor}/index.html':"
+                " rename it, or set the `deep_links` option to another path, or to `false`"
+            )
+        if dest_lower == (self.export or "").lower():
+            return (
+                "would be replaced by the JSON export: set the `export` option to another file "
+                "name, or to `false`"
+            )
+        return None
+
+    def _folders_needed(self) -> dict[str, str]:
+        """The folders our generated files go into (lower case, as for clashes), each with the
+        option that puts files there: no page or file of the site may have such a path.
+
+        `deep_links: index.html` would otherwise end in a traceback when the home page is written.
+        """
+        export_folder = self.export and self.export.rpartition("/")[0]
+        folders: dict[str, str] = {}
+        for option, folder in (("deep_links", self.deep_links), ("export", export_folder)):
+            parts = folder.lower().split("/") if folder else []
+            folders.update(("/".join(parts[: end + 1]), option) for end in range(len(parts)))
+        return folders
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
