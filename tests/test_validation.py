@@ -259,6 +259,17 @@ def test_missing_and_empty_folders(tmp_path: Path) -> None:
     assert "catalogue folder has no category files" in problems_of(tmp_path / "empty")[0]
 
 
+def test_the_folder_of_mkdocs_yml_is_one_problem_not_a_page_of_them(tmp_path: Path) -> None:
+    """`catalogue: .` (or `""`): mkdocs.yml read as a category would be three odd problems."""
+    write(tmp_path, "mkdocs.yml", "site_name: Docs\nplugins: [error-catalogue]\n")
+    write(tmp_path, "general.yml", "title: General\nerrors: []\n")
+    assert problems_of(tmp_path) == [
+        f"{tmp_path / 'mkdocs.yml'}: is the site's configuration, so this is not the catalogue "
+        "folder: keep the category files in a folder of their own (the `catalogue` option, "
+        "default `catalogue`)"
+    ]
+
+
 def test_non_utf8_file_names_the_line(tmp_path: Path) -> None:
     write(tmp_path, "cat.yml", "title: T\nerrors:\n  - scenario: caf\xe9\n".encode("latin-1"))
     (problem,) = problems_of(tmp_path)

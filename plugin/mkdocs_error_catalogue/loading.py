@@ -137,6 +137,12 @@ def catalogue_files(folder: Path) -> list[Path]:
     if not files:
         message = "catalogue folder has no category files: add one YAML file (.yml) per category"
         raise CatalogueError([Problem(folder, None, message)])
+    if site_configs := [path for path in files if path.stem == "mkdocs"]:
+        message = (  # `catalogue: .` or `catalogue: ""`: not a catalogue, and a page of problems
+            "is the site's configuration, so this is not the catalogue folder: keep the category "
+            "files in a folder of their own (the `catalogue` option, default `catalogue`)"
+        )
+        raise CatalogueError([Problem(site_configs[0], None, message)])
     return files
 
 
