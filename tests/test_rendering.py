@@ -290,6 +290,36 @@ def test_a_marker_in_a_raw_html_block_stays_a_comment_and_is_reported(
     assert "\x02" not in block.decode()
 
 
+@pytest.mark.parametrize(
+    ("page", "comment", "line"),
+    [
+        ("> <!-- error-catalogue payments -->\n", "<!-- error-catalogue payments -->", 5),
+        ("- <!-- error-catalogue payments -->\n", "<!-- error-catalogue payments -->", 5),
+        ("See <!-- error-catalogue --> here.\n", "<!-- error-catalogue -->", 5),
+        ("<!-- Error-Catalogue payments -->\n", "<!-- Error-Catalogue payments -->", 5),
+    ],
+)
+def test_a_comment_meant_as_a_marker_that_is_not_one_is_reported(
+    payments: Site, caplog: pytest.LogCaptureFixture, page: str, comment: str, line: int
+) -> None:
+    """Not alone on its line, or not in lower case: no table, and strict builds fail."""
+    text = f"---\ntitle: Stray\n---\n\n{page}\nIn code it is text: `{comment}`\n"
+    payments.page("index.md", text)
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        payments.build()
+    assert (
+        f"Doc file 'index.md' has `{comment}` on line {line}, which is not a marker, so no "
+        "table is shown there: write the marker in lower case on a line of its own (in a list "
+        "item, tab or admonition, indented as its text)"
+    ) in caplog.text
+    payments.build(strict=False)
+    article = payments.html().find("article")
+    assert article.find("table") is None
+    comments = article.find_all(string=lambda text: isinstance(text, Comment))
+    assert [f"<!--{text}-->" for text in comments] == [comment]
+    assert article.find("code").get_text() == comment
+
+
 def test_unknown_category_fails_strict_naming_page_and_line(
     payments: Site, caplog: pytest.LogCaptureFixture
 ) -> None:

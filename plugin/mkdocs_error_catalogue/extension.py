@@ -35,6 +35,10 @@ from .standalone import PageContext, cached_catalogue, category_pages, page_cont
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
+# A comment in the page's HTML that was meant as a marker but is not one (not alone on its
+# line, say in a quote, or not in lower case), so no table came of it. Markers in code are
+# escaped text by then, and the table placeholders (`<!--error-catalogue-table:1-->`) differ.
+_STRAY_MARKER = re.compile(r"<!--\s*error-catalogue(?![\w-]).*?-->", re.IGNORECASE | re.DOTALL)
 
 
 class _MarkerPreprocessor(Preprocessor):
@@ -42,13 +46,19 @@ class _MarkerPreprocessor(Preprocessor):
     indented as the marker was, so that it stays in the admonition, tab or list holding it."""
 
     def __init__(
-        self, md: Markdown, extension: ErrorCatalogueExtension, markers: list[Marker]
+        self,
+        md: Markdown,
+        extension: ErrorCatalogueExtension,
+        markers: list[Marker],
+        source: list[str],
     ) -> None:
         super().__init__(md)
         self.extension = extension
         self.markers = markers
+        self.source = source
 
     def run(self, lines: list[str]) -> list[str]:
+        self.source[:] = lines
         self.markers[:] = find_markers(lines)
         self.extension.begin_page(self.md)
         output = list(lines)
@@ -93,18 +103,26 @@ class _TokenInCodeTreeprocessor(Treeprocessor):
         return code_escape(self.markers[int(match.group("index"))].text)
 
 
-class _TokenInHtmlPostprocessor(Postprocessor):
-    """A marker in a raw HTML block, where Markdown is not read, stays a comment: said, as the
-    writer surely wanted the table there."""
+class _MarkerInHtmlPostprocessor(Postprocessor):
+    """A marker that ends up as raw HTML stays a comment, and is reported, as the writer surely
+    wanted the table there: one in a raw HTML block (where Markdown is not read), and a
+    comment that is not a marker at all (see `_STRAY_MARKER`)."""
 
     def __init__(
-        self, md: Markdown, extension: ErrorCatalogueExtension, markers: list[Marker]
+        self,
+        md: Markdown,
+        extension: ErrorCatalogueExtension,
+        markers: list[Marker],
+        source: list[str],
     ) -> None:
         super().__init__(md)
         self.extension = extension
         self.markers = markers
+        self.source = source
 
     def run(self, text: str) -> str:
+        for stray in _STRAY_MARKER.finditer(text):  # first: the block markers are not strays
+            self._report_stray(stray.group(0))
         return _TOKEN.sub(self._marker_text, text) if STX in text else text
 
     def _marker_text(self, match: re.Match[str]) -> str:
@@ -116,6 +134,16 @@ class _TokenInHtmlPostprocessor(Postprocessor):
         )
         self.extension.reported_markers.append(marker)
         return marker.text
+
+    def _report_stray(self, comment: str) -> None:
+        lines = (number for number, line in enumerate(self.source, 1) if comment in line)
+        line = next(lines, None)
+        where = f" on line {line + self.extension.line_offset}" if line else ""
+        self.extension.warn(
+            f"has `{comment}`{where}, which is not a marker, so no table is shown there: write "
+            "the marker in lower case on a line of its own (in a list item, tab or admonition, "
+            "indented as its text)"
+        )
 
 
 class _MarkerBlockProcessor(BlockProcessor):
@@ -222,9 +250,12 @@ class ErrorCatalogueExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         markers: list[Marker] = []
+        source: list[str] = []  # the page's lines, as the markers were found in them
         md.registerExtension(self)
         # After snippets (32) and whitespace normalising (30), before html_block (20).
-        md.preprocessors.register(_MarkerPreprocessor(md, self, markers), "error_catalogue", 25)
+        md.preprocessors.register(
+            _MarkerPreprocessor(md, self, markers, source), "error_catalogue", 25
+        )
         md.parser.blockprocessors.register(
             _MarkerBlockProcessor(md.parser, self, markers), "error_catalogue", 95
         )
@@ -234,7 +265,7 @@ class ErrorCatalogueExtension(Extension):
         )
         # After the raw HTML is back (30).
         md.postprocessors.register(
-            _TokenInHtmlPostprocessor(md, self, markers), "error_catalogue_html", 25
+            _MarkerInHtmlPostprocessor(md, self, markers, source), "error_catalogue_html", 25
         )
         # After MkDocs' own link rewriting (0), which leaves `error:` links alone: `link_to`
         # gives final URLs.
@@ -279,9 +310,8 @@ class ErrorCatalogueExtension(Extension):
     def _unknown_category(self, marker: Marker) -> etree.Element:
         known = ", ".join(c.id for c in self.catalogue.categories)
         problem = (
-            f"unknown error category `{marker.category}` in `<!-- error-catalogue "
-            f"{marker.category} -->` on line {marker.line + self.line_offset}; known categories: "
-            f"{known}"
+            f"unknown error category `{marker.category}` in `{marker.text}` on line "
+            f"{marker.line + self.line_offset}; known categories: {known}"
         )
         self.warn(f"has an {problem}")
         return self._notice(problem)
