@@ -17,6 +17,7 @@ from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
 
 from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
 from .test_cli import error_catalogue
+from .test_guardrails import edit
 
 EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
 
@@ -179,6 +180,30 @@ def test_error_link_text_title_and_obsolete_mark(tmp_path: Path) -> None:
     assert bare.get_text() == "1005"
     assert bare["class"] == ["error-catalogue-ref", "error-catalogue-ref--obsolete"]
     assert bare["title"].startswith("Obsolete: Only whitelisted partners")
+
+
+def test_error_autolinks_and_any_case_of_the_scheme_link_to_the_row(tmp_path: Path) -> None:
+    """`<error:1004>` reads like `<https://…>`; `ERROR:` is `error:`, as URL schemes ignore case.
+    In catalogue text too; in code, neither is a link."""
+    site = example_site(tmp_path)
+    site.page(
+        "guide/deep/page.md",
+        "# Deep\n\nSee <error:1004>, [it](ERROR:1004) and [](Error:api-error), not `<error:1004>`.\n",
+    )
+    edit(tmp_path, "01-general.yml", "was removed;", "was removed (see <error:1004>);")
+    site.build()
+    page_url = "guide/deep/page/index.html"
+    links = site.html(page_url).select("a.error-catalogue-ref")
+    assert [(link.get_text(), link["href"]) for link in links] == [
+        ("1004", "../../../reference/link-errors/#1004"),
+        ("it", "../../../reference/link-errors/#1004"),
+        ("api-error", "../../../reference/link-errors/#api-error"),
+    ]
+    assert all(link["title"] for link in links)
+    assert site.html(page_url).find("code").get_text() == "<error:1004>"
+    reference = site.html("reference/link-errors/index.html")
+    (link,) = reference.find("tr", id="1005").select(".error-catalogue-reason a")
+    assert (link.get_text(), link["href"]) == ("1004", "#1004")
 
 
 def test_obsolete_replacement_links_to_a_category_on_another_page(tmp_path: Path) -> None:

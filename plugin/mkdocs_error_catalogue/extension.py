@@ -25,11 +25,11 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString, code_escape
 
-from .inline import literal, plain_text
+from .inline import error_anchor, literal, plain_text, register_error_autolinks
 from .markers import Marker, find_markers
 from .model import Catalogue, Category
 from .problems import CatalogueError
-from .rendering import ERROR_SCHEME, CatalogueRenderer, Labels
+from .rendering import CatalogueRenderer, Labels
 from .standalone import PageContext, cached_catalogue, category_pages, page_context, serving
 
 log = logging.getLogger(__name__)
@@ -76,7 +76,7 @@ class _ErrorLinkTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
-        links = [link for link in root.iter("a") if link.get("href", "").startswith(ERROR_SCHEME)]
+        links = [link for link in root.iter("a") if error_anchor(link.get("href", "")) is not None]
         try:
             for link in links:
                 self.extension.resolve_link(link)
@@ -84,7 +84,7 @@ class _ErrorLinkTreeprocessor(Treeprocessor):
             if not serving():  # while serving, the marker's notice says what is wrong
                 raise
             for link in links:  # unresolved, but still readable
-                link.text = link.text or link.get("href", "")[len(ERROR_SCHEME) :]
+                link.text = link.text or error_anchor(link.get("href", ""))
 
 
 class _TokenInCodeTreeprocessor(Treeprocessor):
@@ -270,6 +270,7 @@ class ErrorCatalogueExtension(Extension):
         # After MkDocs' own link rewriting (0), which leaves `error:` links alone: `link_to`
         # gives final URLs.
         md.treeprocessors.register(_ErrorLinkTreeprocessor(md, self), "error_catalogue_links", -10)
+        register_error_autolinks(md)
 
     def render_marker(self, marker: Marker, md: Markdown) -> list[etree.Element]:
         """The elements one marker stands for; a visible notice for an unknown category."""
@@ -324,7 +325,7 @@ class ErrorCatalogueExtension(Extension):
     def _catalogue_link(self, link: etree.Element) -> None:
         """A link in catalogue text: an entry, or a page named from the docs folder."""
         href = link.get("href", "")
-        if href.startswith(ERROR_SCHEME):
+        if error_anchor(href) is not None:
             self.resolve_link(link)
         elif not urlsplit(href).scheme and not href.startswith(("#", "/")):
             target = self.doc_link(href)
@@ -340,7 +341,7 @@ class ErrorCatalogueExtension(Extension):
 
     def resolve_link(self, link: etree.Element) -> None:
         """Point an `error:` link at its entry; an unknown code is reported and unlinked."""
-        anchor = link.get("href", "")[len(ERROR_SCHEME) :]
+        anchor = error_anchor(link.get("href", "")) or ""
         entry = self.catalogue.entry(anchor)
         if not link.text and len(link) == 0:
             link.text = literal(anchor)

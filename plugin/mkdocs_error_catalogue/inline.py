@@ -26,7 +26,10 @@ from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 PLACEHOLDER_CLASS = "error-catalogue-placeholder"
+ERROR_SCHEME = "error:"
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "error"})
+# `<error:1004>`, like `<https://…>`: a link showing the code. Schemes ignore case.
+ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
 
 # Text without these has no inline Markdown: no emphasis, code, links, escapes, line breaks,
 # autolinks (`<https://…>`) or automatic e-mail links (`<a@b.c>`).
@@ -78,6 +81,24 @@ class _PlaceholderProcessor(InlineProcessor):
         return code, m.start(0), m.end(0)
 
 
+def error_anchor(href: str) -> str | None:
+    """The anchor of the entry an `error:` link points at (`ERROR:` too: URL schemes ignore
+    case), or None for any other link."""
+    scheme, colon, anchor = href.partition(":")
+    return anchor if colon and scheme.lower() == ERROR_SCHEME[:-1] else None
+
+
+class ErrorAutolinkProcessor(InlineProcessor):
+    """`<error:1004>` -> a link to the entry with the code as its text, as `[](error:1004)`."""
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API name
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element, int, int]:
+        link = etree.Element("a", {"href": f"{ERROR_SCHEME}{m.group(1)}"})
+        link.text = literal(m.group(1))
+        return link, m.start(0), m.end(0)
+
+
 class _Rendered:
     """One text rendered once: its elements, and their HTML when it holds no link."""
 
@@ -97,6 +118,7 @@ class InlineRenderer:
         md.inlinePatterns.register(
             _PlaceholderProcessor(_PLACEHOLDER.pattern, md), "error_catalogue_placeholder", 185
         )
+        register_error_autolinks(md)
         self._md = md
         self._cache: dict[str, _Rendered] = {}
 
@@ -128,6 +150,13 @@ class InlineRenderer:
         for element in span.iter():
             _make_inert(element)
         return span
+
+
+def register_error_autolinks(md: markdown.Markdown) -> None:
+    """Let `md` read `<error:1004>`: after `<https://…>` autolinks, before raw HTML (90)."""
+    md.inlinePatterns.register(
+        ErrorAutolinkProcessor(ERROR_AUTOLINK, md), "error_catalogue_autolink", 115
+    )
 
 
 def _inner_html(span: etree.Element) -> str:

@@ -16,13 +16,12 @@ from dataclasses import dataclass, fields
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .inline import InlineRenderer, LinkHook, escape, literal
+from .inline import ERROR_SCHEME, InlineRenderer, LinkHook, error_anchor, escape, literal
 from .model import Category, Entry, Obsolete
 
 CSS_PREFIX = "error-catalogue"
 # A table's wrapper in built HTML (as `table_html` writes it): the id of the category it shows.
 SHOWN_CATEGORY = re.compile(rf'<div class="{CSS_PREFIX}" data-category="(?P<id>[^"]*)">')
-ERROR_SCHEME = "error:"
 
 
 @dataclass(frozen=True)
@@ -47,9 +46,9 @@ LABEL_NAMES = tuple(field.name for field in fields(Labels))
 
 def same_page_link(link: etree.Element) -> None:
     """The default link hook: `error:1004` points at `#1004` on the same page."""
-    href = link.get("href", "")
-    if href.startswith(ERROR_SCHEME):
-        link.set("href", f"#{href[len(ERROR_SCHEME) :]}")
+    anchor = error_anchor(link.get("href", ""))
+    if anchor is not None:
+        link.set("href", f"#{anchor}")
 
 
 def _attribute(value: str) -> str:
