@@ -12,8 +12,9 @@ import urllib.request
 from collections.abc import Callable, Iterator
 
 import pytest
+from bs4 import BeautifulSoup
 
-from .conftest import Site
+from .conftest import Site, cell
 
 CATEGORY = "title: {title}\nerrors:\n  - code: {code}\n    scenario: S\n    message: {message}\n"
 
@@ -107,10 +108,20 @@ def test_a_broken_edit_keeps_the_last_good_site_and_the_next_good_edit_recovers(
     while not any("unknown key `mesage`" in line for line in server.log):
         assert time.monotonic() < deadline, "".join(server.log)
         time.sleep(0.2)
-    assert "First words." in server.page()  # still the last good catalogue
+    page = BeautifulSoup(server.page(), "html.parser")
+    assert cell(page.find("tr", id="1"), "message").get_text() == "First words."  # kept
+    notice = page.select_one(".error-catalogue-problem")  # said where the writer looks
+    assert notice is not None
+    assert notice.find_next("table") is page.find("table")
+    assert notice.get_text().splitlines() == [
+        "Error catalogue: The error catalogue has 1 problem:",
+        "  catalogue/01-a.yml:6: unknown key `mesage` in an error: did you mean `message`?",
+        "the site keeps the last good catalogue until these problems are fixed",
+    ]
 
     site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="Fixed words."))
     server.wait_for(lambda html: "Fixed words." in html, "the fixed catalogue to show")
+    assert BeautifulSoup(server.page(), "html.parser").select(".error-catalogue-problem") == []
     log = "".join(server.log)
     assert "catalogue/01-a.yml:6: unknown key `mesage` in an error" in log
     assert "the site keeps the last good catalogue until these problems are fixed" in log

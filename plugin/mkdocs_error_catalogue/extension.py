@@ -203,6 +203,9 @@ class ErrorCatalogueExtension(Extension):
         # `put_tables_back`). Numbers are never reused, so conversions nested in the page's
         # (mkdocstrings renders docstrings so) cannot mix them up.
         self.held_tables: dict[int, str] | None = None
+        # Set while `mkdocs serve` shows the last good catalogue: the problems of the current
+        # one, said above each marker's tables, where the writer looks.
+        self.stale_problems: str | None = None
         self._table_numbers = itertools.count()
         self._renderer: CatalogueRenderer | None = None
 
@@ -273,13 +276,20 @@ class ErrorCatalogueExtension(Extension):
         register_error_autolinks(md)
 
     def render_marker(self, marker: Marker, md: Markdown) -> list[etree.Element]:
-        """The elements one marker stands for; a visible notice for an unknown category."""
+        """The elements one marker stands for; a visible notice for an unknown category, or
+        above the tables of a catalogue kept while the current one is broken."""
         try:
             catalogue = self.catalogue
         except CatalogueError as error:
             if not serving():
                 raise
             return [self._notice(str(error))]  # a running server must survive the mistake
+        if self.stale_problems is not None:
+            return [self._notice(self.stale_problems), *self._tables(marker, md, catalogue)]
+        return self._tables(marker, md, catalogue)
+
+    def _tables(self, marker: Marker, md: Markdown, catalogue: Catalogue) -> list[etree.Element]:
+        """The headings and tables `marker` asks for."""
         renderer = self.renderer
         if marker.category is None:
             elements = []

@@ -44,6 +44,7 @@ log = get_plugin_logger(__name__)
 # Where a link goes to an entry that no page was known to show when the link was made: a
 # marker may come from an include or another plugin, seen only once its page is rendered.
 _PENDING = "#error-catalogue-pending-"
+_KEPT = "the site keeps the last good catalogue until these problems are fixed"
 _PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 
 
@@ -95,6 +96,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._pending_pages: dict[str, Page] = {}  # with links that on_env completes
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
+        self._stale: str | None = None  # then why the site shows `last_good`, to say on pages
         self._files = FileCache()  # kept across the rebuilds of `serve`
         # The page's content while search reads it without tables, and what search reads.
         self._whole_content: str | None = None
@@ -117,6 +119,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._fragment_links = []
         self._pending_pages = {}
         self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
+        self.extension.stale_problems = self._stale
         self.extension.managed = True
         self.extension.warn = self._warn_on_page
         self.extension.link_to = self._link_from_page
@@ -149,14 +152,15 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
+        self._stale = None
         try:
             self.last_good = load_catalogue(self.folder, self._files)
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
-            for line in str(error).splitlines():
+            self._stale = f"{error}\n{_KEPT}"
+            for line in self._stale.splitlines():
                 log.error(line)
-            log.error("the site keeps the last good catalogue until these problems are fixed")
         return self.last_good
 
     def _labels(self) -> dict[str, str]:
