@@ -462,6 +462,10 @@ def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
         "URL: https://example.com/reference/link-errors/#1005",
         "Deep link: https://example.com/errors/1005/",
     ]
+    pasted = error_catalogue(
+        "lookup", " 1005\n", "--site-url", "https://example.com/", cwd=tmp_path
+    )
+    assert (pasted.returncode, pasted.stdout) == (0, result.stdout)
 
 
 def test_export_may_go_to_a_sub_folder(tmp_path: Path) -> None:

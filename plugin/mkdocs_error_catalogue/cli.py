@@ -287,7 +287,7 @@ def lookup(arguments: argparse.Namespace) -> int:
     catalogue = load_or_report(arguments.catalogue)
     if catalogue is None:
         return 1
-    code: str = arguments.code
+    code: str = arguments.code.strip()  # as pasted from a log or a chat
     entry = catalogue.entry(code)
     if entry is None:
         close = catalogue.similar_anchors(code)
