@@ -73,6 +73,23 @@ def test_each_language_has_its_export_with_its_own_urls(
     assert entries["1004"]["deep_link"] == f"https://example.com/{language}errors/1004/"
 
 
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("", ["Error Code", "Obsolete", "Filter errors"]),
+        ("fr/", ["Code d'erreur", "Obsolète", "Filtrer les erreurs"]),
+    ],
+)
+def test_each_language_has_the_texts_of_its_language(
+    built: Site, language: str, texts: list[str]
+) -> None:
+    page = built.html(f"{language}reference/link-errors/index.html")
+    wrapper = page.select_one("div.error-catalogue")
+    filter_text = wrapper.get("data-filter", "Filter errors")  # English: the script's own
+    badge = page.find("tr", id="1005").select_one(".error-catalogue-badge")
+    assert [wrapper.select_one("th").get_text(), badge.get_text(), filter_text] == texts
+
+
 @pytest.mark.parametrize("theme", ["material", "mkdocs"])
 def test_the_rebuilt_search_index_keeps_every_code(tmp_path: Path, theme: str) -> None:
     site = multilingual_site(tmp_path, theme)

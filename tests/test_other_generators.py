@@ -159,6 +159,14 @@ def test_the_extension_alone_in_python_markdown(tmp_path: Path) -> None:
         markdown.markdown(text, extensions=[ErrorCatalogueExtension(**options)]), "html.parser"
     )
     assert again.find("tr", id="1").select_one(css_cell("message")).get_text() == "Second."
+    # The site's language, which the extension cannot see: said in its options.
+    german = ErrorCatalogueExtension(**options, language="de", labels={"message": "Meldung"})
+    headings = BeautifulSoup(markdown.markdown(text, extensions=[german]), "html.parser")("th")
+    assert [th.get_text() for th in headings[:3]] == [
+        "Fehlercode",
+        "Wahrscheinliches Szenario",
+        "Meldung",
+    ]
 
 
 def test_a_broken_catalogue_shows_in_the_page_while_serving(

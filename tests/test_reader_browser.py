@@ -155,18 +155,23 @@ def test_the_script_can_be_turned_off(tmp_path: Path) -> None:
     assert (tmp_path / "site/assets/error-catalogue/error-catalogue.css").is_file()
 
 
-def test_the_filter_texts_can_be_translated(chromium: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("how", ["script", "language"])
+def test_the_filter_texts_can_be_translated(chromium: Any, tmp_path: Path, how: str) -> None:
+    """By a script of the site's, or by the site's language (the tables carry the texts)."""
     site = example_site(tmp_path, "mkdocs")
-    site.write(
-        "docs/js/labels.js",
-        """
-        window.errorCatalogueLabels = {
-          filter: "Filtrer les erreurs", placeholder: "Code ou mots",
-          count: "{shown} erreurs sur {total}", none: "Aucune erreur ne correspond",
-        };
-        """,
-    )
-    site.config["extra_javascript"] = ["js/labels.js"]
+    if how == "language":
+        site.config["theme"]["locale"] = "fr"
+    else:
+        site.write(
+            "docs/js/labels.js",
+            """
+            window.errorCatalogueLabels = {
+              filter: "Filtrer les erreurs", placeholder: "Code ou mots",
+              count: "{shown} erreurs sur {total}", none: "Aucune erreur ne correspond",
+            };
+            """,
+        )
+        site.config["extra_javascript"] = ["js/labels.js"]
     site.build()
     url, server = serve(tmp_path / "site")
     try:

@@ -364,6 +364,59 @@ def test_labels_are_configurable(tmp_path: Path) -> None:
     assert page.select("thead th")[1].get_text() == "Likely Scenario"
 
 
+GERMAN_HEADINGS = [
+    "Fehlercode",
+    "Wahrscheinliches Szenario",
+    "Angezeigte Fehlermeldung",
+    "Mögliche Maßnahmen für Benutzer",
+    "Mögliche Maßnahmen für Entwickler",
+]
+
+
+@pytest.mark.parametrize(
+    ("theme", "setting", "first_heading"),
+    [
+        ("material", {"language": "de"}, "Fehlercode"),
+        ("mkdocs", {"locale": "de"}, "Fehlercode"),  # MkDocs' own themes say `locale`
+        ("readthedocs", {"locale": "pt_BR"}, "Código de erro"),  # a region: its language
+        ("material", {"language": "pt-BR"}, "Código de erro"),
+        ("material", {"language": "ja"}, "Error Code"),  # no built-in texts: English
+    ],
+)
+def test_the_sites_language_gives_the_built_in_texts(
+    tmp_path: Path, theme: str, setting: dict[str, str], first_heading: str
+) -> None:
+    site = new_site(tmp_path, theme)
+    site.config["theme"].update(setting)
+    site.category("01-payments.yml", PAYMENTS)
+    site.page("index.md", "<!-- error-catalogue payments -->\n")
+    site.build()
+    wrapper = site.html().select_one("div.error-catalogue")
+    assert wrapper.select_one("thead th").get_text() == first_heading
+    if first_heading == "Fehlercode":
+        assert [th.get_text() for th in wrapper.select("thead th")] == GERMAN_HEADINGS
+        note = wrapper.select_one(".error-catalogue-note")
+        assert note.find("strong").get_text() == "Veraltet seit 2.4."
+        assert note.select_one(".error-catalogue-replacement").get_text() == " Ersetzt durch 3001."
+        assert wrapper.select_one(".error-catalogue-badge").get_text() == "Veraltet"
+        assert wrapper["data-filter"] == "Fehler filtern"
+        assert wrapper["data-filter-count"] == "{shown} von {total} Fehlern"
+    if first_heading == "Error Code":  # the script's own texts: nothing for it on the table
+        assert [name for name in wrapper.attrs if name.startswith("data-filter")] == []
+
+
+def test_labels_set_in_mkdocs_yml_win_over_the_languages(tmp_path: Path) -> None:
+    site = new_site(tmp_path, labels={"code": "Code", "filter_none": "Rien"})
+    site.config["theme"]["language"] = "fr"
+    site.category("01-payments.yml", PAYMENTS)
+    site.page("index.md", "<!-- error-catalogue payments -->\n")
+    site.build()
+    wrapper = site.html().select_one("div.error-catalogue")
+    headings = [th.get_text() for th in wrapper.select("thead th")]
+    assert headings[:2] == ["Code", "Scénario probable"]
+    assert (wrapper["data-filter-none"], wrapper["data-filter"]) == ("Rien", "Filtrer les erreurs")
+
+
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_stylesheet_is_added_and_reachable_from_nested_pages(
     tmp_path: Path, theme: str, use_directory_urls: bool

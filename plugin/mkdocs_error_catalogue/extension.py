@@ -8,6 +8,7 @@ point at the page that shows the entry.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import logging
 import re
@@ -29,8 +30,9 @@ from .inline import error_anchor, literal, plain_text, register_error_autolinks
 from .markers import Marker, find_markers
 from .model import Catalogue, Category
 from .problems import CatalogueError
-from .rendering import CatalogueRenderer, Labels
+from .rendering import CatalogueRenderer
 from .standalone import PageContext, cached_catalogue, category_pages, page_context, serving
+from .translations import labels_for
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +179,7 @@ class ErrorCatalogueExtension(Extension):
         self.config = {
             "catalogue": ["catalogue", "Catalogue folder, or a loaded Catalogue object"],
             "labels": [{}, "Texts around the catalogue: column headings, badge, notes"],
+            "language": ["", "Language of the site (`fr`): its built-in texts, where known"],
         }
         super().__init__(**kwargs)
         # Told about unknown categories; the MkDocs plugin routes this to its own logger.
@@ -247,7 +250,8 @@ class ErrorCatalogueExtension(Extension):
     @property
     def renderer(self) -> CatalogueRenderer:
         if self._renderer is None:
-            labels = Labels(**self.getConfig("labels"))
+            language = labels_for(self.getConfig("language"))
+            labels = dataclasses.replace(language, **self.getConfig("labels"))
             self._renderer = CatalogueRenderer(labels, link_hook=self._catalogue_link)
         return self._renderer
 

@@ -32,6 +32,16 @@ def language_folder(config: MkDocsConfig) -> str:
     return f"{language}/"
 
 
+def site_language(config: MkDocsConfig) -> str | None:
+    """The language being built: mkdocs-static-i18n's current one, else the theme's
+    (Material's `language`, the `locale` of MkDocs' own themes, which is an object)."""
+    language = getattr(config.plugins.get(I18N_PLUGIN), "current_language", None)
+    if isinstance(language, str):
+        return language
+    theme_language = config.theme.get("language") or config.theme.get("locale")
+    return str(theme_language) if theme_language else None
+
+
 def listed_before_i18n(config: MkDocsConfig, plugin: object) -> bool:
     """True when `plugin` comes before mkdocs-static-i18n in `plugins:`: it would then see the
     files before that plugin arranges them for the language being built."""

@@ -21,12 +21,17 @@ from mkdocs.structure.pages import Page
 from .autorefs import register_entries
 from .exporting import export_chunks
 from .extension import ErrorCatalogueExtension, put_tables_back
-from .languages import language_folder, listed_before_i18n, search_entries_to_rebuild
+from .languages import (
+    language_folder,
+    listed_before_i18n,
+    search_entries_to_rebuild,
+    site_language,
+)
 from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError
-from .rendering import LABEL_NAMES, Labels
+from .rendering import LABEL_NAMES
 from .search import add_entries_to_index, tables_of, without_tables
 from .site import (
     ASSETS,
@@ -49,19 +54,24 @@ _PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 
 
 class LabelsConfig(base.Config):
-    """`labels:`: the column headings and notes, for translated sites."""
+    """`labels:`: the column headings, notes and filter texts, for translated sites. Unset
+    ones are those of the site's language (see `translations`), else English."""
 
-    code = c.Type(str, default=Labels.code)
-    scenario = c.Type(str, default=Labels.scenario)
-    message = c.Type(str, default=Labels.message)
-    user_actions = c.Type(str, default=Labels.user_actions)
-    developer_actions = c.Type(str, default=Labels.developer_actions)
-    obsolete = c.Type(str, default=Labels.obsolete)
-    since = c.Type(str, default=Labels.since)
-    replaced_by = c.Type(str, default=Labels.replaced_by)
-    no_code = c.Type(str, default=Labels.no_code)
-    no_actions = c.Type(str, default=Labels.no_actions)
-    permalink = c.Type(str, default=Labels.permalink)
+    code = c.Optional(c.Type(str))
+    scenario = c.Optional(c.Type(str))
+    message = c.Optional(c.Type(str))
+    user_actions = c.Optional(c.Type(str))
+    developer_actions = c.Optional(c.Type(str))
+    obsolete = c.Optional(c.Type(str))
+    since = c.Optional(c.Type(str))
+    replaced_by = c.Optional(c.Type(str))
+    no_code = c.Optional(c.Type(str))
+    no_actions = c.Optional(c.Type(str))
+    permalink = c.Optional(c.Type(str))
+    filter = c.Optional(c.Type(str))
+    filter_placeholder = c.Optional(c.Type(str))
+    filter_count = c.Optional(c.Type(str))
+    filter_none = c.Optional(c.Type(str))
 
 
 class ErrorCatalogueConfig(base.Config):
@@ -118,7 +128,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.catalogue = self._load()
         self._fragment_links = []
         self._pending_pages = {}
-        self.extension = ErrorCatalogueExtension(catalogue=self.catalogue, labels=self._labels())
+        self.extension = ErrorCatalogueExtension(
+            catalogue=self.catalogue, labels=self._labels(), language=site_language(config)
+        )
         self.extension.stale_problems = self._stale
         self.extension.managed = True
         self.extension.warn = self._warn_on_page
@@ -164,7 +176,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return self.last_good
 
     def _labels(self) -> dict[str, str]:
-        return {name: self.config.labels[name] for name in LABEL_NAMES}
+        """The labels the site sets."""
+        given = ((name, self.config.labels[name]) for name in LABEL_NAMES)
+        return {name: value for name, value in given if value is not None}
 
     # Last: the files other plugins generate are then known too, both to refuse a clash with a
     # deep link and to be left alone by the deep-link writer.
@@ -405,7 +419,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             with export.open("w", encoding="utf-8") as file:
                 file.writelines(export_chunks(self.catalogue, self.site))
         add_entries_to_index(
-            site_dir, self.site, self.config.labels["obsolete"], search_entries_to_rebuild(config)
+            site_dir,
+            self.site,
+            self.extension.renderer.labels.obsolete,
+            search_entries_to_rebuild(config),
         )
         try:
             self._writer.wait()

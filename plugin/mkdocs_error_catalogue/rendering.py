@@ -21,7 +21,7 @@ from .model import Category, Entry, Obsolete
 
 CSS_PREFIX = "error-catalogue"
 # A table's wrapper in built HTML (as `table_html` writes it): the id of the category it shows.
-SHOWN_CATEGORY = re.compile(rf'<div class="{CSS_PREFIX}" data-category="(?P<id>[^"]*)">')
+SHOWN_CATEGORY = re.compile(rf'<div class="{CSS_PREFIX}" data-category="(?P<id>[^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,17 @@ class Labels:
     no_code: str = "no code"
     no_actions: str = "none"
     permalink: str = "Permanent link"
+    # Written by the script (see `SCRIPT_LABELS`).
+    filter: str = "Filter errors"
+    filter_placeholder: str = "Code or words"
+    filter_count: str = "{shown} of {total} errors"
+    filter_none: str = "No matching errors"
 
 
 LABEL_NAMES = tuple(field.name for field in fields(Labels))
+# The texts the script writes: each table's wrapper holds those that are not the script's own
+# (English) ones, as `data-filter-placeholder="…"` and so on.
+SCRIPT_LABELS = ("filter", "filter_placeholder", "filter_count", "filter_none")
 
 
 def same_page_link(link: etree.Element) -> None:
@@ -68,6 +76,7 @@ class CatalogueRenderer:
         self.link_hook = link_hook
         self.inline = inline or InlineRenderer()
         self._header = self._header_html()
+        self._script_texts = self._script_texts_html()
         self._permalink_label = _attribute(self.labels.permalink)
 
     def heading(self, category: Category, level: int = 2) -> etree.Element:
@@ -88,8 +97,19 @@ class CatalogueRenderer:
         """The category's entries as a table, wrapped in a `div.error-catalogue`."""
         rows = "".join([self.row_html(entry) for entry in category.entries])
         return (
-            f'<div class="{CSS_PREFIX}" data-category="{_attribute(category.id)}">'
-            f"<table>{self._header}<tbody>{rows}</tbody></table></div>"
+            f'<div class="{CSS_PREFIX}" data-category="{_attribute(category.id)}"'
+            f"{self._script_texts}><table>{self._header}<tbody>{rows}</tbody></table></div>"
+        )
+
+    def _script_texts_html(self) -> str:
+        english = Labels()
+        translated = (
+            (name, value)
+            for name in SCRIPT_LABELS
+            if (value := getattr(self.labels, name)) != getattr(english, name)
+        )
+        return "".join(
+            f' data-{name.replace("_", "-")}="{_attribute(value)}"' for name, value in translated
         )
 
     def _header_html(self) -> str:

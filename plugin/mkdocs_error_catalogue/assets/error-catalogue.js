@@ -14,8 +14,9 @@
    - Material's instant previews (`navigation.instant.preview`) of a link to a row show that
      row as a card, where Material, taking the row for a heading, ran its cells together and
      added every later row.
-   Texts can be translated by defining `window.errorCatalogueLabels` (same keys as LABELS)
-   in a script listed before this one in `extra_javascript`.
+   Texts come from each table's wrapper (the `labels` option, or the site's language), and
+   can be replaced by defining `window.errorCatalogueLabels` (same keys as LABELS) in a
+   script listed before this one in `extra_javascript`.
    Plain ES2017, no dependencies, no network. */
 (function () {
   "use strict";
@@ -29,14 +30,30 @@
     count: "{shown} of {total} errors",
     none: "No matching errors",
   };
+  // Where a table's wrapper holds each of them (`data-filter-placeholder`...).
+  const DATA_LABELS = {
+    filter: "filter",
+    placeholder: "filterPlaceholder",
+    count: "filterCount",
+    none: "filterNone",
+  };
 
   let filters = new Map(); // table wrapper -> { clear() }
   let highlighted = null; // the highlighted row
   let observer = null; // watches it leave the viewport
   let counter = 0;
 
-  function labels() {
-    return Object.assign({}, LABELS, window.errorCatalogueLabels || {});
+  /* The texts for one table: the script's own, then those the `labels` option or the site's
+     language gave the table (`data-filter-count`...), then `window.errorCatalogueLabels`. */
+  function labels(wrapper) {
+    const given = {};
+    Object.keys(DATA_LABELS).forEach((key) => {
+      const value = wrapper.dataset[DATA_LABELS[key]];
+      if (value !== undefined) {
+        given[key] = value;
+      }
+    });
+    return Object.assign({}, LABELS, given, window.errorCatalogueLabels || {});
   }
 
   /* Lower case, accents off, runs of white space as one space. */
@@ -201,9 +218,10 @@
   }
 
   function init() {
-    const text = labels();
     filters = new Map();
-    document.querySelectorAll("div." + PREFIX).forEach((wrapper) => enhance(wrapper, text));
+    document.querySelectorAll("div." + PREFIX).forEach((wrapper) => {
+      enhance(wrapper, labels(wrapper));
+    });
     unhighlight(); // a row of the page instant navigation replaced
     land(true);
   }
