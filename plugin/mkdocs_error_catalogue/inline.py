@@ -29,7 +29,7 @@ PLACEHOLDER_CLASS = "error-catalogue-placeholder"
 ERROR_SCHEME = "error:"
 SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "error"})
 # `<error:1004>`, like `<https://…>`: a link showing the code. Schemes ignore case.
-ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
+_ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
 
 # Text without these has no inline Markdown: no emphasis, code, links, escapes, line breaks,
 # autolinks (`<https://…>`) or automatic e-mail links (`<a@b.c>`).
@@ -88,7 +88,7 @@ def error_anchor(href: str) -> str | None:
     return anchor if colon and scheme.lower() == ERROR_SCHEME[:-1] else None
 
 
-class ErrorAutolinkProcessor(InlineProcessor):
+class _ErrorAutolinkProcessor(InlineProcessor):
     """`<error:1004>` -> a link to the entry with the code as its text, as `[](error:1004)`."""
 
     def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown's API name
@@ -155,7 +155,7 @@ class InlineRenderer:
 def register_error_autolinks(md: markdown.Markdown) -> None:
     """Let `md` read `<error:1004>`: after `<https://…>` autolinks, before raw HTML (90)."""
     md.inlinePatterns.register(
-        ErrorAutolinkProcessor(ERROR_AUTOLINK, md), "error_catalogue_autolink", 115
+        _ErrorAutolinkProcessor(_ERROR_AUTOLINK, md), "error_catalogue_autolink", 115
     )
 
 

@@ -49,8 +49,8 @@ log = get_plugin_logger(__name__)
 # Where a link goes to an entry that no page was known to show when the link was made: a
 # marker may come from an include or another plugin, seen only once its page is rendered.
 _PENDING = "#error-catalogue-pending-"
-_KEPT = "the site keeps the last good catalogue until these problems are fixed"
 _PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
+_KEPT = "the site keeps the last good catalogue until these problems are fixed"
 
 
 class LabelsConfig(base.Config):
