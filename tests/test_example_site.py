@@ -13,6 +13,8 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_error_catalogue.rendering import LABEL_NAMES, Labels
+
 from .conftest import EXAMPLE_CATALOGUE, REPO, Site, cell, cell_texts, new_site, scenario_text
 
 SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
@@ -126,6 +128,11 @@ def test_the_projects_own_site_builds_strict(tmp_path: Path) -> None:
     ids = {row["id"] for row in page.select(".error-catalogue tbody tr")}
     assert {str(entry.get("code", entry.get("id"))) for entry in catalogue_entries()} == ids
     assert cell_texts(page.find("tr", id="1004"))[0] == "1004 ¶"  # the code and its permalink
+    # The configuration page documents every label, with its English text.
+    configuration = (tmp_path / "site/configuration/index.html").read_text(encoding="utf-8")
+    table = BeautifulSoup(configuration, "html.parser").find("h2", id="labels").find_next("table")
+    documented = [[cell.get_text() for cell in row("td")[:2]] for row in table.tbody("tr")]
+    assert documented == [[name, getattr(Labels(), name)] for name in LABEL_NAMES]
 
 
 def test_site_fixture_is_usable(site: Site) -> None:
