@@ -131,7 +131,8 @@ def test_the_projects_own_site_builds_strict(tmp_path: Path) -> None:
     # The configuration page documents every label, with its English text.
     configuration = (tmp_path / "site/configuration/index.html").read_text(encoding="utf-8")
     table = BeautifulSoup(configuration, "html.parser").find("h2", id="labels").find_next("table")
-    documented = [[cell.get_text() for cell in row("td")[:2]] for row in table.tbody("tr")]
+    rows = table.select("tbody tr")
+    documented = [[cell.get_text() for cell in row.find_all("td")[:2]] for row in rows]
     assert documented == [[name, getattr(Labels(), name)] for name in LABEL_NAMES]
 
 
