@@ -43,28 +43,30 @@ _TOKEN = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
 _STRAY_MARKER = re.compile(r"<!--\s*error-catalogue(?![\w-]).*?-->", re.IGNORECASE | re.DOTALL)
 
 
+@dataclasses.dataclass
+class _Page:
+    """What the processors of one Markdown instance know of the page being converted: its
+    lines as the markers were found in them, and the markers."""
+
+    lines: list[str] = dataclasses.field(default_factory=list)
+    markers: list[Marker] = dataclasses.field(default_factory=list)
+
+
 class _MarkerPreprocessor(Preprocessor):
     """Swaps each marker line for a token paragraph before the HTML-block pass stashes it,
     indented as the marker was, so that it stays in the admonition, tab or list holding it."""
 
-    def __init__(
-        self,
-        md: Markdown,
-        extension: ErrorCatalogueExtension,
-        markers: list[Marker],
-        source: list[str],
-    ) -> None:
+    def __init__(self, md: Markdown, extension: ErrorCatalogueExtension, page: _Page) -> None:
         super().__init__(md)
         self.extension = extension
-        self.markers = markers
-        self.source = source
+        self.page = page
 
     def run(self, lines: list[str]) -> list[str]:
-        self.source[:] = lines
-        self.markers[:] = find_markers(lines)
+        self.page.lines = lines
+        self.page.markers = find_markers(lines)
         self.extension.begin_page(self.md)
         output = list(lines)
-        for index, marker in reversed(list(enumerate(self.markers))):
+        for index, marker in reversed(list(enumerate(self.page.markers))):
             token = f"{marker.indent}{STX}error-catalogue:{index}{ETX}"
             output[marker.line - 1 : marker.line] = ["", token, ""]
         return output
@@ -92,9 +94,9 @@ class _ErrorLinkTreeprocessor(Treeprocessor):
 class _TokenInCodeTreeprocessor(Treeprocessor):
     """A marker in an indented code block is not a marker: its token becomes its text again."""
 
-    def __init__(self, md: Markdown, markers: list[Marker]) -> None:
+    def __init__(self, md: Markdown, page: _Page) -> None:
         super().__init__(md)
-        self.markers = markers
+        self.page = page
 
     def run(self, root: etree.Element) -> None:
         for code in root.iter("code"):
@@ -102,7 +104,7 @@ class _TokenInCodeTreeprocessor(Treeprocessor):
                 code.text = AtomicString(_TOKEN.sub(self._marker_text, code.text))
 
     def _marker_text(self, match: re.Match[str]) -> str:
-        return code_escape(self.markers[int(match.group("index"))].text)
+        return code_escape(self.page.markers[int(match.group("index"))].text)
 
 
 class _MarkerInHtmlPostprocessor(Postprocessor):
@@ -110,17 +112,10 @@ class _MarkerInHtmlPostprocessor(Postprocessor):
     wanted the table there: one in a raw HTML block (where Markdown is not read), and a
     comment that is not a marker at all (see `_STRAY_MARKER`)."""
 
-    def __init__(
-        self,
-        md: Markdown,
-        extension: ErrorCatalogueExtension,
-        markers: list[Marker],
-        source: list[str],
-    ) -> None:
+    def __init__(self, md: Markdown, extension: ErrorCatalogueExtension, page: _Page) -> None:
         super().__init__(md)
         self.extension = extension
-        self.markers = markers
-        self.source = source
+        self.page = page
 
     def run(self, text: str) -> str:
         for stray in _STRAY_MARKER.finditer(text):  # first: the block markers are not strays
@@ -128,7 +123,7 @@ class _MarkerInHtmlPostprocessor(Postprocessor):
         return _TOKEN.sub(self._marker_text, text) if STX in text else text
 
     def _marker_text(self, match: re.Match[str]) -> str:
-        marker = self.markers[int(match.group("index"))]
+        marker = self.page.markers[int(match.group("index"))]
         self.extension.warn(
             f"has the marker `{marker.text}` on line {marker.line + self.extension.line_offset} "
             "inside an HTML block, where Markdown is not read: move it out of the block, or "
@@ -138,7 +133,7 @@ class _MarkerInHtmlPostprocessor(Postprocessor):
         return marker.text
 
     def _report_stray(self, comment: str) -> None:
-        lines = (number for number, line in enumerate(self.source, 1) if comment in line)
+        lines = (number for number, line in enumerate(self.page.lines, 1) if comment in line)
         line = next(lines, None)
         where = f" on line {line + self.extension.line_offset}" if line else ""
         self.extension.warn(
@@ -152,11 +147,11 @@ class _MarkerBlockProcessor(BlockProcessor):
     """Replaces a token paragraph with the headings and tables its marker asked for."""
 
     def __init__(
-        self, parser: BlockParser, extension: ErrorCatalogueExtension, markers: list[Marker]
+        self, parser: BlockParser, extension: ErrorCatalogueExtension, page: _Page
     ) -> None:
         super().__init__(parser)
         self.extension = extension
-        self.markers = markers
+        self.page = page
 
     def test(self, parent: etree.Element, block: str) -> bool:
         # Indented by a tab's width or more, the token is in a list item (nested first by the
@@ -167,7 +162,7 @@ class _MarkerBlockProcessor(BlockProcessor):
     def run(self, parent: etree.Element, blocks: list[str]) -> bool:
         match = _TOKEN.fullmatch(blocks.pop(0).strip())
         assert match is not None  # test() accepted this block
-        marker = self.markers[int(match.group("index"))]
+        marker = self.page.markers[int(match.group("index"))]
         parent.extend(self.extension.render_marker(marker, self.parser.md))
         return True
 
@@ -256,23 +251,18 @@ class ErrorCatalogueExtension(Extension):
         return self._renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
-        markers: list[Marker] = []
-        source: list[str] = []  # the page's lines, as the markers were found in them
+        page = _Page()
         md.registerExtension(self)
         # After snippets (32) and whitespace normalising (30), before html_block (20).
-        md.preprocessors.register(
-            _MarkerPreprocessor(md, self, markers, source), "error_catalogue", 25
-        )
+        md.preprocessors.register(_MarkerPreprocessor(md, self, page), "error_catalogue", 25)
         md.parser.blockprocessors.register(
-            _MarkerBlockProcessor(md.parser, self, markers), "error_catalogue", 95
+            _MarkerBlockProcessor(md.parser, self, page), "error_catalogue", 95
         )
         # Before inline Markdown (20) reads the code blocks' text.
-        md.treeprocessors.register(
-            _TokenInCodeTreeprocessor(md, markers), "error_catalogue_code", 25
-        )
+        md.treeprocessors.register(_TokenInCodeTreeprocessor(md, page), "error_catalogue_code", 25)
         # After the raw HTML is back (30).
         md.postprocessors.register(
-            _MarkerInHtmlPostprocessor(md, self, markers, source), "error_catalogue_html", 25
+            _MarkerInHtmlPostprocessor(md, self, page), "error_catalogue_html", 25
         )
         # After MkDocs' own link rewriting (0), which leaves `error:` links alone: `link_to`
         # gives final URLs.
