@@ -169,6 +169,22 @@ def test_the_extension_alone_in_python_markdown(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("labels", "message"),
+    [
+        ({"cod": "Code"}, "unknown key `cod` in `labels`: did you mean `code`?"),
+        ({"code": 5}, "the label `code` must be text, not 5"),
+    ],
+)
+def test_a_mistake_in_the_extensions_labels_is_said_when_it_is_set_up(
+    labels: dict[str, object], message: str
+) -> None:
+    """Zensical passes the options as they are: said there, not from the first marker."""
+    with pytest.raises(ValueError) as raised:
+        ErrorCatalogueExtension(labels=labels)
+    assert str(raised.value) == f"error_catalogue: {message}"
+
+
 def test_a_broken_catalogue_shows_in_the_page_while_serving(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

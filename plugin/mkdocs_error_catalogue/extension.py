@@ -30,9 +30,10 @@ from .inline import error_anchor, literal, plain_text, register_error_autolinks
 from .markers import Marker, find_markers
 from .model import Catalogue, Category
 from .problems import CatalogueError
-from .rendering import CatalogueRenderer
+from .rendering import LABEL_NAMES, CatalogueRenderer, Labels
 from .standalone import PageContext, cached_catalogue, category_pages, page_context, serving
 from .translations import labels_for
+from .validation import unknown_key
 
 log = logging.getLogger(__name__)
 
@@ -177,6 +178,7 @@ class ErrorCatalogueExtension(Extension):
             "language": ["", "Language of the site (`fr`): its built-in texts, where known"],
         }
         super().__init__(**kwargs)
+        self.labels = self._labels()
         # Told about unknown categories; the MkDocs plugin routes this to its own logger.
         self.warn: Callable[[str], None] = log.warning
         # Lines of the page file before the Markdown this extension sees (front matter), so
@@ -242,12 +244,21 @@ class ErrorCatalogueExtension(Extension):
         page = pages.get(category.id) if category else None
         return context.link(page, anchor) if page else f"#{anchor}"
 
+    def _labels(self) -> Labels:
+        """The texts of the `language` option's language, with the `labels` option's over them;
+        a mistake in `labels` is said now, not as a traceback from the first marker."""
+        given = self.getConfig("labels")
+        for name, value in given.items():
+            if name not in LABEL_NAMES:
+                raise ValueError(f"error_catalogue: {unknown_key(name, '`labels`', LABEL_NAMES)}")
+            if not isinstance(value, str):
+                raise ValueError(f"error_catalogue: the label `{name}` must be text, not {value!r}")
+        return dataclasses.replace(labels_for(self.getConfig("language")), **given)
+
     @property
     def renderer(self) -> CatalogueRenderer:
         if self._renderer is None:
-            language = labels_for(self.getConfig("language"))
-            labels = dataclasses.replace(language, **self.getConfig("labels"))
-            self._renderer = CatalogueRenderer(labels, link_hook=self._catalogue_link)
+            self._renderer = CatalogueRenderer(self.labels, link_hook=self._catalogue_link)
         return self._renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name

@@ -98,7 +98,7 @@ class CategoryReader:
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
             if not isinstance(key, str) or key not in allowed:
-                self.report(key_node, _unknown_key(key, what, allowed))
+                self.report(key_node, unknown_key(key, what, allowed))
             elif key in fields:
                 self.report(key_node, f"`{key}` is given twice in {what}: keep one")
             else:
@@ -275,7 +275,8 @@ class CategoryReader:
         return None
 
 
-def _unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
+def unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
+    """What to say of `key` in `what`, which takes only the `allowed` keys."""
     if not isinstance(key, str):
         return f"{what} has a key that is not a name: keys are plain words such as `title`"
     close = difflib.get_close_matches(key, list(allowed), n=1)
