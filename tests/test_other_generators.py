@@ -123,6 +123,16 @@ def test_zensical_builds_the_same_tables_and_links(
             page.screenshot(path=artefact("6-zensical.png"))
     finally:
         server.shutdown()
+    # The texts follow the theme's language, which the extension reads from Zensical's context.
+    with (tmp_path / "project/mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("theme:\n  language: de\n")
+    run(bin_folder / "zensical", "build", "--strict", cwd=tmp_path / "project")
+    built = tmp_path / "project/site/reference/link-errors/index.html"
+    wrapper = BeautifulSoup(built.read_text(), "html.parser").select_one("div.error-catalogue")
+    assert (wrapper.select_one("th").get_text(), wrapper["data-filter"]) == (
+        "Fehlercode",
+        "Fehler filtern",
+    )
 
 
 def test_properdocs_runs_the_plugin_unchanged(

@@ -229,6 +229,10 @@ class ErrorCatalogueExtension(Extension):
             self.link_to = lambda anchor: f"#{anchor}"
             self.doc_link = lambda href: href
             return
+        if context.language and not self.getConfig("language"):  # the theme's, unless told
+            theirs = self._labels(context.language)
+            if theirs != self.labels:
+                self.labels, self._renderer = theirs, None
         self.warn = lambda message: log.warning(f"Doc file '{context.path}' {message}")
         self.link_to = lambda anchor: self._link_in_docs(context, anchor)
         self.doc_link = lambda href: self._doc_link_in_docs(context, href)
@@ -244,16 +248,16 @@ class ErrorCatalogueExtension(Extension):
         page = pages.get(category.id) if category else None
         return context.link(page, anchor) if page else f"#{anchor}"
 
-    def _labels(self) -> Labels:
-        """The texts of the `language` option's language, with the `labels` option's over them;
-        a mistake in `labels` is said now, not as a traceback from the first marker."""
+    def _labels(self, language: str | None = None) -> Labels:
+        """The texts of `language` (else the `language` option's), with the `labels` option's
+        over them; a mistake in `labels` is said now, not as a traceback from the first marker."""
         given = self.getConfig("labels")
         for name, value in given.items():
             if name not in LABEL_NAMES:
                 raise ValueError(f"error_catalogue: {unknown_key(name, '`labels`', LABEL_NAMES)}")
             if not isinstance(value, str):
                 raise ValueError(f"error_catalogue: the label `{name}` must be text, not {value!r}")
-        return dataclasses.replace(labels_for(self.getConfig("language")), **given)
+        return dataclasses.replace(labels_for(language or self.getConfig("language")), **given)
 
     @property
     def renderer(self) -> CatalogueRenderer:

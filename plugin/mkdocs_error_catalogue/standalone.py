@@ -75,6 +75,7 @@ class PageContext:
 
     path: str  # the page's Markdown file, relative to the docs folder
     docs_dir: Path
+    language: str | None = None  # the theme's
 
     def link(self, target: str, fragment: str = "") -> str:
         """A relative link from this page to the docs file `target`."""
@@ -90,7 +91,10 @@ def page_context(md: Markdown) -> PageContext | None:
         page: Any = getattr(processor, "page", None)
         config: Any = getattr(processor, "config", None)
         if getattr(processor, "name", "") == "rendering_context" and page and config:
-            return PageContext(str(page.path), Path(config.get("docs_dir", "docs")))
+            theme = config.get("theme")
+            language = theme.get("language") if isinstance(theme, dict) else None
+            docs_dir = Path(config.get("docs_dir", "docs"))
+            return PageContext(str(page.path), docs_dir, language if language else None)
     return None
 
 
