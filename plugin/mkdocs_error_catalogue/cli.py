@@ -289,8 +289,10 @@ def lookup(arguments: argparse.Namespace) -> int:
         return 1
     code: str = arguments.code.strip()  # as pasted from a log or a chat
     entry = catalogue.entry(code)
+    close = [] if entry else catalogue.similar_anchors(code)
+    if close and close[0].lower() == code.lower():  # `e1004`: no two codes differ only in case
+        entry = catalogue.entry(close[0])
     if entry is None:
-        close = catalogue.similar_anchors(code)
         hint = f": did you mean {', '.join(close)}?" if close else ""
         _fail(f"no error {code} in {display_path(arguments.catalogue)}{hint}", "lookup")
         return 1
