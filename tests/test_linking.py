@@ -466,6 +466,8 @@ def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
         "lookup", " 1005\n", "--site-url", "https://example.com/", cwd=tmp_path
     )
     assert (pasted.returncode, pasted.stdout) == (0, result.stdout)
+    typed = error_catalogue("lookup", "API-ERROR", cwd=tmp_path)  # no two codes differ in case
+    assert (typed.returncode, typed.stdout.split(":")[0]) == (0, "api-error")
 
 
 def test_export_may_go_to_a_sub_folder(tmp_path: Path) -> None:
