@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import polib
+
 from .conftest import EXAMPLE_CATALOGUE
 
 
@@ -76,3 +78,17 @@ def test_a_mkdocs_yml_of_the_wrong_shape_is_a_message_not_a_traceback(tmp_path: 
             1,
             f"error-catalogue: mkdocs.yml: {message}\n",
         )
+
+
+def test_translations_prints_each_text_once_with_where_it_is_used(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "catalogue")
+    result = error_catalogue("translations", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    po = polib.pofile(result.stdout)
+    ids = [entry.msgid for entry in po]
+    assert len(ids) == len(set(ids)) == 119
+    contact = po.find("Contact the Customer Support team.")
+    assert contact is not None and contact.msgstr == ""
+    assert ("01-general.yml", "6") in contact.occurrences  # code 1000, at line 6
+    assert po.find("1004") is None  # codes are the same in every language
+    assert po.find("General Errors") is not None  # titles are translated

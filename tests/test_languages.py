@@ -4,12 +4,17 @@ and the codes in the search index that the i18n plugin rebuilds."""
 from __future__ import annotations
 
 import json
+import logging
+import re
 from pathlib import Path
 
+import polib
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import Site
+from mkdocs_error_catalogue.translating import translation_path
+
+from .conftest import Site, cell
 from .test_cli import error_catalogue
 from .test_linking import EXAMPLE_ANCHORS, example_site, follow
 
@@ -90,6 +95,111 @@ def test_each_language_has_the_texts_of_its_language(
     assert [wrapper.select_one("th").get_text(), badge.get_text(), filter_text] == texts
 
 
+FRENCH = {
+    "General Errors": "Erreurs générales",
+    "Failed to open Link as iFrame due to 3rd party cookies blocked": (
+        "Échec de l'ouverture de Link en iFrame : cookies tiers bloqués"
+    ),
+    "Something went wrong retrieving your tokens list: ${apiError}": (
+        "Impossible de récupérer la liste de vos jetons : ${apiError}"
+    ),
+    "Contact the Customer Support team.": "Contactez le service client.",
+}
+
+
+def translated_site(root: Path, french: dict[str, str], fuzzy: str = "") -> Site:
+    """The multilingual site, with a French PO file made from the template of
+    `error-catalogue translations` (as a translator's tool would fill it in)."""
+    site = multilingual_site(root)
+    result = error_catalogue("translations", cwd=root)
+    assert result.returncode == 0, result.stderr
+    po = polib.pofile(result.stdout)
+    for entry in po:
+        entry.msgstr = french.get(entry.msgid, "")
+        if entry.msgid == fuzzy:
+            entry.msgstr, entry.flags = "Texte à revoir", ["fuzzy"]
+    (root / "catalogue/translations").mkdir()
+    po.save(str(root / "catalogue/translations/fr.po"))
+    return site
+
+
+def test_each_language_shows_the_texts_its_po_file_translates(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    fuzzy = "Link forcibly closed by the user"  # msgmerge's guess: not used until reviewed
+    site = translated_site(tmp_path, FRENCH, fuzzy)
+    with caplog.at_level(logging.INFO):
+        site.build()
+    english = site.html("reference/link-errors/index.html")
+    french = site.html("fr/reference/link-errors/index.html")
+    assert english.find("h2", id="general").span.get_text() == "General Errors"
+    assert french.find("h2", id="general").span.get_text() == "Erreurs générales"
+    for page, language in ((english, "en"), (french, "fr")):
+        row = page.find("tr", id="1004")
+        scenario = cell(row, "scenario").get_text()
+        actions = [li.get_text() for li in cell(page.find("tr", id="1000"), "user-actions")("li")]
+        expected = FRENCH[SCENARIO_1004] if language == "fr" else SCENARIO_1004
+        assert scenario == expected
+        assert actions == ["Contactez le service client." if language == "fr" else CONTACT]
+        assert cell(page.find("tr", id="1003"), "scenario").get_text() == fuzzy
+    message = cell(french.find("tr", id="1001"), "message")
+    assert message.find("code").get_text() == "${apiError}"  # rendered as in the catalogue
+    export = json.loads((tmp_path / "site/fr/error-catalogue.json").read_text(encoding="utf-8"))
+    entries = {e["anchor"]: e for c in export["categories"] for e in c["entries"]}
+    assert entries["1004"]["scenario"] == FRENCH[SCENARIO_1004]
+    assert "catalogue/translations/fr.po: 115 of the catalogue's texts have no translation" in (
+        caplog.text
+    )
+
+
+SCENARIO_1004 = "Failed to open Link as iFrame due to 3rd party cookies blocked"
+CONTACT = "Contact the Customer Support team."
+
+
+def test_a_translation_that_loses_a_placeholder_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    message = "Something went wrong retrieving your tokens list: ${apiError}"
+    site = translated_site(tmp_path, {message: "Impossible de récupérer vos jetons."})
+    with pytest.raises(Abort, match="1 warnings in strict mode"):
+        site.build()
+    assert re.search(
+        r"catalogue/translations/fr.po:\d+: the translation of `Something went wrong retrieving "
+        r"your tokens list: \$\{apiError\}` does not have the same \$\{placeholders\}: keep "
+        r"each one as it is, the application fills them in",
+        caplog.text,
+    )
+
+
+def test_a_broken_po_file_stops_the_build_with_its_line(tmp_path: Path) -> None:
+    site = multilingual_site(tmp_path)
+    (tmp_path / "catalogue/translations").mkdir()
+    (tmp_path / "catalogue/translations/fr.po").write_text(
+        'msgid "General Errors"\nmsgstr "Erreurs"\nfoo bar\n', encoding="utf-8"
+    )
+    result = site.run("build")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    problem = (
+        "catalogue/translations/fr.po:3: is not a valid PO file: fix its syntax, or make it "
+        "again from the template"
+    )
+    assert problem in result.stderr
+    # `check`, which CI and the pre-commit hook run, says so too, with the placeholder warning.
+    (tmp_path / "catalogue/translations/es.po").write_text(
+        'msgid "Something went wrong retrieving your tokens list: ${apiError}"\nmsgstr "Error"\n',
+        encoding="utf-8",
+    )
+    checked = error_catalogue("check", cwd=tmp_path)
+    assert checked.returncode == 1
+    assert checked.stderr.splitlines() == [
+        "catalogue/translations/es.po:1: the translation of `Something went wrong retrieving "
+        "your tokens list: ${apiError}` does not have the same ${placeholders}: keep each one as "
+        "it is, the application fills them in",
+        problem,
+    ]
+
+
 @pytest.mark.parametrize("theme", ["material", "mkdocs"])
 def test_the_rebuilt_search_index_keeps_every_code(tmp_path: Path, theme: str) -> None:
     site = multilingual_site(tmp_path, theme)
@@ -128,3 +238,23 @@ def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure:
         deep_link = f"{language}errors/1004/index.html"
         landing, _ = follow(site, deep_link, site.html(deep_link).find("a")["href"])
         assert landing.find("h1").get_text().startswith(title)
+
+
+@pytest.mark.parametrize(
+    ("files", "language", "found"),
+    [
+        (["fr.po", "pt.po", "pt_BR.po"], "pt-BR", "pt_BR.po"),
+        (["fr.po", "pt.po"], "pt-BR", "pt.po"),
+        (["pt-br.po"], "pt_BR", "pt-br.po"),
+        (["fr.po"], "de", None),
+        (["fr.po"], None, None),
+    ],
+)
+def test_the_po_file_of_a_language_is_found_as_locales_are_written(
+    tmp_path: Path, files: list[str], language: str | None, found: str | None
+) -> None:
+    (tmp_path / "translations").mkdir()
+    for name in files:
+        (tmp_path / "translations" / name).write_text("", encoding="utf-8")
+    path = translation_path(tmp_path, language)
+    assert (path.name if path else None) == found

@@ -347,6 +347,8 @@ def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) ->
     site = new_site(tmp_path, catalogue="docs/data/errors")
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "docs/data/errors")
     (tmp_path / "docs/data/notes.txt").write_text("A file of the site.\n")
+    (tmp_path / "docs/data/errors/translations").mkdir()
+    (tmp_path / "docs/data/errors/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
     site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
     assert error_catalogue("lock", "--catalogue", "docs/data/errors", cwd=tmp_path).returncode == 0
     assert (tmp_path / "docs/data/errors.lock").is_file()

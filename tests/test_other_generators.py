@@ -123,16 +123,24 @@ def test_zensical_builds_the_same_tables_and_links(
             page.screenshot(path=artefact("6-zensical.png"))
     finally:
         server.shutdown()
-    # The texts follow the theme's language, which the extension reads from Zensical's context.
+    # The texts follow the theme's language, which the extension reads from Zensical's context,
+    # and so does the catalogue, where a PO file translates it.
     with (tmp_path / "project/mkdocs.yml").open("a", encoding="utf-8") as config:
         config.write("theme:\n  language: de\n")
+    (tmp_path / "project/catalogue/translations").mkdir()
+    (tmp_path / "project/catalogue/translations/de.po").write_text(
+        'msgid "Link window closed."\nmsgstr "Link-Fenster geschlossen."\n', encoding="utf-8"
+    )
     run(bin_folder / "zensical", "build", "--strict", cwd=tmp_path / "project")
     built = tmp_path / "project/site/reference/link-errors/index.html"
-    wrapper = BeautifulSoup(built.read_text(), "html.parser").select_one("div.error-catalogue")
+    page = BeautifulSoup(built.read_text(), "html.parser")
+    wrapper = page.select_one("div.error-catalogue")
     assert (wrapper.select_one("th").get_text(), wrapper["data-filter"]) == (
         "Fehlercode",
         "Fehler filtern",
     )
+    message = page.select_one("tr[id='1003'] " + css_cell("message")).get_text()
+    assert message == "Link-Fenster geschlossen."
 
 
 def test_properdocs_runs_the_plugin_unchanged(

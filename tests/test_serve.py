@@ -127,3 +127,30 @@ def test_a_broken_edit_keeps_the_last_good_site_and_the_next_good_edit_recovers(
     assert "the site keeps the last good catalogue until these problems are fixed" in log
     assert "Traceback" not in log
     assert server.process.poll() is None  # still serving
+
+
+def test_a_broken_translation_shows_the_texts_untranslated_until_it_is_fixed(
+    site: Site, server: Server
+) -> None:
+    server.wait_for(lambda html: "First words." in html, "the first build")
+    server.process.terminate()  # the site in French, with a translation, served again
+    server.process.wait(timeout=10)
+    site.config["theme"]["language"] = "fr"
+    translations = site.root / "catalogue/translations"
+    translations.mkdir()
+    po = translations / "fr.po"
+    po.write_text('msgid "First words."\nmsgstr "Premiers mots."\n', encoding="utf-8")
+    french = Server(site)
+    try:
+        french.wait_for(lambda html: "Premiers mots." in html, "the translated build")
+        po.write_text('msgid "First words."\nmsgstr "Premiers mots."\nfoo\n', encoding="utf-8")
+        french.wait_for(lambda html: "First words." in html, "the untranslated texts")
+        notice = BeautifulSoup(french.page(), "html.parser").select_one(".error-catalogue-problem")
+        assert notice is not None
+        assert "catalogue/translations/fr.po:3: is not a valid PO file" in notice.get_text()
+        po.write_text('msgid "First words."\nmsgstr "Premiers mots."\n', encoding="utf-8")
+        french.wait_for(lambda html: "Premiers mots." in html, "the mended translation")
+        assert french.process.poll() is None  # still serving
+    finally:
+        french.process.terminate()
+        french.process.wait(timeout=10)

@@ -19,6 +19,7 @@ from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
+from .translating import template, translation_problems
 from .writing import write_files
 
 if TYPE_CHECKING:
@@ -61,8 +62,12 @@ def add_check(commands: Commands) -> None:
 def check(arguments: argparse.Namespace) -> int:
     """Print one line per problem; 0 when clean, 1 otherwise."""
     folder: Path = arguments.catalogue
-    catalogue = load_or_report(folder, PROBLEM_FORMATS[arguments.format])
+    show = PROBLEM_FORMATS[arguments.format]
+    catalogue = load_or_report(folder, show)
     if catalogue is None:
+        return 1
+    if translation_issues := translation_problems(folder):
+        report(translation_issues, show)
         return 1
     entries = sum(1 for _ in catalogue.entries())
     categories = len(catalogue.categories)
@@ -89,10 +94,15 @@ def load_or_report(folder: Path, show: Callable[[Problem], str] = str) -> Catalo
     try:
         return load_catalogue(folder)
     except CatalogueError as error:
-        stream = sys.stdout if show is github_annotation else sys.stderr
-        for problem in error.problems:
-            print(show(problem), file=stream)
+        report(error.problems, show)
         return None
+
+
+def report(problems: list[Problem], show: Callable[[Problem], str] = str) -> None:
+    """Print each problem as `show` writes it (annotations to stdout, for GitHub to read)."""
+    stream = sys.stdout if show is github_annotation else sys.stderr
+    for problem in problems:
+        print(show(problem), file=stream)
 
 
 def add_lock(commands: Commands) -> None:
@@ -404,6 +414,24 @@ def schema(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def add_translations(commands: Commands) -> None:
+    parser = commands.add_parser(
+        "translations",
+        help="print the PO template of the catalogue's texts, for translators and their tools",
+    )
+    add_catalogue_option(parser)
+    parser.set_defaults(run=translations)
+
+
+def translations(arguments: argparse.Namespace) -> int:
+    """Print the template (`catalogue/translations/catalogue.pot` is a good place for it)."""
+    catalogue = load_or_report(arguments.catalogue)
+    if catalogue is None:
+        return 1
+    sys.stdout.write(template(catalogue))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
@@ -417,6 +445,7 @@ def _parser() -> argparse.ArgumentParser:
         add_lookup,
         add_schema,
         add_site_files,
+        add_translations,
     ):
         add(commands)
     return parser

@@ -31,7 +31,14 @@ from .markers import Marker, find_markers
 from .model import Catalogue, Category
 from .problems import CatalogueError
 from .rendering import LABEL_NAMES, CatalogueRenderer, Labels
-from .standalone import PageContext, cached_catalogue, category_pages, page_context, serving
+from .standalone import (
+    PageContext,
+    cached_catalogue,
+    cached_translation,
+    category_pages,
+    page_context,
+    serving,
+)
 from .translations import labels_for
 from .validation import unknown_key
 
@@ -178,6 +185,8 @@ class ErrorCatalogueExtension(Extension):
             "language": ["", "Language of the site (`fr`): its built-in texts, where known"],
         }
         super().__init__(**kwargs)
+        # The site's language: the option's, else the theme's when the generator says it.
+        self.language: str | None = self.getConfig("language") or None
         self.labels = self._labels()
         # Told about unknown categories; the MkDocs plugin routes this to its own logger.
         self.warn: Callable[[str], None] = log.warning
@@ -213,7 +222,10 @@ class ErrorCatalogueExtension(Extension):
     def catalogue(self) -> Catalogue:
         """The catalogue object given, or the folder's (loaded once while it is unchanged)."""
         value = self.getConfig("catalogue")
-        return value if isinstance(value, Catalogue) else cached_catalogue(Path(value))
+        if isinstance(value, Catalogue):
+            return value
+        folder = Path(value)
+        return cached_translation(folder, cached_catalogue(folder), self.language)
 
     def begin_page(self, md: Markdown) -> None:
         """A conversion starts: on our own, forget the last page's anchors and learn where
@@ -230,7 +242,8 @@ class ErrorCatalogueExtension(Extension):
             self.doc_link = lambda href: href
             return
         if context.language and not self.getConfig("language"):  # the theme's, unless told
-            theirs = self._labels(context.language)
+            self.language = context.language
+            theirs = self._labels()
             if theirs != self.labels:
                 self.labels, self._renderer = theirs, None
         self.warn = lambda message: log.warning(f"Doc file '{context.path}' {message}")
@@ -248,16 +261,16 @@ class ErrorCatalogueExtension(Extension):
         page = pages.get(category.id) if category else None
         return context.link(page, anchor) if page else f"#{anchor}"
 
-    def _labels(self, language: str | None = None) -> Labels:
-        """The texts of `language` (else the `language` option's), with the `labels` option's
-        over them; a mistake in `labels` is said now, not as a traceback from the first marker."""
+    def _labels(self) -> Labels:
+        """The texts of the site's language, with the `labels` option's over them; a mistake
+        in `labels` is said now, not as a traceback from the first marker."""
         given = self.getConfig("labels")
         for name, value in given.items():
             if name not in LABEL_NAMES:
                 raise ValueError(f"error_catalogue: {unknown_key(name, '`labels`', LABEL_NAMES)}")
             if not isinstance(value, str):
                 raise ValueError(f"error_catalogue: the label `{name}` must be text, not {value!r}")
-        return dataclasses.replace(labels_for(language or self.getConfig("language")), **given)
+        return dataclasses.replace(labels_for(self.language), **given)
 
     @property
     def renderer(self) -> CatalogueRenderer:

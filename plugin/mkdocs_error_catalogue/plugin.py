@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -30,7 +31,7 @@ from .languages import (
 from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
-from .problems import CatalogueError
+from .problems import CatalogueError, display_path
 from .rendering import LABEL_NAMES
 from .search import add_entries_to_index, tables_of, without_tables
 from .site import (
@@ -42,6 +43,7 @@ from .site import (
     CatalogueSite,
     site_path_option,
 )
+from .translating import TRANSLATIONS_FOLDER, read_translation, translate, translation_path
 from .writing import FileWriter, Refresh, name_below, put_back, set_aside
 
 log = get_plugin_logger(__name__)
@@ -125,7 +127,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             )
         self.deep_links = deep_links and language + deep_links
         self.export = export and language + export
-        self.catalogue = self._load()
+        self.catalogue = self._translated(self._load(), site_language(config))
         self._fragment_links = []
         self._pending_pages = {}
         self.extension = ErrorCatalogueExtension(
@@ -175,6 +177,31 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 log.error(line)
         return self.last_good
 
+    def _translated(self, catalogue: Catalogue, language: str | None) -> Catalogue:
+        """`catalogue` with the texts that the PO file of the site's language translates."""
+        path = translation_path(self.folder, language)
+        if path is None:
+            return catalogue
+        try:
+            translation = read_translation(path)
+        except CatalogueError as error:
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            self._stale = f"{error}\nthe site shows the texts untranslated until this is fixed"
+            for line in self._stale.splitlines():
+                log.error(line)
+            return catalogue
+        for problem in translation.warnings:
+            log.warning(str(problem))
+        translated, missing = translate(catalogue, translation.texts)
+        if missing:
+            log.info(
+                f"{display_path(path)}: {missing} of the catalogue's texts have no translation "
+                "and show as the catalogue has them (`error-catalogue translations` prints the "
+                "template to translate)"
+            )
+        return translated
+
     def _labels(self) -> dict[str, str]:
         """The labels the site sets."""
         given = ((name, self.config.labels[name]) for name in LABEL_NAMES)
@@ -198,15 +225,20 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
         """A catalogue kept in the docs folder is the site's source, not a download: its
-        category files and lock are left out of the site."""
+        category files, translations and lock are left out of the site."""
         docs, folder, lock = docs_dir.resolve(), self.folder.resolve(), lock_path(self.folder)
         if not folder.is_relative_to(docs):
             return
         inside = "" if folder == docs else folder.relative_to(docs).as_posix()
+        translations = posixpath.join(inside, TRANSLATIONS_FOLDER)
         lock_uri = lock.relative_to(docs).as_posix() if lock.is_relative_to(docs) else None
         for file in files:
             parent, _, name = file.src_uri.rpartition("/")
-            if (parent == inside and name.endswith(CATALOGUE_SUFFIXES)) or file.src_uri == lock_uri:
+            if (
+                (parent == inside and name.endswith(CATALOGUE_SUFFIXES))
+                or (parent == translations and name.endswith((".po", ".pot")))
+                or file.src_uri == lock_uri
+            ):
                 file.inclusion = InclusionLevel.EXCLUDED
 
     def _write_deep_links(self, site_dir: Path, files: Files) -> None:

@@ -9,6 +9,7 @@ generator turns into URLs like any other.
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import sys
 from dataclasses import dataclass
@@ -22,11 +23,15 @@ from .locking import lock_path
 from .markers import pages_by_category
 from .model import Catalogue
 from .problems import CatalogueError
+from .translating import read_translation, translate, translation_path
 
 Signature = tuple[tuple[str, int, int], ...]
 _catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError]] = {}
 _files = FileCache()
 _pages: dict[Path, tuple[Signature, dict[str, str]]] = {}
+# PO file -> (its signature, the catalogue it translated, the translated catalogue)
+_translations: dict[Path, tuple[Signature, Catalogue, Catalogue]] = {}
+log = logging.getLogger(__name__)
 
 
 def _signature(paths: list[Path]) -> Signature:
@@ -52,6 +57,23 @@ def cached_catalogue(folder: Path) -> Catalogue:
     if isinstance(cached[1], CatalogueError):
         raise cached[1]
     return cached[1]
+
+
+def cached_translation(folder: Path, catalogue: Catalogue, language: str | None) -> Catalogue:
+    """`catalogue` (the folder's) translated by its PO file for `language`, if it has one,
+    made again only when the file or the catalogue changed."""
+    path = translation_path(folder.resolve(), language)
+    if path is None:
+        return catalogue
+    signature = _signature([path])
+    cached = _translations.get(path)
+    if cached is None or cached[0] != signature or cached[1] is not catalogue:
+        translation = read_translation(path)
+        for problem in translation.warnings:
+            log.warning(str(problem))
+        cached = (signature, catalogue, translate(catalogue, translation.texts)[0])
+        _translations[path] = cached
+    return cached[2]
 
 
 def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:

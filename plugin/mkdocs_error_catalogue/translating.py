@@ -1,0 +1,162 @@
+"""The catalogue's texts in other languages, from gettext PO files beside the category files.
+
+    catalogue/translations/fr.po     msgid: the text as the catalogue has it; msgstr: in French
+
+The catalogue's own text is the key (gettext's msgid), so a translation can be missing but
+never stale: when a scenario is reworded, its old translation no longer matches, and the
+text shows as the catalogue has it until it is translated again. Translators work on the
+template `error-catalogue translations` prints, with the usual tools (Poedit, Weblate, Crowdin,
+`msgmerge`, which also carries an old translation over as "fuzzy" for review). Fuzzy and empty
+translations are not used, as in gettext.
+
+Titles, descriptions, scenarios, messages, actions and obsolete reasons are translated. Codes,
+ids and `since` are not: they are the same in every language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from .model import Catalogue, Category, Entry
+from .problems import CatalogueError, Problem
+
+TRANSLATIONS_FOLDER = "translations"
+_PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
+
+
+@dataclass(frozen=True)
+class Translation:
+    """One language's PO file: its translations, and what is wrong with some of them."""
+
+    path: Path
+    texts: dict[str, str]
+    warnings: list[Problem]  # translations that are used, but should be mended
+
+
+def translation_path(folder: Path, language: str | None) -> Path | None:
+    """The PO file of `language` in the catalogue `folder` (`pt-BR` falls back to `pt.po`;
+    `pt_BR.po` and `pt-br.po` are the same file), if there is one."""
+    if not language:
+        return None
+    found = {_tag(path.stem): path for path in (folder / TRANSLATIONS_FOLDER).glob("*.po")}
+    tag = _tag(language)
+    return found.get(tag) or found.get(tag.split("-")[0])
+
+
+def _tag(name: str) -> str:
+    return name.replace("_", "-").lower()
+
+
+def read_translation(path: Path) -> Translation:
+    """The translations in the PO file at `path`; a file that is not PO is a `CatalogueError`."""
+    try:
+        po = polib.pofile(str(path), encoding="utf-8")
+    except (OSError, ValueError) as error:  # polib says "Syntax error in po file … (line 12)"
+        line = re.search(r"\(line (\d+)\)", str(error))
+        where = int(line.group(1)) if line else None
+        message = "is not a valid PO file: fix its syntax, or make it again from the template"
+        raise CatalogueError([Problem(path, where, message)]) from None
+    texts: dict[str, str] = {}
+    warnings: list[Problem] = []
+    for entry in po.translated_entries():
+        texts[entry.msgid] = entry.msgstr
+        if sorted(_PLACEHOLDER.findall(entry.msgid)) != sorted(_PLACEHOLDER.findall(entry.msgstr)):
+            message = (
+                f"the translation of `{entry.msgid}` does not have the same ${{placeholders}}: "
+                "keep each one as it is, the application fills them in"
+            )
+            warnings.append(Problem(path, entry.linenum or 1, message))  # polib: 0 for line 1
+    return Translation(path, texts, warnings)
+
+
+def translation_problems(folder: Path) -> list[Problem]:
+    """What is wrong in the PO files of the catalogue `folder`: what stops a build (a syntax
+    error) and what fails a strict one (a translation that loses a placeholder)."""
+    problems: list[Problem] = []
+    for path in sorted((folder / TRANSLATIONS_FOLDER).glob("*.po")):
+        try:
+            problems += read_translation(path).warnings
+        except CatalogueError as error:
+            problems += error.problems
+    return problems
+
+
+def translate(catalogue: Catalogue, texts: dict[str, str]) -> tuple[Catalogue, int]:
+    """`catalogue` with each text that `texts` translates translated, and how many of its
+    distinct texts are not translated."""
+    missing: set[str] = set()
+
+    def translated(text: str) -> str:
+        found = texts.get(text)
+        if found is None:
+            missing.add(text)
+            return text
+        return found
+
+    categories = tuple(_category(category, translated) for category in catalogue.categories)
+    return Catalogue(categories), len(missing)
+
+
+def _category(category: Category, translated: Callable[[str], str]) -> Category:
+    description = category.description
+    return dataclasses.replace(
+        category,
+        title=translated(category.title),
+        description=None if description is None else translated(description),
+        entries=tuple(_entry(entry, translated) for entry in category.entries),
+    )
+
+
+def _entry(entry: Entry, translated: Callable[[str], str]) -> Entry:
+    obsolete = entry.obsolete
+    if obsolete is not None and obsolete.reason is not None:
+        obsolete = dataclasses.replace(obsolete, reason=translated(obsolete.reason))
+    return dataclasses.replace(
+        entry,
+        scenario=translated(entry.scenario),
+        message=translated(entry.message),
+        user_actions=tuple(map(translated, entry.user_actions)),
+        developer_actions=tuple(map(translated, entry.developer_actions)),
+        obsolete=obsolete,
+    )
+
+
+def template(catalogue: Catalogue) -> str:
+    """The PO template of every text to translate, each once, with where it is used."""
+    po = polib.POFile(wrapwidth=0)
+    po.header = (
+        "The texts of the error catalogue, to translate (see `error-catalogue translations`)."
+    )
+    po.metadata = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8"}
+    entries: dict[str, polib.POEntry] = {}
+    for text, where in _texts(catalogue):
+        entry = entries.get(text)
+        if entry is None:
+            entry = entries[text] = polib.POEntry(msgid=text, msgstr="")
+            po.append(entry)
+        if where not in entry.occurrences:
+            entry.occurrences.append(where)
+    return str(po)
+
+
+def _texts(catalogue: Catalogue) -> Iterator[tuple[str, tuple[str, str]]]:
+    """Each text to translate, with its file and line (the entry's, for the texts of one)."""
+    for category in catalogue.categories:
+        name = category.path.name
+        yield category.title, (name, "1")
+        if category.description is not None:
+            yield category.description, (name, "1")
+        for entry in category.entries:
+            where = (name, str(entry.line))
+            yield entry.scenario, where
+            yield entry.message, where
+            yield from ((action, where) for action in entry.user_actions)
+            yield from ((action, where) for action in entry.developer_actions)
+            if entry.obsolete is not None and entry.obsolete.reason is not None:
+                yield entry.obsolete.reason, where
