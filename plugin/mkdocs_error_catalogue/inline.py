@@ -34,7 +34,7 @@ _ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
 # Text without these has no inline Markdown: no emphasis, code, links, escapes, line breaks,
 # autolinks (`<https://…>`) or automatic e-mail links (`<a@b.c>`).
 _NEEDS_MARKDOWN = re.compile(r"[`*_\[\]!\\\n]|<(?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)")
-_PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
+PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
 
 # Called with each link (`<a>`) of rendered text, to point it where it belongs on this page:
 # it may change the element, and turn it into a `<span>` when the target does not exist.
@@ -63,7 +63,7 @@ def _placeholders_html(text: str) -> str:
     Escaping the whole text first changes no placeholder: the entities it writes hold no `$`,
     brace or space, so the same placeholders are found, their own `<` or `&` escaped.
     """
-    return _PLACEHOLDER.sub(_placeholder_code, escape(text))
+    return PLACEHOLDER.sub(_placeholder_code, escape(text))
 
 
 def _placeholder_code(match: re.Match[str]) -> str:
@@ -116,7 +116,7 @@ class InlineRenderer:
         md.inlinePatterns.deregister("html")
         md.inlinePatterns.deregister("entity")
         md.inlinePatterns.register(
-            _PlaceholderProcessor(_PLACEHOLDER.pattern, md), "error_catalogue_placeholder", 185
+            _PlaceholderProcessor(PLACEHOLDER.pattern, md), "error_catalogue_placeholder", 185
         )
         register_error_autolinks(md)
         self._md = md

@@ -23,11 +23,11 @@ from pathlib import Path
 
 import polib
 
+from .inline import PLACEHOLDER
 from .model import Catalogue, Category, Entry
 from .problems import CatalogueError, Problem
 
 TRANSLATIONS_FOLDER = "translations"
-_PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def read_translation(path: Path) -> Translation:
     warnings: list[Problem] = []
     for entry in po.translated_entries():
         texts[entry.msgid] = entry.msgstr
-        if sorted(_PLACEHOLDER.findall(entry.msgid)) != sorted(_PLACEHOLDER.findall(entry.msgstr)):
+        if sorted(PLACEHOLDER.findall(entry.msgid)) != sorted(PLACEHOLDER.findall(entry.msgstr)):
             message = (
                 f"the translation of `{entry.msgid}` does not have the same ${{placeholders}}: "
                 "keep each one as it is, the application fills them in"
