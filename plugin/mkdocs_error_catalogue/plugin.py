@@ -43,7 +43,7 @@ from .site import (
     CatalogueSite,
     site_path_option,
 )
-from .translating import TRANSLATIONS_FOLDER, read_translation, translate, translation_path
+from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
 from .writing import FileWriter, Refresh, name_below, put_back, set_aside
 
 log = get_plugin_logger(__name__)
@@ -53,6 +53,7 @@ log = get_plugin_logger(__name__)
 _PENDING = "#error-catalogue-pending-"
 _PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 _KEPT = "the site keeps the last good catalogue until these problems are fixed"
+_UNTRANSLATED = "the site shows the texts untranslated until this is fixed"
 
 
 class LabelsConfig(base.Config):
@@ -172,10 +173,14 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
-            self._stale = f"{error}\n{_KEPT}"
-            for line in self._stale.splitlines():
-                log.error(line)
+            self._say_while_serving(error, _KEPT)
         return self.last_good
+
+    def _say_while_serving(self, error: CatalogueError, consequence: str) -> None:
+        """What `serve` goes on despite: in the terminal, and above the tables of the pages."""
+        self._stale = f"{error}\n{consequence}"
+        for line in self._stale.splitlines():
+            log.error(line)
 
     def _translated(self, catalogue: Catalogue, language: str | None) -> Catalogue:
         """`catalogue` with the texts that the PO file of the site's language translates."""
@@ -183,17 +188,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         if path is None:
             return catalogue
         try:
-            translation = read_translation(path)
+            translated, missing = translate_by(path, catalogue, log.warning)
         except CatalogueError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
-            self._stale = f"{error}\nthe site shows the texts untranslated until this is fixed"
-            for line in self._stale.splitlines():
-                log.error(line)
+            self._say_while_serving(error, _UNTRANSLATED)
             return catalogue
-        for problem in translation.warnings:
-            log.warning(str(problem))
-        translated, missing = translate(catalogue, translation.texts)
         if missing:
             log.info(
                 f"{display_path(path)}: {missing} of the catalogue's texts have no translation "

@@ -23,7 +23,7 @@ from .locking import lock_path
 from .markers import pages_by_category
 from .model import Catalogue
 from .problems import CatalogueError
-from .translating import read_translation, translate, translation_path
+from .translating import translate_by, translation_path
 
 Signature = tuple[tuple[str, int, int], ...]
 _catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError]] = {}
@@ -68,10 +68,7 @@ def cached_translation(folder: Path, catalogue: Catalogue, language: str | None)
     signature = _signature([path])
     cached = _translations.get(path)
     if cached is None or cached[0] != signature or cached[1] is not catalogue:
-        translation = read_translation(path)
-        for problem in translation.warnings:
-            log.warning(str(problem))
-        cached = (signature, catalogue, translate(catalogue, translation.texts)[0])
+        cached = (signature, catalogue, translate_by(path, catalogue, log.warning)[0])
         _translations[path] = cached
     return cached[2]
 

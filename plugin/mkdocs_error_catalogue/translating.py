@@ -34,7 +34,6 @@ TRANSLATIONS_FOLDER = "translations"
 class Translation:
     """One language's PO file: its translations, and what is wrong with some of them."""
 
-    path: Path
     texts: dict[str, str]
     warnings: list[Problem]  # translations that are used, but should be mended
 
@@ -72,7 +71,7 @@ def read_translation(path: Path) -> Translation:
                 "keep each one as it is, the application fills them in"
             )
             warnings.append(Problem(path, entry.linenum or 1, message))  # polib: 0 for line 1
-    return Translation(path, texts, warnings)
+    return Translation(texts, warnings)
 
 
 def translation_problems(folder: Path) -> list[Problem]:
@@ -85,6 +84,16 @@ def translation_problems(folder: Path) -> list[Problem]:
         except CatalogueError as error:
             problems += error.problems
     return problems
+
+
+def translate_by(
+    path: Path, catalogue: Catalogue, warn: Callable[[str], None]
+) -> tuple[Catalogue, int]:
+    """`translate` with the PO file at `path`, each of its warnings said to `warn`."""
+    translation = read_translation(path)
+    for problem in translation.warnings:
+        warn(str(problem))
+    return translate(catalogue, translation.texts)
 
 
 def translate(catalogue: Catalogue, texts: dict[str, str]) -> tuple[Catalogue, int]:
