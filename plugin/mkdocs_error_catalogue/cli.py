@@ -19,7 +19,7 @@ from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
-from .translating import template, translation_problems
+from .translating import check_translations, template
 from .writing import write_files
 
 if TYPE_CHECKING:
@@ -66,8 +66,9 @@ def check(arguments: argparse.Namespace) -> int:
     catalogue = load_or_report(folder, show)
     if catalogue is None:
         return 1
-    if translation_issues := translation_problems(folder):
-        report(translation_issues, show)
+    problems, coverage = check_translations(folder, catalogue)
+    if problems:
+        report(problems, show)
         return 1
     entries = sum(1 for _ in catalogue.entries())
     categories = len(catalogue.categories)
@@ -75,6 +76,11 @@ def check(arguments: argparse.Namespace) -> int:
         f"{folder}: {plural(categories, 'category', 'categories')}, "
         f"{plural(entries, 'error', 'errors')}, no problems"
     )
+    for language in coverage:
+        print(
+            f"{display_path(language.path)}: {language.translated} of "
+            f"{plural(language.total, 'text', 'texts')} translated"
+        )
     return 0
 
 

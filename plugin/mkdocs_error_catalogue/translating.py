@@ -74,16 +74,31 @@ def read_translation(path: Path) -> Translation:
     return Translation(texts, warnings)
 
 
-def translation_problems(folder: Path) -> list[Problem]:
-    """What is wrong in the PO files of the catalogue `folder`: what stops a build (a syntax
-    error) and what fails a strict one (a translation that loses a placeholder)."""
+@dataclass(frozen=True)
+class Coverage:
+    """How much of the catalogue one PO file translates."""
+
+    path: Path
+    translated: int
+    total: int  # the catalogue's distinct texts
+
+
+def check_translations(folder: Path, catalogue: Catalogue) -> tuple[list[Problem], list[Coverage]]:
+    """What is wrong in the PO files of the catalogue `folder` (what stops a build: a syntax
+    error; what fails a strict one: a translation that loses a placeholder), and how much of
+    `catalogue` each of the readable ones translates."""
+    texts = {text for text, _ in _texts(catalogue)}
     problems: list[Problem] = []
+    coverage: list[Coverage] = []
     for path in sorted((folder / TRANSLATIONS_FOLDER).glob("*.po")):
         try:
-            problems += read_translation(path).warnings
+            translation = read_translation(path)
         except CatalogueError as error:
             problems += error.problems
-    return problems
+            continue
+        problems += translation.warnings
+        coverage.append(Coverage(path, len(texts & translation.texts.keys()), len(texts)))
+    return problems, coverage
 
 
 def translate_by(
