@@ -90,5 +90,6 @@ def test_translations_prints_each_text_once_with_where_it_is_used(tmp_path: Path
     contact = po.find("Contact the Customer Support team.")
     assert contact is not None and contact.msgstr == ""
     assert ("01-general.yml", "6") in contact.occurrences  # code 1000, at line 6
+    assert contact.comment == "user action, developer action"  # for the translator
     assert po.find("1004") is None  # codes are the same in every language
     assert po.find("General Errors") is not None  # titles are translated

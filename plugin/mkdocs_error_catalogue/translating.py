@@ -87,7 +87,7 @@ def check_translations(folder: Path, catalogue: Catalogue) -> tuple[list[Problem
     """What is wrong in the PO files of the catalogue `folder` (what stops a build: a syntax
     error; what fails a strict one: a translation that loses a placeholder), and how much of
     `catalogue` each of the readable ones translates."""
-    texts = {text for text, _ in _texts(catalogue)}
+    texts = {text for text, _, _ in _texts(catalogue)}
     problems: list[Problem] = []
     coverage: list[Coverage] = []
     for path in sorted((folder / TRANSLATIONS_FOLDER).glob("*.po")):
@@ -152,35 +152,38 @@ def _entry(entry: Entry, translated: Callable[[str], str]) -> Entry:
 
 
 def template(catalogue: Catalogue) -> str:
-    """The PO template of every text to translate, each once, with where it is used."""
+    """The PO template of every text to translate, each once, with where it is used and as
+    what (`#. message`: the words the application shows), for the translator."""
     po = polib.POFile(wrapwidth=0)
     po.header = (
         "The texts of the error catalogue, to translate (see `error-catalogue translations`)."
     )
     po.metadata = {"MIME-Version": "1.0", "Content-Type": "text/plain; charset=UTF-8"}
     entries: dict[str, polib.POEntry] = {}
-    for text, where in _texts(catalogue):
+    for text, kind, where in _texts(catalogue):
         entry = entries.get(text)
         if entry is None:
-            entry = entries[text] = polib.POEntry(msgid=text, msgstr="")
+            entry = entries[text] = polib.POEntry(msgid=text, msgstr="", comment=kind)
             po.append(entry)
+        if kind not in entry.comment.split(", "):
+            entry.comment += f", {kind}"
         if where not in entry.occurrences:
             entry.occurrences.append(where)
     return str(po)
 
 
-def _texts(catalogue: Catalogue) -> Iterator[tuple[str, tuple[str, str]]]:
-    """Each text to translate, with its file and line (the entry's, for the texts of one)."""
+def _texts(catalogue: Catalogue) -> Iterator[tuple[str, str, tuple[str, str]]]:
+    """Each text to translate, as what, and its file and line (the entry's, for an entry's)."""
     for category in catalogue.categories:
         name = category.path.name
-        yield category.title, (name, "1")
+        yield category.title, "category title", (name, "1")
         if category.description is not None:
-            yield category.description, (name, "1")
+            yield category.description, "category description", (name, "1")
         for entry in category.entries:
             where = (name, str(entry.line))
-            yield entry.scenario, where
-            yield entry.message, where
-            yield from ((action, where) for action in entry.user_actions)
-            yield from ((action, where) for action in entry.developer_actions)
+            yield entry.scenario, "scenario", where
+            yield entry.message, "message", where
+            yield from ((action, "user action", where) for action in entry.user_actions)
+            yield from ((action, "developer action", where) for action in entry.developer_actions)
             if entry.obsolete is not None and entry.obsolete.reason is not None:
-                yield entry.obsolete.reason, where
+                yield entry.obsolete.reason, "obsolete reason", where
