@@ -26,6 +26,7 @@ import polib
 from .inline import PLACEHOLDER
 from .model import Catalogue, Category, Entry
 from .problems import CatalogueError, Problem
+from .translations import language_tags, normal_tag
 
 TRANSLATIONS_FOLDER = "translations"
 
@@ -43,13 +44,12 @@ def translation_path(folder: Path, language: str | None) -> Path | None:
     `pt_BR.po` and `pt-br.po` are the same file), if there is one."""
     if not language:
         return None
-    found = {_tag(path.stem): path for path in (folder / TRANSLATIONS_FOLDER).glob("*.po")}
-    tag = _tag(language)
-    return found.get(tag) or found.get(tag.split("-")[0])
+    found = {normal_tag(path.stem): path for path in _po_files(folder)}
+    return next((found[tag] for tag in language_tags(language) if tag in found), None)
 
 
-def _tag(name: str) -> str:
-    return name.replace("_", "-").lower()
+def _po_files(folder: Path) -> list[Path]:
+    return sorted((folder / TRANSLATIONS_FOLDER).glob("*.po"))
 
 
 def read_translation(path: Path) -> Translation:
@@ -87,10 +87,10 @@ def check_translations(folder: Path, catalogue: Catalogue) -> tuple[list[Problem
     """What is wrong in the PO files of the catalogue `folder` (what stops a build: a syntax
     error; what fails a strict one: a translation that loses a placeholder), and how much of
     `catalogue` each of the readable ones translates."""
-    texts = {text for text, _, _ in _texts(catalogue)}
+    texts = _distinct_texts(catalogue)
     problems: list[Problem] = []
     coverage: list[Coverage] = []
-    for path in sorted((folder / TRANSLATIONS_FOLDER).glob("*.po")):
+    for path in _po_files(folder):
         try:
             translation = read_translation(path)
         except CatalogueError as error:
@@ -104,27 +104,26 @@ def check_translations(folder: Path, catalogue: Catalogue) -> tuple[list[Problem
 def translate_by(
     path: Path, catalogue: Catalogue, warn: Callable[[str], None]
 ) -> tuple[Catalogue, int]:
-    """`translate` with the PO file at `path`, each of its warnings said to `warn`."""
+    """`catalogue` translated by the PO file at `path`, each of the file's warnings said to
+    `warn`, and how many of the catalogue's distinct texts the file does not translate."""
     translation = read_translation(path)
     for problem in translation.warnings:
         warn(str(problem))
-    return translate(catalogue, translation.texts)
+    missing = len(_distinct_texts(catalogue) - translation.texts.keys())
+    return translate(catalogue, translation.texts), missing
 
 
-def translate(catalogue: Catalogue, texts: dict[str, str]) -> tuple[Catalogue, int]:
-    """`catalogue` with each text that `texts` translates translated, and how many of its
-    distinct texts are not translated."""
-    missing: set[str] = set()
+def translate(catalogue: Catalogue, texts: dict[str, str]) -> Catalogue:
+    """`catalogue` with each text that `texts` translates translated."""
 
     def translated(text: str) -> str:
-        found = texts.get(text)
-        if found is None:
-            missing.add(text)
-            return text
-        return found
+        return texts.get(text, text)
 
-    categories = tuple(_category(category, translated) for category in catalogue.categories)
-    return Catalogue(categories), len(missing)
+    return Catalogue(tuple(_category(category, translated) for category in catalogue.categories))
+
+
+def _distinct_texts(catalogue: Catalogue) -> set[str]:
+    return {text for text, _, _ in _texts(catalogue)}
 
 
 def _category(category: Category, translated: Callable[[str], str]) -> Category:

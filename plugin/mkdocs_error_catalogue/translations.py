@@ -118,7 +118,17 @@ TRANSLATED_LABELS: dict[str, Labels] = {
 def labels_for(language: str | None) -> Labels:
     """The texts for `language` (`fr`, `pt-BR`, `de_AT`: a region falls back to its
     language); English for any language without translations."""
-    if not language:
-        return Labels()
-    tag = language.replace("_", "-").lower()
-    return TRANSLATED_LABELS.get(tag) or TRANSLATED_LABELS.get(tag.split("-")[0]) or Labels()
+    tags = language_tags(language) if language else ()
+    return next((TRANSLATED_LABELS[tag] for tag in tags if tag in TRANSLATED_LABELS), Labels())
+
+
+def language_tags(language: str) -> tuple[str, ...]:
+    """What to look `language` up as, most specific first: `pt_BR` -> `pt-br`, then `pt`."""
+    tag = normal_tag(language)
+    base = tag.split("-")[0]
+    return (tag, base) if base != tag else (tag,)
+
+
+def normal_tag(name: str) -> str:
+    """A language tag or file name as written in any case, with `-` or `_`: `pt-br`."""
+    return name.replace("_", "-").lower()
