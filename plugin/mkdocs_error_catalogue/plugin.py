@@ -128,11 +128,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             )
         self.deep_links = deep_links and language + deep_links
         self.export = export and language + export
-        self.catalogue = self._translated(self._load(), site_language(config))
+        built_language = site_language(config)
+        self.catalogue = self._translated(self._load(), built_language)
         self._fragment_links = []
         self._pending_pages = {}
         self.extension = ErrorCatalogueExtension(
-            catalogue=self.catalogue, labels=self._labels(), language=site_language(config)
+            catalogue=self.catalogue, labels=self._labels(), language=built_language
         )
         self.extension.stale_problems = self._stale
         self.extension.managed = True
@@ -283,11 +284,14 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 f"`export` option to another file name, such as `{DEFAULT_EXPORT}`"
             )
         for file in files:
-            if (problem := self._clash(file.dest_uri, ours, folders)) is not None:
+            if (problem := self._clash(file.dest_uri, ours, folders, export)) is not None:
                 raise PluginError(f"error-catalogue: '{file.src_uri}' {problem}")
 
-    def _clash(self, dest: str, ours: dict[str, str], folders: dict[str, str]) -> str | None:
-        """What a site file at `dest` would break, or None."""
+    def _clash(
+        self, dest: str, ours: dict[str, str], folders: dict[str, str], export: str
+    ) -> str | None:
+        """What a site file at `dest` would break (`ours`, `folders`, `export`: lower case), or
+        None."""
         dest_lower = dest.lower()
         if (option := folders.get(dest_lower)) is not None:
             return (
@@ -299,7 +303,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 f"would be replaced by the deep-link page '{self.deep_links}/{anchor}/index.html':"
                 " rename it, or set the `deep_links` option to another path, or to `false`"
             )
-        if dest_lower == (self.export or "").lower():
+        if dest_lower == export:
             return (
                 "would be replaced by the JSON export: set the `export` option to another file "
                 "name, or to `false`"

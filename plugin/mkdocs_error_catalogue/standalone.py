@@ -111,9 +111,8 @@ def page_context(md: Markdown) -> PageContext | None:
         config: Any = getattr(processor, "config", None)
         if getattr(processor, "name", "") == "rendering_context" and page and config:
             theme = config.get("theme")
-            language = theme.get("language") if isinstance(theme, dict) else None
-            docs_dir = Path(config.get("docs_dir", "docs"))
-            return PageContext(str(page.path), docs_dir, language if language else None)
+            language = (theme.get("language") if isinstance(theme, dict) else None) or None
+            return PageContext(str(page.path), Path(config.get("docs_dir", "docs")), language)
     return None
 
 
