@@ -8,6 +8,7 @@ headings and cross-reference links.
 from __future__ import annotations
 
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -15,7 +16,7 @@ from typing import Any
 
 import markdown
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Comment
 from markdown.preprocessors import Preprocessor
 
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
@@ -141,6 +142,25 @@ def test_zensical_builds_the_same_tables_and_links(
     )
     message = page.select_one("tr[id='1003'] " + css_cell("message")).get_text()
     assert message == "Link-Fenster geschlossen."
+    # Zensical's --strict lets a link to an unknown code pass; `site-files --strict` does not.
+    (tmp_path / "project/docs/guide/typo.md").write_text("# Typo\n\nSee [](error:10044).\n")
+    run(bin_folder / "zensical", "build", "--strict", cwd=tmp_path / "project")
+    strict = subprocess.run(
+        [bin_folder / "error-catalogue", "site-files", "--strict"],
+        cwd=tmp_path / "project",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (strict.returncode, strict.stderr.splitlines()) == (
+        1,
+        [
+            "site/guide/typo/index.html: Doc file 'guide/typo.md' links to unknown error code "
+            "`10044` (`error:10044`): did you mean `1004`? check the code, or add it to the "
+            "catalogue",
+            "error-catalogue site-files: 1 problem in the built pages (--strict)",
+        ],
+    )
 
 
 def test_properdocs_runs_the_plugin_unchanged(
@@ -314,10 +334,52 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     )
     site.write_config()
     run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)
-    result = error_catalogue("site-files", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = error_catalogue("site-files", "--strict", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("site: 45 deep-link pages"), result.stdout
     for anchor in ("1004", "2001", "api-error"):
         deep_link = tmp_path / f"site/errors/{anchor}/index.html"
         target = BeautifulSoup(deep_link.read_text(), "html.parser").find("a")["href"]
         assert target == f"../../reference/link-errors/#{anchor}"
+
+
+def test_site_files_reports_what_the_extension_reported_in_the_pages(tmp_path: Path) -> None:
+    """Zensical logs the extension's warnings, but its `--strict` does not count them: the
+    extension records them in the page, where `site-files` finds them, and its `--strict`
+    fails as `mkdocs build --strict` would."""
+    site = project(tmp_path)
+    site.config = {
+        "site_name": "Extension alone",
+        "markdown_extensions": [{"error_catalogue": {"catalogue": "catalogue"}}],
+    }
+    site.page(
+        "guide/typos.md",
+        "# Typos\n\nSee [the iframe error](error:10044).\n\n<!-- error-catalogue genral -->\n\n"
+        "> <!-- error-catalogue -->\n",
+    )
+    site.write_config()
+    run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)
+    page = BeautifulSoup((tmp_path / "site/guide/typos/index.html").read_text(), "html.parser")
+    comments = [c.strip() for c in page.find_all(string=lambda s: isinstance(s, Comment))]
+    recorded = [c for c in comments if c.startswith("error-catalogue-problem: ")]
+    assert len(recorded) == 3
+    assert "error-catalogue-problem" not in page.get_text()  # no reader sees them
+    problems = [
+        "site/guide/typos/index.html: A page has an unknown error category `genral` in "
+        "`<!-- error-catalogue genral -->` on line 5; known categories: general, deposits, "
+        "complete-withdrawal, buy, sell, transfer, history, cancel, fiat-to-crypto, "
+        "crypto-to-fiat, nft-checkout-primary, offers",
+        "site/guide/typos/index.html: A page links to unknown error code `10044` "
+        "(`error:10044`): did you mean `1004`? check the code, or add it to the catalogue",
+        "site/guide/typos/index.html: A page has `<!-- error-catalogue -->` on line 7, which is "
+        "not a marker, so no table is shown there: write the marker in lower case on a line of "
+        "its own (in a list item, tab or admonition, indented as its text)",
+    ]
+    relaxed = error_catalogue("site-files", cwd=tmp_path)
+    assert (relaxed.returncode, relaxed.stderr.splitlines()) == (0, problems)
+    strict = error_catalogue("site-files", "--strict", cwd=tmp_path)
+    assert (strict.returncode, strict.stderr.splitlines()) == (
+        1,
+        [*problems, "error-catalogue site-files: 3 problems in the built pages (--strict)"],
+    )
+    assert (tmp_path / "site/errors/1004/index.html").is_file()  # written all the same

@@ -365,6 +365,12 @@ def add_site_files(commands: Commands) -> None:
     parser.add_argument(
         "--site-dir", type=Path, default=Path("site"), help="the built site (default: ./site)"
     )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit with 1 when the built pages hold problems that the extension reported "
+        "(unknown codes and categories, misplaced markers), as `mkdocs build --strict` does",
+    )
     parser.set_defaults(run=site_files)
 
 
@@ -400,6 +406,12 @@ def site_files(arguments: argparse.Namespace) -> int:
         f"{display_path(arguments.site_dir)}: {plural(pages, 'deep-link page', 'deep-link pages')}"
         f" and {', '.join(written)} written"
     )
+    for page, problem in site.recorded_problems:
+        print(f"{display_path(page)}: {problem}", file=sys.stderr)
+    if arguments.strict and site.recorded_problems:
+        problems = plural(len(site.recorded_problems), "problem", "problems")
+        _fail(f"{problems} in the built pages (--strict)", "site-files")
+        return 1
     return 0
 
 

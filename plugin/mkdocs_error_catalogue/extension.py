@@ -14,6 +14,7 @@ import logging
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Mapping
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -49,6 +50,10 @@ _TOKEN = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
 # line, say in a quote, or not in lower case), so no table came of it. Markers in code are
 # escaped text by then, and the table placeholders (`<!--error-catalogue-table:1-->`) differ.
 _STRAY_MARKER = re.compile(r"<!--\s*error-catalogue(?![\w-]).*?-->", re.IGNORECASE | re.DOTALL)
+# What the extension reported while converting a page on its own, kept in the page's HTML for
+# `error-catalogue site-files` (Zensical's `--strict` ignores logged warnings). The problem is
+# escaped, so it holds no `>` that could end the comment early.
+_RECORDED_PROBLEM = re.compile(r"<!-- error-catalogue-problem: (?P<problem>.*?) -->", re.DOTALL)
 
 
 @dataclasses.dataclass
@@ -151,6 +156,26 @@ class _MarkerInHtmlPostprocessor(Postprocessor):
         )
 
 
+class _RecordedProblemsPostprocessor(Postprocessor):
+    """Appends the problems reported while converting the page, as comments (see
+    `recorded_problems`)."""
+
+    def __init__(self, md: Markdown, extension: ErrorCatalogueExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, text: str) -> str:
+        problems = self.extension.page_problems
+        comments = (f"<!-- error-catalogue-problem: {escape(p)} -->" for p in problems)
+        return "\n".join([text, *comments]) if problems else text
+
+
+def recorded_problems(html: str) -> list[str]:
+    """The problems that the extension, on its own, reported while converting the page whose
+    HTML is `html`."""
+    return [unescape(m.group("problem")) for m in _RECORDED_PROBLEM.finditer(html)]
+
+
 class _MarkerBlockProcessor(BlockProcessor):
     """Replaces a token paragraph with the headings and tables its marker asked for."""
 
@@ -203,6 +228,8 @@ class ErrorCatalogueExtension(Extension):
         self.rendered_categories: list[Category] = []
         # The current page's markers that were reported as out of place (in a raw HTML block).
         self.reported_markers: list[Marker] = []
+        # On its own: what was reported on the current page, which the page then records.
+        self.page_problems: list[str] = []
         # Set by the MkDocs plugin, which then decides where links go; on its own, the
         # extension asks the generator which page it renders (see `standalone`).
         self.managed = False
@@ -235,9 +262,10 @@ class ErrorCatalogueExtension(Extension):
             return
         self.rendered_categories.clear()
         self.reported_markers.clear()
+        self.page_problems = []
         context = page_context(md)
         if context is None:  # plain Python-Markdown: every entry is on this page
-            self.warn = lambda message: log.warning(f"A page {message}")
+            self.warn = lambda message: self._report(f"A page {message}")
             self.link_to = lambda anchor: f"#{anchor}"
             self.doc_link = lambda href: href
             return
@@ -246,9 +274,14 @@ class ErrorCatalogueExtension(Extension):
             theirs = self._labels()
             if theirs != self.labels:
                 self.labels, self._renderer = theirs, None
-        self.warn = lambda message: log.warning(f"Doc file '{context.path}' {message}")
+        self.warn = lambda message: self._report(f"Doc file '{context.path}' {message}")
         self.link_to = lambda anchor: self._link_in_docs(context, anchor)
         self.doc_link = lambda href: self._doc_link_in_docs(context, href)
+
+    def _report(self, problem: str) -> None:
+        """Logged, as the generator shows it, and recorded in the page, for `--strict`."""
+        log.warning(problem)
+        self.page_problems.append(problem)
 
     def _doc_link_in_docs(self, context: PageContext, href: str) -> str | None:
         path, _, fragment = href.partition("#")
@@ -291,6 +324,10 @@ class ErrorCatalogueExtension(Extension):
         # After the raw HTML is back (30).
         md.postprocessors.register(
             _MarkerInHtmlPostprocessor(md, self, page), "error_catalogue_html", 25
+        )
+        # Last, after every report.
+        md.postprocessors.register(
+            _RecordedProblemsPostprocessor(md, self), "error_catalogue_problems", 0
         )
         # After MkDocs' own link rewriting (0), which leaves `error:` links alone: `link_to`
         # gives final URLs.

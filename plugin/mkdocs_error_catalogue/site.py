@@ -10,11 +10,11 @@ while pages are rendered (markers an include brings, markers that were code afte
 from __future__ import annotations
 
 import functools
-import html
 import posixpath
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -28,6 +28,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
+from .extension import recorded_problems
 from .languages import I18N_PLUGIN, default_language_pages
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
@@ -83,11 +84,22 @@ class CatalogueSite:
         self.deep_links = deep_links
         self.files = files
         self._ids = [category.id for category in catalogue.categories]
+        # With `built`: (built page, problem) for what the extension, on its own, reported
+        # while the generator converted the page (see `recorded_problems`).
+        self.recorded_problems: list[tuple[Path, str]] = []
         if built is None:
             sources = ((file, file.content_string) for file in files.documentation_pages())
             self.pages = pages_by_category(self._ids, sources)
         else:
-            self.pages = _shown_in_built_pages(self._ids, files, built)
+            built_pages = list(_built_pages(files, built))
+            self.pages = first_pages(
+                self._ids, ((file, _tables_in(html)) for file, _, html in built_pages)
+            )
+            self.recorded_problems = [
+                (path, problem)
+                for _, path, html in built_pages
+                for problem in recorded_problems(html)
+            ]
         # Categories found only while rendering (a marker that another plugin or an include
         # put in the page), in the order found.
         self.found_late: list[str] = []
@@ -204,21 +216,19 @@ class CatalogueSite:
         return urljoin(self._site_url, path)
 
 
-def _shown_in_built_pages(
-    category_ids: Sequence[str], files: Files, built: Path
-) -> dict[str, File]:
-    """For each category, the first page (in file order) whose built HTML shows its table:
-    what the generator rendered, tables from includes and all, code blocks excluded."""
-    pages = ((file, built / file.dest_uri) for file in files.documentation_pages())
-    return first_pages(category_ids, ((file, _tables_in(path)) for file, path in pages))
+def _built_pages(files: Files, built: Path) -> Iterator[tuple[File, Path, str]]:
+    """Each page of `files` that a generator built into the folder `built`: its file, where
+    it was built and its HTML (pages that were not built are left out)."""
+    for file in files.documentation_pages():
+        path = built / file.dest_uri
+        if path.is_file():
+            yield file, path, path.read_text(encoding="utf-8")
 
 
-def _tables_in(page: Path) -> list[str]:
-    """The category ids of the tables in the built page `page` (none when it was not built)."""
-    if not page.is_file():
-        return []
-    text = page.read_text(encoding="utf-8")
-    return [html.unescape(match.group("id")) for match in SHOWN_CATEGORY.finditer(text)]
+def _tables_in(html: str) -> list[str]:
+    """The category ids of the tables in a built page's `html`: what the generator rendered,
+    tables from includes and all, code blocks excluded."""
+    return [unescape(match.group("id")) for match in SHOWN_CATEGORY.finditer(html)]
 
 
 def _home(url: str) -> str:
