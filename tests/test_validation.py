@@ -326,10 +326,39 @@ def test_dates_and_versions_in_since_are_kept_as_written(tmp_path: Path) -> None
 
 
 def test_files_are_read_in_natural_order_and_ids_default_to_file_names(tmp_path: Path) -> None:
-    for name in ("10-late.yml", "2-early.yml", "notes.txt"):
+    for name in ("10-late.yml", "2-early.yml", "notes.txt", "3-upper.YAML"):
         write(tmp_path, name, "title: T\nerrors: []\n")
     catalogue = load_catalogue(tmp_path)
-    assert [category.id for category in catalogue.categories] == ["2-early", "10-late"]
+    assert [category.id for category in catalogue.categories] == ["2-early", "3-upper", "10-late"]
+
+
+def test_tools_files_are_not_categories(tmp_path: Path) -> None:
+    """A catalogue kept in a repository of its own has the tools' settings beside it."""
+    write(tmp_path, "01-general.yml", "title: General\nerrors: []\n")
+    write(tmp_path, ".yamllint.yml", "extends: default\n")
+    write(tmp_path / ".github", "workflows.yml", "on: push\n")
+    write(tmp_path / "translations", "notes.yml", "a: b\n")
+    assert [category.id for category in load_catalogue(tmp_path).categories] == ["01-general"]
+
+
+def test_category_files_in_sub_folders_are_not_lost_silently(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    catalogue = Path("catalogue")
+    write(catalogue, "01-general.yml", "title: General\nerrors: []\n")
+    (catalogue / "payments").mkdir()
+    write(catalogue / "payments", "20-cards.yml", "title: Cards\nerrors: []\n")
+    hint = (
+        "is in a sub-folder, where category files are not read: move it into catalogue/ itself, "
+        "or out of it: the YAML files directly in the catalogue folder are its categories"
+    )
+    assert problems_of(catalogue) == [f"catalogue/payments/20-cards.yml: {hint}"]
+    (catalogue / "01-general.yml").unlink()  # all of them there: said with the empty folder
+    assert problems_of(catalogue) == [
+        "catalogue: catalogue folder has no category files: add one YAML file (.yml) per category",
+        f"catalogue/payments/20-cards.yml: {hint}",
+    ]
 
 
 def test_a_broken_catalogue_stops_the_build_with_the_list_and_no_traceback(site: Site) -> None:

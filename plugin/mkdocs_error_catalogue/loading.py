@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,7 +14,8 @@ import yaml
 
 from .locking import check_lock, lock_path
 from .model import Catalogue, Category
-from .problems import CatalogueError, Problem
+from .problems import CatalogueError, Problem, display_path
+from .translating import TRANSLATIONS_FOLDER
 from .validation import MAP_TAG, SEQ_TAG, STR_TAG, CategoryReader, check_catalogue
 
 try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
@@ -91,7 +93,7 @@ def load_catalogue(folder: Path, cache: FileCache | None = None) -> Catalogue:
     Raises `CatalogueError` listing every problem found, so one run shows them all.
     """
     files = catalogue_files(folder)
-    problems: list[Problem] = []
+    problems = _misplaced_problems(folder)
     read = (cache or FileCache()).category
     with _collector_paused():
         categories = [
@@ -125,18 +127,50 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+def is_category_file(name: str) -> bool:
+    """Whether a file of that name, directly in the catalogue folder, is a category: YAML
+    (`.yml`, `.yaml`, any case), and not hidden (`.yamllint.yml` is a tool's settings)."""
+    return name.lower().endswith(CATALOGUE_SUFFIXES) and not name.startswith(".")
+
+
+def misplaced_files(folder: Path) -> list[Path]:
+    """YAML files in sub-folders of the catalogue folder, which are not read: surely meant as
+    categories. Hidden folders (`.github/`) and the translations are not searched."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        top = Path(parent) == folder
+        folders[:] = [
+            name
+            for name in sorted(folders)
+            if not name.startswith(".") and not (top and name == TRANSLATIONS_FOLDER)
+        ]
+        if not top:
+            found += [Path(parent, name) for name in sorted(names) if is_category_file(name)]
+    return found
+
+
+def _misplaced_problems(folder: Path) -> list[Problem]:
+    hint = (
+        f"move it into {display_path(folder)}/ itself, or out of it: the YAML files directly "
+        "in the catalogue folder are its categories"
+    )
+    return [
+        Problem(path, None, f"is in a sub-folder, where category files are not read: {hint}")
+        for path in misplaced_files(folder)
+    ]
+
+
 def catalogue_files(folder: Path) -> list[Path]:
     """The category files of `folder`, in natural name order (`2-…` before `10-…`)."""
     if not folder.is_dir():
         hint = "create it, or point the `catalogue` option at the folder holding your YAML files"
         raise CatalogueError([Problem(folder, None, f"catalogue folder not found: {hint}")])
     files = sorted(
-        (path for path in folder.iterdir() if path.suffix in CATALOGUE_SUFFIXES),
-        key=_natural_key,
+        (path for path in folder.iterdir() if is_category_file(path.name)), key=_natural_key
     )
     if not files:
         message = "catalogue folder has no category files: add one YAML file (.yml) per category"
-        raise CatalogueError([Problem(folder, None, message)])
+        raise CatalogueError([Problem(folder, None, message), *_misplaced_problems(folder)])
     if site_configs := [path for path in files if path.stem == "mkdocs"]:
         message = (  # `catalogue: .` or `catalogue: ""`: not a catalogue, and a page of problems
             "is the site's configuration, so this is not the catalogue folder: keep the category "

@@ -28,7 +28,7 @@ from .languages import (
     search_entries_to_rebuild,
     site_language,
 )
-from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
+from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError, display_path
@@ -236,7 +236,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         for file in files:
             parent, _, name = file.src_uri.rpartition("/")
             if (
-                (parent == inside and name.endswith(CATALOGUE_SUFFIXES))
+                (parent == inside and is_category_file(name))
                 or (parent == translations and name.endswith((".po", ".pot")))
                 or file.src_uri == lock_uri
             ):

@@ -18,7 +18,7 @@ from typing import Any
 
 from markdown import Markdown
 
-from .loading import CATALOGUE_SUFFIXES, FileCache, load_catalogue
+from .loading import FileCache, is_category_file, load_catalogue, misplaced_files
 from .locking import lock_path
 from .markers import pages_by_category
 from .model import Catalogue
@@ -44,7 +44,9 @@ def cached_catalogue(folder: Path) -> Catalogue:
     """`load_catalogue(folder)`, loaded again only when one of its files changed."""
     folder = folder.resolve()
     files = (
-        [p for p in folder.glob("*") if p.suffix in CATALOGUE_SUFFIXES] if folder.is_dir() else []
+        [p for p in folder.iterdir() if is_category_file(p.name)] + misplaced_files(folder)
+        if folder.is_dir()
+        else []
     )
     signature = _signature([*files, lock_path(folder)])
     cached = _catalogues.get(folder)
