@@ -262,3 +262,48 @@ def test_the_po_file_of_a_language_is_found_as_locales_are_written(
         (tmp_path / "translations" / name).write_text("", encoding="utf-8")
     path = translation_path(tmp_path, language)
     assert (path.name if path else None) == found
+
+
+def test_export_and_lookup_give_the_texts_of_a_language(tmp_path: Path) -> None:
+    """SDKs that show localized messages take them from the same single source."""
+    message = "Something went wrong retrieving your tokens list: ${apiError}"
+    translated_site(tmp_path, FRENCH | {CONTACT: "Contactez le support. <b>"}).write_config()
+    result = error_catalogue("export", "--format", "json", "--language", "fr-FR", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    entries = {
+        e["anchor"]: e for c in json.loads(result.stdout)["categories"] for e in c["entries"]
+    }
+    assert entries["1004"]["scenario"] == FRENCH[SCENARIO_1004]
+    assert entries["1001"]["message"] == FRENCH[message]
+    assert entries["1003"]["scenario"] == "Link forcibly closed by the user"  # not translated
+    # The URLs stay those of the default language's pages (see linking.md).
+    assert entries["1004"]["url"] == "https://example.com/reference/link-errors/#1004"
+    english = error_catalogue("export", "--format", "json", cwd=tmp_path)
+    assert json.loads(english.stdout)["categories"][0]["title"] == "General Errors"
+    lookup = error_catalogue("lookup", "1000", "--language", "fr", cwd=tmp_path)
+    assert lookup.stdout.splitlines()[3:5] == ["User actions:", "  - Contactez le support. <b>"]
+
+
+def test_a_language_without_po_file_or_with_a_broken_one_is_said(tmp_path: Path) -> None:
+    translated_site(
+        tmp_path, {"Something went wrong retrieving your tokens list: ${apiError}": "Erreur"}
+    )
+    result = error_catalogue("export", "--format", "markdown", "--language", "de", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        1,
+        "",
+        "error-catalogue export: no translation for `de`: catalogue/translations has no de.po\n",
+    )
+    lossy = error_catalogue("lookup", "1001", "--language", "fr", cwd=tmp_path)
+    assert lossy.returncode == 0  # as a build without --strict: said, and given
+    assert re.fullmatch(
+        r"catalogue/translations/fr.po:\d+: the translation of `Something went wrong retrieving "
+        r"your tokens list: \$\{apiError\}` does not have the same \$\{placeholders\}: keep "
+        r"each one as it is, the application fills them in\n",
+        lossy.stderr,
+    )
+    assert "Message: Erreur" in lossy.stdout.splitlines()
+    (tmp_path / "catalogue/translations/fr.po").write_text("foo bar\n", encoding="utf-8")
+    broken = error_catalogue("lookup", "1001", "--language", "fr", cwd=tmp_path)
+    assert (broken.returncode, broken.stdout) == (1, "")
+    assert broken.stderr.startswith("catalogue/translations/fr.po:1: is not a valid PO file")

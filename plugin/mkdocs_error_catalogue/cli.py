@@ -19,7 +19,13 @@ from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
-from .translating import check_translations, template
+from .translating import (
+    TRANSLATIONS_FOLDER,
+    check_translations,
+    template,
+    translate_by,
+    translation_path,
+)
 from .writing import write_files
 
 if TYPE_CHECKING:
@@ -254,6 +260,41 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """`--language LANG`: the catalogue's texts as its PO file for that language has them."""
+    parser.add_argument(
+        "--language",
+        help="give the texts as the catalogue's translations/LANG.po translates them (`fr`, "
+        "`pt-BR`); untranslated texts stay as written (default: the catalogue's own texts)",
+    )
+
+
+def load_in_language(arguments: argparse.Namespace, command: str) -> Catalogue | None:
+    """The catalogue, its texts in the language `--language` asks for; None after saying why
+    not (its problems, no PO file for the language, or one that cannot be read). The PO
+    file's warnings go to standard error."""
+    catalogue = load_or_report(arguments.catalogue)
+    language: str | None = arguments.language
+    if catalogue is None or language is None:
+        return catalogue
+    folder: Path = arguments.catalogue
+    path = translation_path(folder, language)
+    if path is None:
+        where = display_path(folder / TRANSLATIONS_FOLDER)
+        _fail(f"no translation for `{language}`: {where} has no {language}.po", command)
+        return None
+    try:
+        translated, _ = translate_by(path, catalogue, _say_on_stderr)
+    except CatalogueError as error:
+        report(error.problems)
+        return None
+    return translated
+
+
+def _say_on_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
 def site_locator(arguments: argparse.Namespace, catalogue: Catalogue) -> Locator:
     """Where the site shows each entry: from mkdocs.yml when there is one."""
     from .site import CatalogueAlone, site_from_config  # imports MkDocs: only when needed
@@ -277,12 +318,13 @@ def add_export(commands: Commands) -> None:
         "--format", required=True, choices=sorted(EXPORT_FORMATS), help="the output format"
     )
     add_site_options(parser)
+    add_language_option(parser)
     parser.set_defaults(run=export)
 
 
 def export(arguments: argparse.Namespace) -> int:
     """Print the catalogue in the chosen format (one entry of `EXPORT_FORMATS`)."""
-    catalogue = load_or_report(arguments.catalogue)
+    catalogue = load_in_language(arguments, "export")
     if catalogue is None:
         return 1
     locator = site_locator(arguments, catalogue)
@@ -295,12 +337,13 @@ def add_lookup(commands: Commands) -> None:
     parser.add_argument("code", help="the error's code (or id)")
     add_catalogue_option(parser)
     add_site_options(parser)
+    add_language_option(parser)
     parser.set_defaults(run=lookup)
 
 
 def lookup(arguments: argparse.Namespace) -> int:
     """Print the entry with its URL; 1 with a suggestion when no entry has that code."""
-    catalogue = load_or_report(arguments.catalogue)
+    catalogue = load_in_language(arguments, "lookup")
     if catalogue is None:
         return 1
     code: str = arguments.code.strip()  # as pasted from a log or a chat
