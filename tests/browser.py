@@ -54,14 +54,29 @@ def chromium() -> Iterator[Any]:
         browser.close()
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _StaticHostHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         """Requests are not worth a line each in the test output."""
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """A missing file gets the site's `404.html`, with status 404, as static hosts (GitHub
+        Pages, Netlify, Read the Docs) and `mkdocs serve` answer."""
+        page = Path(str(self.directory)) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
 
 def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    """Serve `folder` on a free loopback port; returns its base URL and the server to shut."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    """Serve `folder` on a free loopback port, as a static host would; returns its base URL
+    and the server to shut."""
+    handler = functools.partial(_StaticHostHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/", server

@@ -70,6 +70,28 @@ def test_deep_links_are_absolute_in_canonical_under_a_sub_path(tmp_path: Path) -
     assert page.find("a")["href"] == "../../reference/link-errors/#1004"
 
 
+def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Path) -> None:
+    """What the readers' script needs there for a deep link to a code not in the catalogue
+    (the script itself is checked in Chromium, `test_reader_browser`)."""
+    site = example_site(tmp_path / "a", deep_links="e/codes")
+    site.config["site_url"] = "https://example.com/docs/"  # the 404 page links from the root
+    site.config["theme"]["language"] = "fr"
+    site.build()
+    data = site.html("404.html").find("div", id="error-catalogue-not-found")
+    assert data.has_attr("hidden")
+    assert (data["data-deep-links"], data["data-reference"]) == (
+        "/docs/e/codes/",
+        "/docs/reference/link-errors/",
+    )
+    assert (data["data-not-found"], data["data-not-found-link"]) == (
+        "L'erreur {code} ne figure pas dans la référence des erreurs.",
+        "Voir toutes les erreurs",
+    )
+    without = example_site(tmp_path / "b", deep_links=False)
+    without.build()
+    assert without.html("404.html").find("div", id="error-catalogue-not-found") is None
+
+
 def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) -> None:
     site = example_site(tmp_path / "a", deep_links="e/codes")
     site.build()

@@ -211,6 +211,28 @@ def test_a_deep_link_lands_on_the_highlighted_row(
         assert_landed(page, "1005")
 
 
+@pytest.mark.parametrize("theme", READING_THEMES)
+def test_a_deep_link_to_a_code_the_catalogue_lacks_says_so(
+    chromium: Any, example: Callable[[str], str], theme: str
+) -> None:
+    """An SDK builds `errors/<code>/` for every code it raises, documented or not yet."""
+    with reader(chromium) as page:
+        response = page.goto(example(theme) + "errors/99999/")
+        assert response is not None and response.status == 404
+        notice = page.locator(".error-catalogue-not-found")
+        assert notice.inner_text() == "Error 99999 is not in the error reference. See every error"
+        assert notice.locator("code").inner_text() == "99999"
+        page.screenshot(path=artefact(f"8-not-found-{theme}.png"))
+        notice.locator("a").click()
+        page.wait_for_url(example(theme) + PAGE)
+        # Any other missing page is only missing.
+        page.goto(example(theme) + "guide/gone/")
+        page.wait_for_load_state("load")
+        assert page.locator(".error-catalogue-not-found").count() == 0
+        page.goto(example(theme) + "errors/9%3Cb%3E/index.html")  # shown as text, not HTML
+        assert page.locator(".error-catalogue-not-found code").inner_text() == "9<b>"
+
+
 @pytest.mark.parametrize("theme", THEMES)
 def test_the_highlight_lasts_until_the_reader_moves_on(
     chromium: Any, example: Callable[[str], str], theme: str

@@ -42,6 +42,7 @@ from .site import (
     STYLESHEET,
     CatalogueSite,
     site_path_option,
+    with_not_found,
 )
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
 from .writing import FileWriter, Refresh, name_below, put_back, set_aside
@@ -57,7 +58,7 @@ _UNTRANSLATED = "the site shows the texts untranslated until this is fixed"
 
 
 class LabelsConfig(base.Config):
-    """`labels:`: the column headings, notes and filter texts, for translated sites. Unset
+    """`labels:`: the column headings, notes, filter and "not found" texts. Unset
     ones are those of the site's language (see `translations`), else English."""
 
     code = c.Optional(c.Type(str))
@@ -75,6 +76,8 @@ class LabelsConfig(base.Config):
     filter_placeholder = c.Optional(c.Type(str))
     filter_count = c.Optional(c.Type(str))
     filter_none = c.Optional(c.Type(str))
+    not_found = c.Optional(c.Type(str))
+    not_found_link = c.Optional(c.Type(str))
 
 
 class ErrorCatalogueConfig(base.Config):
@@ -444,6 +447,15 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     on_page_context = CombinedEvent(_set_tables_aside, _put_tables_back)
 
     @event_priority(-50)  # after the search plugin has written its index
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        # A deep link to a code the catalogue does not have lands on the site's 404 page.
+        if template_name != "404.html" or self.site is None:
+            return output_content
+        block = self.site.not_found_html(self.extension.labels)
+        return output_content if block is None else with_not_found(output_content, block)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.site is not None
         site_dir = Path(config.site_dir)

@@ -44,6 +44,10 @@ class Labels:
     filter_placeholder: str = "Code or words"
     filter_count: str = "{shown} of {total} errors"
     filter_none: str = "No matching errors"
+    # Written by the script on the site's "not found" page, for a deep link to a code that the
+    # catalogue does not have (see `CatalogueSite.not_found_html`).
+    not_found: str = "Error {code} is not in the error reference."
+    not_found_link: str = "See every error"
 
 
 LABEL_NAMES = tuple(field.name for field in fields(Labels))

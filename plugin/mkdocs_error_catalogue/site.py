@@ -14,10 +14,10 @@ import posixpath
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from html import unescape
+from html import escape, unescape
 from pathlib import Path
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +32,7 @@ from .extension import recorded_problems
 from .languages import I18N_PLUGIN, default_language_pages
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
-from .rendering import SHOWN_CATEGORY
+from .rendering import SHOWN_CATEGORY, Labels
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
 SCRIPT = "assets/error-catalogue/error-catalogue.js"
@@ -63,6 +63,10 @@ def site_path_option(value: str | bool, default: str, option: str) -> str | None
             f"such as `{default}` (letters, digits, '.', '_', '-' and '/')"
         )
     return path
+
+
+# The element of the "not found" page that `not_found_html` writes, and the script reads.
+NOT_FOUND_ID = "error-catalogue-not-found"
 
 
 class CatalogueSite:
@@ -190,6 +194,27 @@ class CatalogueSite:
             yield export, export_json(self.catalogue, self)
         yield from self.deep_link_pages()
 
+    def not_found_html(self, labels: Labels) -> str | None:
+        """What the readers' script needs on the site's "not found" page (`404.html`) to tell a
+        reader who followed a deep link to a code the catalogue does not have (an SDK builds
+        `errors/<code>/` for every code it raises) that it is not documented, with a link to
+        the reference: the deep links' and the reference's paths from the site's root, and the
+        texts. None without deep links, or when no page shows a category."""
+        reference = next(
+            (self.pages[c.id] for c in self.catalogue.categories if c.id in self.pages), None
+        )
+        if not self.deep_links or reference is None:
+            return None
+        root = urlsplit(self._site_url or "/").path  # as MkDocs links from its 404 page
+        data = {
+            "deep-links": f"{root}{self.deep_links}/",
+            "reference": root + site_url_of(reference),
+            "not-found": labels.not_found,
+            "not-found-link": labels.not_found_link,
+        }
+        attributes = "".join(f' data-{name}="{escape(value)}"' for name, value in data.items())
+        return f'<div id="{NOT_FOUND_ID}" hidden{attributes}></div>'
+
     def deep_link_pages(self, categories: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
         """The deep-link page of every shown entry (of `categories`, if given), made one at a
         time: ten thousand of them at once would take as much memory as the page that shows
@@ -214,6 +239,12 @@ class CatalogueSite:
         if path is None or self._site_url is None:
             return path
         return urljoin(self._site_url, path)
+
+
+def with_not_found(page: str, block: str) -> str:
+    """The HTML of a "not found" page with `block` (`not_found_html`) at the end of its body."""
+    before, body_end, after = page.rpartition("</body>")
+    return f"{before}{block}{body_end}{after}" if body_end else page + block
 
 
 def _built_pages(files: Files, built: Path) -> Iterator[tuple[File, Path, str]]:

@@ -26,6 +26,8 @@ TRANSLATED_LABELS: dict[str, Labels] = {
         filter_placeholder="Code oder Wörter",
         filter_count="{shown} von {total} Fehlern",
         filter_none="Keine passenden Fehler",
+        not_found="Fehler {code} steht nicht in der Fehlerreferenz.",
+        not_found_link="Alle Fehler ansehen",
     ),
     "es": Labels(
         code="Código de error",
@@ -43,6 +45,8 @@ TRANSLATED_LABELS: dict[str, Labels] = {
         filter_placeholder="Código o palabras",
         filter_count="{shown} de {total} errores",
         filter_none="Ningún error coincide",
+        not_found="El error {code} no está en la referencia de errores.",
+        not_found_link="Ver todos los errores",
     ),
     "fr": Labels(
         code="Code d'erreur",
@@ -60,6 +64,8 @@ TRANSLATED_LABELS: dict[str, Labels] = {
         filter_placeholder="Code ou mots",
         filter_count="{shown} erreurs sur {total}",
         filter_none="Aucune erreur ne correspond",
+        not_found="L'erreur {code} ne figure pas dans la référence des erreurs.",
+        not_found_link="Voir toutes les erreurs",
     ),
     "it": Labels(
         code="Codice di errore",
@@ -77,6 +83,8 @@ TRANSLATED_LABELS: dict[str, Labels] = {
         filter_placeholder="Codice o parole",
         filter_count="{shown} di {total} errori",
         filter_none="Nessun errore corrispondente",
+        not_found="L'errore {code} non è nel riferimento degli errori.",
+        not_found_link="Vedi tutti gli errori",
     ),
     "nl": Labels(
         code="Foutcode",
@@ -94,6 +102,8 @@ TRANSLATED_LABELS: dict[str, Labels] = {
         filter_placeholder="Code of woorden",
         filter_count="{shown} van {total} fouten",
         filter_none="Geen overeenkomende fouten",
+        not_found="Fout {code} staat niet in het foutenoverzicht.",
+        not_found_link="Alle fouten bekijken",
     ),
     "pt": Labels(
         code="Código de erro",
@@ -111,6 +121,8 @@ TRANSLATED_LABELS: dict[str, Labels] = {
         filter_placeholder="Código ou palavras",
         filter_count="{shown} de {total} erros",
         filter_none="Nenhum erro corresponde",
+        not_found="O erro {code} não está na referência de erros.",
+        not_found_link="Ver todos os erros",
     ),
 }
 

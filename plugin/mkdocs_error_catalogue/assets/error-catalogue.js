@@ -13,7 +13,10 @@
      table is narrow and its rows are stacked;
    - Material's instant previews (`navigation.instant.preview`) of a link to a row show that
      row as a card, where Material, taking the row for a heading, ran its cells together and
-     added every later row.
+     added every later row;
+   - on the site's "not found" page, reached by a deep link to a code that the catalogue does
+     not have (`errors/99999/`), a line says so and links to the reference (the plugin puts
+     what this needs in the page: `#error-catalogue-not-found`).
    Texts come from each table's wrapper (the `labels` option, or the site's language), and
    can be replaced by defining `window.errorCatalogueLabels` (same keys as LABELS) in a
    script listed before this one in `extra_javascript`.
@@ -29,6 +32,8 @@
     placeholder: "Code or words",
     count: "{shown} of {total} errors",
     none: "No matching errors",
+    notFound: "Error {code} is not in the error reference.",
+    notFoundLink: "See every error",
   };
   // Where a table's wrapper holds each of them (`data-filter-placeholder`...).
   const DATA_LABELS = {
@@ -36,6 +41,8 @@
     placeholder: "filterPlaceholder",
     count: "filterCount",
     none: "filterNone",
+    notFound: "notFound",
+    notFoundLink: "notFoundLink",
   };
 
   let filters = new Map(); // table wrapper -> { clear() }
@@ -217,7 +224,47 @@
     }
   }
 
+  /* On the "not found" page: the code a deep link named, when the missing page was one, so
+     that the reader learns the code is not documented rather than that the site is broken. */
+  function sayNotFound() {
+    const data = document.getElementById(PREFIX + "-not-found");
+    if (!data || document.querySelector("." + PREFIX + "-not-found")) {
+      return;
+    }
+    let path = window.location.pathname;
+    try {
+      path = decodeURIComponent(path);
+    } catch (error) {
+      // a malformed escape: the path as it is
+    }
+    const prefix = data.dataset.deepLinks;
+    const match = path.startsWith(prefix)
+      && /^([^/]+)\/?(?:index\.html)?$/.exec(path.slice(prefix.length));
+    if (!match) {
+      return;
+    }
+    const texts = labels(data);
+    const notice = document.createElement("p");
+    notice.className = PREFIX + "-not-found";
+    const code = document.createElement("code");
+    code.textContent = match[1];
+    const parts = texts.notFound.split("{code}");
+    notice.append(parts[0], code, parts.slice(1).join("{code}"), " ");
+    const link = document.createElement("a");
+    link.href = data.dataset.reference;
+    link.textContent = texts.notFoundLink;
+    notice.append(link);
+    const content = document.querySelector(".md-content__inner, [role=main], main") || document.body;
+    const heading = content.querySelector("h1");
+    if (heading) {
+      heading.after(notice);
+    } else {
+      content.prepend(notice);
+    }
+  }
+
   function init() {
+    sayNotFound();
     filters = new Map();
     document.querySelectorAll("div." + PREFIX).forEach((wrapper) => {
       enhance(wrapper, labels(wrapper));
