@@ -122,6 +122,13 @@ def test_zensical_builds_the_same_tables_and_links(
             assert_landed(page, "1005")
             assert page.locator(".error-catalogue-filter input").count() == 12
             page.screenshot(path=artefact("6-zensical.png"))
+            # A deep link to a code the catalogue lacks: site-files prepared Zensical's 404 page.
+            page.goto(url + "errors/99999/")
+            notice = page.locator(".error-catalogue-not-found")
+            assert (
+                notice.inner_text() == "Error 99999 is not in the error reference. See every error"
+            )
+            assert notice.locator("a").get_attribute("href") == "/reference/link-errors/"
     finally:
         server.shutdown()
     # The texts follow the theme's language, which the extension reads from Zensical's context,
@@ -320,7 +327,13 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     site.config = {
         "site_name": "Extension alone",
         "markdown_extensions": [
-            {"error_catalogue": {"catalogue": "catalogue"}},
+            {
+                "error_catalogue": {
+                    "catalogue": "catalogue",
+                    "language": "fr",
+                    "labels": {"not_found_link": "Tous les codes"},
+                }
+            },
             {"pymdownx.snippets": {"base_path": ["includes"], "check_paths": True}},
         ],
     }
@@ -341,6 +354,17 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
         deep_link = tmp_path / f"site/errors/{anchor}/index.html"
         target = BeautifulSoup(deep_link.read_text(), "html.parser").find("a")["href"]
         assert target == f"../../reference/link-errors/#{anchor}"
+    # The "not found" page gets what the script needs, in the extension's language, once.
+    assert result.stdout.rstrip().endswith(", 404.html written"), result.stdout
+    again = error_catalogue("site-files", cwd=tmp_path)
+    assert not again.stdout.rstrip().endswith(", 404.html written"), again.stdout
+    not_found = BeautifulSoup((tmp_path / "site/404.html").read_text(), "html.parser")
+    (data,) = not_found.select("div#error-catalogue-not-found")
+    assert (data["data-reference"], data["data-not-found"], data["data-not-found-link"]) == (
+        "/reference/link-errors/",
+        "L'erreur {code} ne figure pas dans la référence des erreurs.",
+        "Tous les codes",
+    )
 
 
 def test_site_files_reports_what_the_extension_reported_in_the_pages(tmp_path: Path) -> None:

@@ -29,6 +29,8 @@ from .translating import (
 from .writing import write_files
 
 if TYPE_CHECKING:
+    from .site import CatalogueSite
+
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
@@ -442,6 +444,7 @@ def site_files(arguments: argparse.Namespace) -> int:
     export = site_settings(config).export
     files = list(site.artefact_files(export))
     files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]
+    files += _not_found_page(site, config, arguments.site_dir)
     write_files(arguments.site_dir, files)
     written = [name for name, _ in files if not name.endswith("/index.html")]
     pages = len(files) - len(written)
@@ -456,6 +459,19 @@ def site_files(arguments: argparse.Namespace) -> int:
         _fail(f"{problems} in the built pages (--strict)", "site-files")
         return 1
     return 0
+
+
+def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[tuple[str, str]]:
+    """The generator's `404.html` with what the readers' script needs to tell a deep link to
+    a code the catalogue does not have (as the plugin writes it), unless it has that already."""
+    from .site import NOT_FOUND_ID, NOT_FOUND_PAGE, extension_labels, with_not_found
+
+    page = site_dir / NOT_FOUND_PAGE
+    block = site.not_found_html(extension_labels(config))
+    if block is None or not page.is_file():
+        return []
+    html = page.read_text(encoding="utf-8")
+    return [] if NOT_FOUND_ID in html else [(NOT_FOUND_PAGE, with_not_found(html, block))]
 
 
 SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}

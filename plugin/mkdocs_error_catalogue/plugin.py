@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from .autorefs import register_entries
 from .exporting import export_chunks
-from .extension import ErrorCatalogueExtension, put_tables_back
+from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, put_tables_back
 from .languages import (
     language_folder,
     listed_before_i18n,
@@ -38,6 +38,7 @@ from .site import (
     ASSETS,
     DEFAULT_DEEP_LINKS,
     DEFAULT_EXPORT,
+    NOT_FOUND_PAGE,
     SCRIPT,
     STYLESHEET,
     CatalogueSite,
@@ -451,7 +452,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
         # A deep link to a code the catalogue does not have lands on the site's 404 page.
-        if template_name != "404.html" or self.site is None:
+        if template_name != NOT_FOUND_PAGE or self.site is None:
             return output_content
         block = self.site.not_found_html(self.extension.labels)
         return output_content if block is None else with_not_found(output_content, block)
@@ -508,20 +509,16 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return server
 
 
-# Names under which `markdown_extensions` may list our extension (for Zensical, say).
-_EXTENSION_NAMES = ("error_catalogue", "mkdocs_error_catalogue.extension")
-
-
 def _take_over_listed_extension(config: MkDocsConfig) -> None:
     """A site may list the extension too, for generators without plugins, and a configuration
     built again (mkdocs-static-i18n, once per language) holds the last build's instance: the
     plugin's own instance replaces them (two would register processors under the same names)."""
-    for name in _EXTENSION_NAMES:  # only a listed extension has options
+    for name in EXTENSION_NAMES:  # only a listed extension has options
         config.mdx_configs.pop(name, None)
     config.markdown_extensions[:] = [
         listed
         for listed in config.markdown_extensions
-        if listed not in _EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
+        if listed not in EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
     ]
 
 

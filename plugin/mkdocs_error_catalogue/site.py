@@ -28,7 +28,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
-from .extension import recorded_problems
+from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, recorded_problems
 from .languages import I18N_PLUGIN, default_language_pages
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
@@ -65,7 +65,9 @@ def site_path_option(value: str | bool, default: str, option: str) -> str | None
     return path
 
 
-# The element of the "not found" page that `not_found_html` writes, and the script reads.
+# The site's "not found" page, which MkDocs (and Zensical) build from the theme, and the
+# element of it that `not_found_html` writes and the script reads.
+NOT_FOUND_PAGE = "404.html"
 NOT_FOUND_ID = "error-catalogue-not-found"
 
 
@@ -332,6 +334,24 @@ def site_settings(config_file: Path) -> SiteSettings:
         site_path_option(options.get("export", True), DEFAULT_EXPORT, "export"),
         _plugin_options(raw.get("plugins"), I18N_PLUGIN),
     )
+
+
+def extension_labels(config_file: Path) -> Labels:
+    """The texts that the extension listed in `config_file` writes, as it would under Zensical:
+    its `labels` over those of its `language`, else of the theme's."""
+    raw = _raw_config(config_file)
+    listed = (_plugin_options(raw.get("markdown_extensions"), name) for name in EXTENSION_NAMES)
+    options = next((found for found in listed if found is not None), {})
+    theme = raw.get("theme")
+    theme_language = (
+        (theme.get("language") or theme.get("locale")) if isinstance(theme, dict) else None
+    )
+    language = str(options.get("language") or theme_language or "")
+    try:
+        extension = ErrorCatalogueExtension(labels=options.get("labels") or {}, language=language)
+    except ValueError as error:  # labels it refuses, as the build would have said
+        raise ConfigurationError(str(error)) from None
+    return extension.labels
 
 
 def catalogue_option(config_file: Path) -> Path | None:
