@@ -467,11 +467,11 @@ def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[t
     from .site import NOT_FOUND_ID, NOT_FOUND_PAGE, extension_labels, with_not_found
 
     page = site_dir / NOT_FOUND_PAGE
-    block = site.not_found_html(extension_labels(config))
-    if block is None or not page.is_file():
+    if not page.is_file():
         return []
     html = page.read_text(encoding="utf-8")
-    return [] if NOT_FOUND_ID in html else [(NOT_FOUND_PAGE, with_not_found(html, block))]
+    block = None if NOT_FOUND_ID in html else site.not_found_html(extension_labels(config))
+    return [] if block is None else [(NOT_FOUND_PAGE, with_not_found(html, block))]
 
 
 SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}
