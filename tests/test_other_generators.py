@@ -290,6 +290,48 @@ def test_with_a_rendering_context_links_reach_other_pages(
     )
 
 
+def test_with_a_rendering_context_a_link_no_page_file_leads_to_is_a_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The extension finds categories in the page files; a category whose marker an include
+    brings is found on its own page only, and a link from elsewhere cannot reach it."""
+    site = project(tmp_path)
+    site.category(
+        "99-extra.yml", "title: X\nerrors:\n  - code: 99999\n    scenario: S\n    message: M\n"
+    )
+    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue general -->\n")
+    elsewhere = render_as("guide/deep.md", "[](error:99999)", tmp_path, caplog)
+    assert elsewhere.select_one("a.error-catalogue-ref")["href"] == "#99999"
+    assert (
+        "Doc file 'guide/deep.md' links to error `99999`, which no page shows: add a marker for "
+        "its category to a page (a marker that an include brings is found on its own page only)"
+    ) in caplog.text
+    caplog.clear()
+    # The page that shows it (here as an include would: the page file has no marker).
+    md = markdown.Markdown(
+        extensions=[ErrorCatalogueExtension(catalogue=str(tmp_path / "catalogue"))]
+    )
+    md.preprocessors.register(
+        _RenderingContext(md, "reference/extra.md", tmp_path / "docs"), "rendering_context", 0
+    )
+    md.preprocessors.register(_Include(md), "include", 35)
+    shown = BeautifulSoup(md.convert("--8<-- extra\n\nSee [](error:99999)."), "html.parser")
+    assert shown.find("tr", id="99999") is not None
+    assert shown.select_one("a.error-catalogue-ref")["href"] == "#99999"
+    assert "99999" not in caplog.text
+
+
+class _Include(Preprocessor):
+    """`--8<-- extra` becomes the marker of the `99-extra` category, as pymdownx.snippets
+    brings a file's text (before the extension looks for markers)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return [
+            "<!-- error-catalogue 99-extra -->" if line == "--8<-- extra" else line
+            for line in lines
+        ]
+
+
 def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -> None:
     project(tmp_path)
     run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)  # the pages site-files reads

@@ -290,11 +290,19 @@ class ErrorCatalogueExtension(Extension):
         return context.link(path, fragment) if (context.docs_dir / path).is_file() else None
 
     def _link_in_docs(self, context: PageContext, anchor: str) -> str:
+        """The entry on the page whose file has a marker for its category; else on this page,
+        which must then show it itself (a marker an include brings is seen on its page only)."""
         catalogue = self.catalogue
         category = catalogue.category_of(anchor)
-        pages = category_pages(context.docs_dir, catalogue)
-        page = pages.get(category.id) if category else None
-        return context.link(page, anchor) if page else f"#{anchor}"
+        page = category_pages(context.docs_dir, catalogue).get(category.id) if category else None
+        if page is not None:
+            return context.link(page, anchor)
+        if category not in self.rendered_categories:
+            self.warn(
+                f"links to error `{anchor}`, which no page shows: add a marker for its category "
+                "to a page (a marker that an include brings is found on its own page only)"
+            )
+        return f"#{anchor}"
 
     def _labels(self) -> Labels:
         """The texts of the site's language, with the `labels` option's over them; a mistake
