@@ -154,3 +154,17 @@ def test_a_broken_translation_shows_the_texts_untranslated_until_it_is_fixed(
     finally:
         french.process.terminate()
         french.process.wait(timeout=10)
+
+
+def test_a_link_to_an_unknown_code_is_marked_where_the_writer_looks(
+    site: Site, server: Server
+) -> None:
+    server.wait_for(lambda html: "First words." in html, "the first build")
+    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n\nSee [the error](error:2).\n")
+    server.wait_for(lambda html: "the error" in html, "the edited page")
+    span = BeautifulSoup(server.page(), "html.parser").select_one(".error-catalogue-ref--unknown")
+    assert (span.name, span.get_text(), span["title"]) == (
+        "span",
+        "the error",
+        "Error catalogue: unknown error code 2: check the code, or add it to the catalogue",
+    )

@@ -428,12 +428,12 @@ class ErrorCatalogueExtension(Extension):
         if entry is None:
             close = self.catalogue.similar_anchors(anchor)
             hint = f"did you mean `{close[0]}`? " if close else ""
-            self.warn(
-                f"links to unknown error code `{anchor}` (`error:{anchor}`): {hint}check the "
-                "code, or add it to the catalogue"
-            )
+            advice = f"{hint}check the code, or add it to the catalogue"
+            self.warn(f"links to unknown error code `{anchor}` (`error:{anchor}`): {advice}")
             link.tag = "span"
             link.attrib = {"class": " ".join([*classes, "error-catalogue-ref--unknown"])}
+            if serving():  # said where the writer looks too, as a broken catalogue is
+                link.set("title", f"Error catalogue: unknown error code {anchor}: {advice}")
             return
         link.set("href", self.link_to(anchor))
         title = link.get("title") or plain_text(entry.message)
