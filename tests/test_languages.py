@@ -12,7 +12,9 @@ import polib
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_error_catalogue.rendering import LABEL_NAMES, Labels
 from mkdocs_error_catalogue.translating import translation_path
+from mkdocs_error_catalogue.translations import TRANSLATED_LABELS
 
 from .conftest import Site, cell
 from .test_cli import error_catalogue
@@ -307,3 +309,14 @@ def test_a_language_without_po_file_or_with_a_broken_one_is_said(tmp_path: Path)
     broken = error_catalogue("lookup", "1001", "--language", "fr", cwd=tmp_path)
     assert (broken.returncode, broken.stdout) == (1, "")
     assert broken.stderr.startswith("catalogue/translations/fr.po:1: is not a valid PO file")
+
+
+@pytest.mark.parametrize("language", sorted(TRANSLATED_LABELS))
+def test_every_built_in_language_translates_every_label(language: str) -> None:
+    """A label added to `Labels` without its translations would show in English unnoticed,
+    and `{code}`, `{shown}` and `{total}` must survive translation."""
+    english, translated = Labels(), TRANSLATED_LABELS[language]
+    for name in LABEL_NAMES:
+        ours, theirs = getattr(translated, name), getattr(english, name)
+        assert ours != theirs, f"{language}: `{name}` is still English"
+        assert sorted(re.findall(r"\{\w+\}", ours)) == sorted(re.findall(r"\{\w+\}", theirs))
