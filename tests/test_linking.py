@@ -495,6 +495,17 @@ def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
     assert (pasted.returncode, pasted.stdout) == (0, result.stdout)
     typed = error_catalogue("lookup", "API-ERROR", cwd=tmp_path)  # no two codes differ in case
     assert (typed.returncode, typed.stdout.split(":")[0]) == (0, "api-error")
+    for address in (  # what support staff paste from a browser, a chat or the docs
+        "https://example.com/reference/link-errors/#1005",
+        "https://example.com/errors/1005/",
+        "errors/1005/index.html",
+        "error:1005",
+        "#1005",
+    ):
+        found = error_catalogue(
+            "lookup", address, "--site-url", "https://example.com/", cwd=tmp_path
+        )
+        assert (found.returncode, found.stdout) == (0, result.stdout), address
 
 
 def test_export_may_go_to_a_sub_folder(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from .exporting import EXPORT_SCHEMA, Locator, export_json
 from .importing import PageImport, import_page, target_paths, write_categories
+from .inline import error_anchor
 from .loading import CATALOGUE_SCHEMA, load_catalogue
 from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
@@ -348,7 +349,7 @@ def lookup(arguments: argparse.Namespace) -> int:
     catalogue = load_in_language(arguments, "lookup")
     if catalogue is None:
         return 1
-    code: str = arguments.code.strip()  # as pasted from a log or a chat
+    code = pasted_code(arguments.code)
     entry = catalogue.entry(code)
     close = [] if entry else catalogue.similar_anchors(code)
     if close and close[0].lower() == code.lower():  # `e1004`: no two codes differ only in case
@@ -359,6 +360,20 @@ def lookup(arguments: argparse.Namespace) -> int:
         return 1
     print(describe(catalogue, entry, site_locator(arguments, catalogue)))
     return 0
+
+
+def pasted_code(text: str) -> str:
+    """The code in what support staff paste from a log, a chat or a browser: the code itself
+    (spaces and line breaks around it ignored), or the one that a row's address
+    (`https://docs.example.com/link-errors/#1004`), a deep link (`…/errors/1004/`) or an
+    `error:1004` link names. Codes have no `#`, `/` or `:` (see `validation.SLUG`)."""
+    text = text.strip()
+    if "#" in text:
+        return text.rpartition("#")[2]
+    if "/" in text:
+        path = text.removesuffix("index.html").rstrip("/")
+        return path.rpartition("/")[2]
+    return error_anchor(text) or text
 
 
 def describe(catalogue: Catalogue, entry: Entry, locator: Locator) -> str:
