@@ -7,6 +7,7 @@ import json
 import logging
 import re
 from pathlib import Path
+from typing import Any
 
 import polib
 import pytest
@@ -16,6 +17,7 @@ from mkdocs_error_catalogue.rendering import LABEL_NAMES, Labels
 from mkdocs_error_catalogue.translating import translation_path
 from mkdocs_error_catalogue.translations import TRANSLATED_LABELS
 
+from .browser import reader, serve
 from .conftest import Site, cell
 from .test_cli import error_catalogue
 from .test_linking import EXAMPLE_ANCHORS, example_site, follow
@@ -320,3 +322,28 @@ def test_every_built_in_language_translates_every_label(language: str) -> None:
         ours, theirs = getattr(translated, name), getattr(english, name)
         assert ours != theirs, f"{language}: `{name}` is still English"
         assert sorted(re.findall(r"\{\w+\}", ours)) == sorted(re.findall(r"\{\w+\}", theirs))
+
+
+def test_the_not_found_page_says_it_for_every_language(tmp_path: Path, chromium: Any) -> None:
+    """mkdocs-static-i18n builds every language into the same 404.html, the last one winning:
+    it holds the deep links of each, with each one's texts."""
+    site = multilingual_site(tmp_path)
+    site.config["site_url"] = None  # served from the root of a loopback port
+    site.build()
+    data = site.html("404.html").select("div.error-catalogue-not-found-data")
+    assert [(d["data-deep-links"], d["data-reference"]) for d in data] == [
+        ("/errors/", "/reference/link-errors/"),
+        ("/fr/errors/", "/fr/reference/link-errors/"),
+    ]
+    url, server = serve(tmp_path / "site")
+    try:
+        with reader(chromium) as page:
+            for path, said in (
+                ("errors/99999/", "Error 99999 is not in the error reference."),
+                ("fr/errors/99999/", "L'erreur 99999 ne figure pas dans la référence des erreurs."),
+            ):
+                page.goto(url + path)
+                notice = page.locator(".error-catalogue-not-found")
+                assert notice.inner_text().startswith(said), path
+    finally:
+        server.shutdown()

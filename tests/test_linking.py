@@ -77,7 +77,7 @@ def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Pat
     site.config["site_url"] = "https://example.com/docs/"  # the 404 page links from the root
     site.config["theme"]["language"] = "fr"
     site.build()
-    data = site.html("404.html").find("div", id="error-catalogue-not-found")
+    (data,) = site.html("404.html").select("div.error-catalogue-not-found-data")
     assert data.has_attr("hidden")
     assert (data["data-deep-links"], data["data-reference"]) == (
         "/docs/e/codes/",
@@ -89,7 +89,7 @@ def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Pat
     )
     without = example_site(tmp_path / "b", deep_links=False)
     without.build()
-    assert without.html("404.html").find("div", id="error-catalogue-not-found") is None
+    assert without.html("404.html").select("div.error-catalogue-not-found-data") == []
 
 
 def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) -> None:

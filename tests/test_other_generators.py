@@ -401,7 +401,7 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     again = error_catalogue("site-files", cwd=tmp_path)
     assert not again.stdout.rstrip().endswith(", 404.html written"), again.stdout
     not_found = BeautifulSoup((tmp_path / "site/404.html").read_text(), "html.parser")
-    (data,) = not_found.select("div#error-catalogue-not-found")
+    (data,) = not_found.select("div.error-catalogue-not-found-data")
     assert (data["data-reference"], data["data-not-found"], data["data-not-found-link"]) == (
         "/reference/link-errors/",
         "L'erreur {code} ne figure pas dans la référence des erreurs.",

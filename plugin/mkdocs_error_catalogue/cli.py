@@ -479,14 +479,14 @@ def site_files(arguments: argparse.Namespace) -> int:
 def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[tuple[str, str]]:
     """The generator's `404.html` with what the readers' script needs to tell a deep link to
     a code the catalogue does not have (as the plugin writes it), unless it has that already."""
-    from .site import NOT_FOUND_ID, NOT_FOUND_PAGE, extension_labels, with_not_found
+    from .site import NOT_FOUND_DATA, NOT_FOUND_PAGE, extension_labels, with_not_found
 
     page = site_dir / NOT_FOUND_PAGE
     if not page.is_file():
         return []
     html = page.read_text(encoding="utf-8")
-    block = None if NOT_FOUND_ID in html else site.not_found_html(extension_labels(config))
-    return [] if block is None else [(NOT_FOUND_PAGE, with_not_found(html, block))]
+    block = None if NOT_FOUND_DATA in html else site.not_found_html(extension_labels(config))
+    return [] if block is None else [(NOT_FOUND_PAGE, with_not_found(html, [block]))]
 
 
 SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}

@@ -118,6 +118,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # The page's content while search reads it without tables, and what search reads.
         self._whole_content: str | None = None
         self._searched_content: str | None = None
+        # What the "not found" page needs, by deep-link path: one per language built.
+        self._not_found: dict[str, str] = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
@@ -131,6 +133,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 "of each language as mkdocs-static-i18n arranges them"
             )
         self.deep_links = deep_links and language + deep_links
+        if not language:  # a site's build, or the first of mkdocs-static-i18n's languages
+            self._not_found = {}
         self.export = export and language + export
         built_language = site_language(config)
         self.catalogue = self._translated(self._load(), built_language)
@@ -455,7 +459,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         if template_name != NOT_FOUND_PAGE or self.site is None:
             return output_content
         block = self.site.not_found_html(self.extension.labels)
-        return output_content if block is None else with_not_found(output_content, block)
+        if block is not None:
+            self._not_found[self.deep_links or ""] = block
+        # mkdocs-static-i18n builds each language into the same 404.html, the last one
+        # winning: it gets every language's deep links seen so far.
+        return with_not_found(output_content, self._not_found.values())
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.site is not None

@@ -65,10 +65,11 @@ def site_path_option(value: str | bool, default: str, option: str) -> str | None
     return path
 
 
-# The site's "not found" page, which MkDocs (and Zensical) build from the theme, and the
-# element of it that `not_found_html` writes and the script reads.
+# The site's "not found" page, which MkDocs (and Zensical) build from the theme, and the class
+# of the elements of it that `not_found_html` writes and the script reads (one per language
+# on a site that mkdocs-static-i18n builds per language: each has its deep links).
 NOT_FOUND_PAGE = "404.html"
-NOT_FOUND_ID = "error-catalogue-not-found"
+NOT_FOUND_DATA = "error-catalogue-not-found-data"
 
 
 class CatalogueSite:
@@ -215,7 +216,7 @@ class CatalogueSite:
             "not-found-link": labels.not_found_link,
         }
         attributes = "".join(f' data-{name}="{escape(value)}"' for name, value in data.items())
-        return f'<div id="{NOT_FOUND_ID}" hidden{attributes}></div>'
+        return f'<div class="{NOT_FOUND_DATA}" hidden{attributes}></div>'
 
     def deep_link_pages(self, categories: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
         """The deep-link page of every shown entry (of `categories`, if given), made one at a
@@ -243,10 +244,11 @@ class CatalogueSite:
         return urljoin(self._site_url, path)
 
 
-def with_not_found(page: str, block: str) -> str:
-    """The HTML of a "not found" page with `block` (`not_found_html`) at the end of its body."""
+def with_not_found(page: str, blocks: Iterable[str]) -> str:
+    """The HTML of a "not found" page with `blocks` (`not_found_html`) at the end of its body."""
     before, body_end, after = page.rpartition("</body>")
-    return f"{before}{block}{body_end}{after}" if body_end else page + block
+    added = "".join(blocks)
+    return f"{before}{added}{body_end}{after}" if body_end else page + added
 
 
 def _built_pages(files: Files, built: Path) -> Iterator[tuple[File, Path, str]]:

@@ -16,7 +16,7 @@
      added every later row;
    - on the site's "not found" page, reached by a deep link to a code that the catalogue does
      not have (`errors/99999/`), a line says so and links to the reference (the plugin puts
-     what this needs in the page: `#error-catalogue-not-found`).
+     what this needs in the page: a `div.error-catalogue-not-found-data` per language).
    Texts come from each table's wrapper (the `labels` option, or the site's language), and
    can be replaced by defining `window.errorCatalogueLabels` (same keys as LABELS) in a
    script listed before this one in `extra_javascript`.
@@ -227,8 +227,7 @@
   /* On the "not found" page: the code a deep link named, when the missing page was one, so
      that the reader learns the code is not documented rather than that the site is broken. */
   function sayNotFound() {
-    const data = document.getElementById(PREFIX + "-not-found");
-    if (!data || document.querySelector("." + PREFIX + "-not-found")) {
+    if (document.querySelector("." + PREFIX + "-not-found")) {
       return;
     }
     let path = window.location.pathname;
@@ -237,9 +236,17 @@
     } catch (error) {
       // a malformed escape: the path as it is
     }
-    const prefix = data.dataset.deepLinks;
-    const match = path.startsWith(prefix)
-      && /^([^/]+)\/?(?:index\.html)?$/.exec(path.slice(prefix.length));
+    let data = null;
+    let match = null;
+    document.querySelectorAll("." + PREFIX + "-not-found-data").forEach((candidate) => {
+      const prefix = candidate.dataset.deepLinks;
+      const found = path.startsWith(prefix)
+        && /^([^/]+)\/?(?:index\.html)?$/.exec(path.slice(prefix.length));
+      if (found) {
+        data = candidate;
+        match = found;
+      }
+    });
     if (!match) {
       return;
     }
