@@ -52,7 +52,7 @@ class _Loader(_BaseLoader):
         """Nothing to track: no path resolvers."""
 
 
-CATALOGUE_SUFFIXES = (".yml", ".yaml")
+_CATALOGUE_SUFFIXES = (".yml", ".yaml")
 # The same rules for editors (YAML language server); checks across files are the loader's.
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).
@@ -130,7 +130,7 @@ def _collector_paused() -> Iterator[None]:
 def is_category_file(name: str) -> bool:
     """Whether a file of that name, directly in the catalogue folder, is a category: YAML
     (`.yml`, `.yaml`, any case), and not hidden (`.yamllint.yml` is a tool's settings)."""
-    return name.lower().endswith(CATALOGUE_SUFFIXES) and not name.startswith(".")
+    return name.lower().endswith(_CATALOGUE_SUFFIXES) and not name.startswith(".")
 
 
 def misplaced_files(folder: Path) -> list[Path]:
