@@ -224,43 +224,42 @@
     }
   }
 
-  /* On the "not found" page: the code a deep link named, when the missing page was one, so
-     that the reader learns the code is not documented rather than that the site is broken. */
-  function sayNotFound() {
-    if (document.querySelector("." + PREFIX + "-not-found")) {
-      return;
-    }
+  /* On the "not found" page: the plugin's data for the deep links the address is under, and
+     the code it names; null for any other page or address. */
+  function missingDeepLink() {
     let path = window.location.pathname;
     try {
       path = decodeURIComponent(path);
     } catch (error) {
       // a malformed escape: the path as it is
     }
-    let data = null;
-    let match = null;
-    document.querySelectorAll("." + PREFIX + "-not-found-data").forEach((candidate) => {
-      const prefix = candidate.dataset.deepLinks;
+    for (const data of document.querySelectorAll("." + PREFIX + "-not-found-data")) {
+      const prefix = data.dataset.deepLinks;
       const found = path.startsWith(prefix)
         && /^([^/]+)\/?(?:index\.html)?$/.exec(path.slice(prefix.length));
       if (found) {
-        data = candidate;
-        match = found;
+        return { data: data, code: found[1] };
       }
-    });
-    if (!match) {
+    }
+    return null;
+  }
+
+  /* Under the page's heading: the code is not documented, rather than the site broken. */
+  function sayNotFound() {
+    const missing = missingDeepLink();
+    if (!missing || document.querySelector("." + PREFIX + "-not-found")) {
       return;
     }
-    const texts = labels(data);
+    const texts = labels(missing.data);
+    const code = document.createElement("code");
+    code.textContent = missing.code;
+    const link = document.createElement("a");
+    link.href = missing.data.dataset.reference;
+    link.textContent = texts.notFoundLink;
+    const parts = texts.notFound.split("{code}");
     const notice = document.createElement("p");
     notice.className = PREFIX + "-not-found";
-    const code = document.createElement("code");
-    code.textContent = match[1];
-    const parts = texts.notFound.split("{code}");
-    notice.append(parts[0], code, parts.slice(1).join("{code}"), " ");
-    const link = document.createElement("a");
-    link.href = data.dataset.reference;
-    link.textContent = texts.notFoundLink;
-    notice.append(link);
+    notice.append(parts[0], code, parts.slice(1).join("{code}"), " ", link);
     const content = document.querySelector(".md-content__inner, [role=main], main") || document.body;
     const heading = content.querySelector("h1");
     if (heading) {
