@@ -420,9 +420,13 @@ def test_json_export_urls_are_site_relative_without_site_url_and_can_be_off(
     assert not (tmp_path / "b/site/error-catalogue.json").exists()
 
 
-@pytest.mark.parametrize("theme", ["material", "mkdocs"])
-def test_search_index_has_one_document_per_entry(tmp_path: Path, theme: str) -> None:
+@pytest.mark.parametrize(("theme", "search_first"), [("material", True), ("mkdocs", False)])
+def test_search_index_has_one_document_per_entry(
+    tmp_path: Path, theme: str, search_first: bool
+) -> None:
     site = example_site(tmp_path, theme)
+    if not search_first:  # the entries are added after search writes its index, either way
+        site.config["plugins"].reverse()
     site.build()
     index = json.loads((tmp_path / "site/search/search_index.json").read_text(encoding="utf-8"))
     documents = {doc["location"]: doc for doc in index["docs"]}

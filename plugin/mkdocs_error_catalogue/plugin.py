@@ -451,7 +451,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     # Search indexes each entry on its own (see `search`), not the tables again as page text.
     on_page_context = CombinedEvent(_set_tables_aside, _put_tables_back)
 
-    @event_priority(-50)  # after the search plugin has written its index
     def on_post_template(
         self, output_content: str, *, template_name: str, config: MkDocsConfig
     ) -> str:
@@ -465,6 +464,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # winning: it gets every language's deep links seen so far.
         return with_not_found(output_content, self._not_found.values())
 
+    @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None and self.site is not None
         site_dir = Path(config.site_dir)
