@@ -242,6 +242,17 @@ def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure:
     assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
     looked_up = error_catalogue("lookup", "1004", cwd=tmp_path).stdout
     assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.splitlines()
+    # Another language: its pages and deep links, as its own build has them.
+    (tmp_path / "catalogue/translations").mkdir()
+    (tmp_path / "catalogue/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
+    french = error_catalogue("export", "--format", "json", "--language", "fr-FR", cwd=tmp_path)
+    assert french.returncode == 0, french.stderr
+    assert french.stdout == (tmp_path / "site/fr/error-catalogue.json").read_text(encoding="utf-8")
+    looked_up = error_catalogue("lookup", "1004", "--language", "fr", cwd=tmp_path).stdout
+    assert looked_up.splitlines()[-2:] == [
+        "URL: https://example.com/fr/reference/link-errors/#1004",
+        "Deep link: https://example.com/fr/errors/1004/",
+    ]
     for language, title in LANGUAGES:  # and the build itself, with either structure
         deep_link = f"{language}errors/1004/index.html"
         landing, _ = follow(site, deep_link, site.html(deep_link).find("a")["href"])
@@ -280,8 +291,8 @@ def test_export_and_lookup_give_the_texts_of_a_language(tmp_path: Path) -> None:
     assert entries["1004"]["scenario"] == FRENCH[SCENARIO_1004]
     assert entries["1001"]["message"] == FRENCH[message]
     assert entries["1003"]["scenario"] == "Link forcibly closed by the user"  # not translated
-    # The URLs stay those of the default language's pages (see linking.md).
-    assert entries["1004"]["url"] == "https://example.com/reference/link-errors/#1004"
+    # The French pages, as mkdocs-static-i18n builds them (see linking.md).
+    assert entries["1004"]["url"] == "https://example.com/fr/reference/link-errors/#1004"
     english = error_catalogue("export", "--format", "json", cwd=tmp_path)
     assert json.loads(english.stdout)["categories"][0]["title"] == "General Errors"
     lookup = error_catalogue("lookup", "1000", "--language", "fr", cwd=tmp_path)

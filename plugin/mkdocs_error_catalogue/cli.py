@@ -305,7 +305,9 @@ def site_locator(arguments: argparse.Namespace, catalogue: Catalogue) -> Locator
     config: Path = arguments.config
     if not config.is_file():
         return CatalogueAlone(arguments.site_url)
-    return site_from_config(config, catalogue, arguments.site_url)
+    return site_from_config(
+        config, catalogue, arguments.site_url, language=getattr(arguments, "language", None)
+    )
 
 
 EXPORT_FORMATS: dict[str, Callable[[Catalogue, Locator], str]] = {

@@ -7,7 +7,8 @@ export, in its folder, pointing at its own pages: `/errors/1004/` opens the defa
 row and `/fr/errors/1004/` the French one. The search index is rebuilt by mkdocs-static-i18n
 from every language's search entries once the last language is built: the catalogue's entries
 must be among them. The commands, which read `mkdocs.yml` without running its plugins, see the
-default language's pages where that plugin would put them.
+default language's pages (or those of the language `--language` names) where that plugin
+would put them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+
+from .translations import language_tags, normal_tag
 
 I18N_PLUGIN = "i18n"
 SEARCH_PLUGINS = ("search", "material/search")
@@ -66,31 +69,52 @@ def search_entries_to_rebuild(config: MkDocsConfig) -> list[dict[str, Any]] | No
     return None
 
 
-def default_language_pages(
-    files: Files, i18n_options: dict[str, Any], config: MkDocsConfig
-) -> Files:
-    """The pages of the default language, where mkdocs-static-i18n puts them, for commands that
-    read `mkdocs.yml` without running its plugins: `link-errors.fr.md` (or `fr/link-errors.md`
-    with `docs_structure: folder`) is another language's page, and `link-errors.en.md` (or
-    `en/link-errors.md`) is the default language's `link-errors/`."""
-    languages = [
-        language
-        for language in i18n_options.get("languages") or []
-        if isinstance(language, dict) and isinstance(language.get("locale"), str)
+def language_pages(
+    files: Files, i18n_options: dict[str, Any], config: MkDocsConfig, language: str | None = None
+) -> tuple[Files, str]:
+    """The pages of `language` (one of the site's locales, `fr-FR` finding `fr`; else the
+    default language) where mkdocs-static-i18n puts them, and that language's folder ("" or
+    "fr/"), for commands that read `mkdocs.yml` without running its plugins.
+
+    `link-errors.fr.md` (or `fr/link-errors.md` with `docs_structure: folder`) is the French
+    page `fr/link-errors/`; `link-errors.md` and `link-errors.en.md` (or `en/link-errors.md`)
+    the default language's `link-errors/`, and the French one too where French has no page of
+    its own (`fallback_to_default`, on by default)."""
+    locales = [
+        entry["locale"]
+        for entry in i18n_options.get("languages") or []
+        if isinstance(entry, dict) and isinstance(entry.get("locale"), str)
     ]
-    if not languages:
-        return files
-    locales = {language["locale"] for language in languages}
-    default = next((lang for lang in languages if lang.get("default")), languages[0])["locale"]
+    if not locales:
+        return files, ""
+    default = next(
+        (entry["locale"] for entry in i18n_options["languages"] if entry.get("default")),
+        locales[0],
+    )
+    wanted = _locale_of(language, locales) or default
+    folder = "" if wanted == default else f"{wanted}/"
     by_folder = i18n_options.get("docs_structure") == "folder"
-    pages = []
+    own: dict[str, File] = {}
+    fallback: dict[str, File] = {}
     for file in files.documentation_pages():
         locale, src_uri = _language_of(file.src_uri, by_folder)
-        if locale == default:
-            pages.append(_moved(file, src_uri, config))
-        elif locale not in locales:
-            pages.append(file)
-    return Files(pages)
+        if locale == wanted:
+            own[src_uri] = file
+        elif locale == default or locale not in locales:
+            fallback.setdefault(src_uri, file)
+    if folder and i18n_options.get("fallback_to_default", True) is False:
+        fallback = {}
+    pages = fallback | own
+    return Files(
+        [_moved(file, folder + src_uri, config) for src_uri, file in pages.items()]
+    ), folder
+
+
+def _locale_of(language: str | None, locales: list[str]) -> str | None:
+    """The site's locale that `language` names (`fr-FR` -> `fr`), if any."""
+    by_tag = {normal_tag(locale): locale for locale in locales}
+    tags = language_tags(language) if language else ()
+    return next((by_tag[tag] for tag in tags if tag in by_tag), None)
 
 
 def _moved(file: File, src_uri: str, config: MkDocsConfig) -> File:

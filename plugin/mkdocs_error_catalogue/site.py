@@ -29,7 +29,7 @@ from mkdocs.utils.yaml import yaml_load
 from .deep_links import redirect_page
 from .exporting import export_json
 from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, recorded_problems
-from .languages import I18N_PLUGIN, default_language_pages
+from .languages import I18N_PLUGIN, language_pages
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
 from .rendering import SHOWN_CATEGORY, Labels
@@ -408,18 +408,24 @@ def _plugin_entries(plugins: Any) -> Iterator[tuple[Any, Any]]:
 
 
 def site_from_config(
-    config_file: Path, catalogue: Catalogue, site_url: str | None = None, built: Path | None = None
+    config_file: Path,
+    catalogue: Catalogue,
+    site_url: str | None = None,
+    built: Path | None = None,
+    language: str | None = None,
 ) -> CatalogueSite:
     """The site `config_file` (a `mkdocs.yml`) describes, without building it; with `built`,
-    the folder some generator built it into, whose pages show where each category is."""
+    the folder some generator built it into, whose pages show where each category is. On a
+    site that mkdocs-static-i18n builds per language, the pages of `language` (else of the
+    default language), with that language's deep links."""
     settings = site_settings(config_file)
-    files = get_files(settings.config)
-    if settings.i18n is not None:  # the URLs of the default language's pages
-        files = default_language_pages(files, settings.i18n, settings.config)
+    files, folder = get_files(settings.config), ""
+    if settings.i18n is not None:
+        files, folder = language_pages(files, settings.i18n, settings.config, language)
     return CatalogueSite(
         catalogue,
         files,
         site_url=site_url or settings.config.site_url,
-        deep_links=settings.deep_links,
+        deep_links=settings.deep_links and folder + settings.deep_links,
         built=built,
     )
