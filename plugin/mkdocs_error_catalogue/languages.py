@@ -41,8 +41,17 @@ def site_language(config: MkDocsConfig) -> str | None:
     language = getattr(config.plugins.get(I18N_PLUGIN), "current_language", None)
     if isinstance(language, str):
         return language
-    theme_language = config.theme.get("language") or config.theme.get("locale")
-    return str(theme_language) if theme_language else None
+    return theme_language(config.theme)
+
+
+def theme_language(theme: Any) -> str | None:
+    """The language a theme's settings name (Material's `language`, the `locale` of MkDocs'
+    own themes, which is an object), from MkDocs' `Theme` or a `theme:` mapping as written;
+    None for a theme given by name alone."""
+    if not hasattr(theme, "get"):
+        return None
+    language = theme.get("language") or theme.get("locale")
+    return str(language) if language else None
 
 
 def listed_before_i18n(config: MkDocsConfig, plugin: object) -> bool:

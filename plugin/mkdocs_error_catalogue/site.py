@@ -29,7 +29,7 @@ from mkdocs.utils.yaml import yaml_load
 from .deep_links import redirect_page
 from .exporting import export_json
 from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, recorded_problems
-from .languages import I18N_PLUGIN, language_pages
+from .languages import I18N_PLUGIN, language_pages, theme_language
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
 from .rendering import SHOWN_CATEGORY, Labels
@@ -344,11 +344,7 @@ def extension_labels(config_file: Path) -> Labels:
     raw = _raw_config(config_file)
     listed = (_plugin_options(raw.get("markdown_extensions"), name) for name in EXTENSION_NAMES)
     options = next((found for found in listed if found is not None), {})
-    theme = raw.get("theme")
-    theme_language = (
-        (theme.get("language") or theme.get("locale")) if isinstance(theme, dict) else None
-    )
-    language = str(options.get("language") or theme_language or "")
+    language = str(options.get("language") or theme_language(raw.get("theme")) or "")
     try:
         extension = ErrorCatalogueExtension(labels=options.get("labels") or {}, language=language)
     except ValueError as error:  # labels it refuses, as the build would have said
