@@ -232,7 +232,7 @@ def _exported_table(
         lines_of = f", {count} lines of description and a blank line" if count else ""
         raise ValueError(f"is not followed by a blank line{lines_of} and a table")
     texts = [line.rstrip("\r\n") for line in lines[first + 2 : first + 2 + count]]
-    exported = _Exported(first, carried, "\n".join(texts) if count else None)
+    exported = _Exported(first, carried, read_text("\n".join(texts)) if count else None)
     if carried.title is not None:
         title = carried.title
     elif title is not None:

@@ -8,13 +8,19 @@ comment that are the description), `"range"` when it is not the codes' block of 
 that comment is read with the `read_*` functions here, which undo the writing functions exactly;
 a table without it is hand-written and read by `importing`'s rules for what people write.
 
-A text (scenario, message, action, `since`, `reason`, and a title in its heading) is written:
+A text (scenario, message, action, `since`, `reason`, and a title in its heading) is written so
+that a generator shows what the plugin shows, raw HTML as text, and reads back exactly:
 
 - with `<br>` for a line break; `<br/>` separates actions and comes before the obsolete note;
-- with `&lt;br` for `<br` typed in the text, and `&amp;` for a `&` that starts `&amp;`, `&lt;` or
-  `&#` digits `;`, so that these references are the only ones read back;
+- outside code spans and autolinks, with `&amp;` for `&`, `&lt;` for `<` and `&#123;` for a `{`
+  that is not a `${placeholder}`'s, so that no tag, entity or `attr_list` `{: …}` acts;
+- inside code spans and autolinks, which show their text as it is, with `&lt;br` for `<br` and
+  `&amp;` for a `&` that starts `&amp;`, `&lt;` or `&#` digits `;`;
 - with white space at either end as a reference (`&#32;`), since cells are trimmed;
 - in a cell, with `\\|` for `|`.
+
+So `&amp;`, `&lt;`, `&#` digits `;` and `<br>` are the only references and tags read back. A
+description is written with the same escapes, its line breaks kept.
 
 An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
 (`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by C.`, whose `S`
@@ -41,8 +47,16 @@ OBSOLETE_BADGE = f" <small>{LINE_BREAK}`Obsolete`</small>"
 COMMENT = "exported by error-catalogue"
 
 _COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}))? -->\s*")
-_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
-_ESCAPES = {"&": "&amp;", "<br": "&lt;br", "\n": NEWLINE}
+# Shown as written by any generator: code spans, and the autolinks Python-Markdown and
+# CommonMark both read (no white space inside, so never an HTML tag with attributes).
+_VERBATIM = re.compile(
+    r"(?<!\\)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"
+    r"|<[A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*>|<[^<>\s!]+@[^@<>\s]+>",
+    re.DOTALL,
+)
+_VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
+_MARKUP_ESCAPE = re.compile(r"[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})")  # a `{` not of a `${name}`
+_ESCAPES = {"&": "&amp;", "<br": "&lt;br", "<": "&lt;", "{": "&#123;", "\n": NEWLINE}
 _UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]{1,7});|<br>")  # at most U+10FFFF
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n"}
 _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
@@ -125,8 +139,27 @@ def read_comment(line: str) -> Carried | None:
 
 def text(value: str) -> str:
     """`value` on one line, as a heading or a cell holds it (see the module docstring)."""
-    escaped = _ESCAPE.sub(lambda match: _ESCAPES[match.group()], value)
+    escaped = _escaped(value, NEWLINE)
     return _EDGES.sub(lambda match: "".join(f"&#{ord(c)};" for c in match.group()), escaped)
+
+
+def description(value: str) -> str:
+    """`value` escaped as a text, its line breaks kept: `read_text` reads it back."""
+    return _escaped(value, "\n")
+
+
+def _escaped(value: str, line_break: str) -> str:
+    def escape(match: re.Match[str]) -> str:
+        found = match.group()
+        return line_break if found == "\n" else _ESCAPES[found]
+
+    parts: list[str] = []
+    written = 0
+    for verbatim in _VERBATIM.finditer(value):
+        parts.append(_MARKUP_ESCAPE.sub(escape, value[written : verbatim.start()]))
+        parts.append(_VERBATIM_ESCAPE.sub(escape, verbatim.group()))
+        written = verbatim.end()
+    return "".join(parts) + _MARKUP_ESCAPE.sub(escape, value[written:])
 
 
 def read_text(written: str) -> str:

@@ -11,7 +11,7 @@ does not show; `importing.import_page` reads it all back into the same catalogue
 from __future__ import annotations
 
 from .importing import read_heading, slugify, thousands_block
-from .markdown_cells import Carried, comment, read_text, row_cells, text
+from .markdown_cells import Carried, comment, description, read_text, row_cells, text
 from .model import Catalogue, Category, Entry
 from .rendering import Labels
 
@@ -22,17 +22,17 @@ def catalogue_markdown(catalogue: Catalogue) -> str:
 
 
 def category_markdown(category: Category) -> str:
-    """The heading, the export's comment, the description's lines as they are, the table."""
+    """The heading, the export's comment, the description's lines, the table."""
     heading, title = _heading(category)
-    description = [] if category.description is None else [category.description]
+    described = [] if category.description is None else [description(category.description)]
     codes = [entry.code for entry in category.entries if entry.code is not None]
     carried = Carried(
-        description_lines=sum(part.count("\n") + 1 for part in description),
+        description_lines=sum(part.count("\n") + 1 for part in described),
         title=title,
         range=category.range,
         has_range=category.range != thousands_block(codes),
     )
-    blocks = [heading, comment(carried), *description, _table(category.entries)]
+    blocks = [heading, comment(carried), *described, _table(category.entries)]
     return "\n\n".join(blocks) + "\n"
 
 
