@@ -515,7 +515,7 @@ FRAGMENTS = (
     *("Retry. Then wait.", "IMX.Check", "é", "再試行。", "#", " #", "{#x}", "-->", "<!--"),
     *("```", "| a |\n|---|", "# h", "\n---\n", "[docs](https://example.com/a_b?x=1&y=2)"),
     *("`<br>`", "``a`b``", "`&amp;`", "&copy;", "<https://e.com/?a&amp;b>", "<a@b.c>", "$", "{"),
-    *(' {: onclick="x"}', "<error:1>", "<", "\\`", "${a<b}", "${&amp;}", "$ {x}"),
+    *(' {: onclick="x"}', "<error:1>", "<", "\\`", "${a<b}", "${&amp;}", "$ {x}", "<a/b=c@d>"),
 )
 TEXT = (
     st.lists(

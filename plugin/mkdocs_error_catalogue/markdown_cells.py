@@ -47,11 +47,13 @@ OBSOLETE_BADGE = f" <small>{LINE_BREAK}`Obsolete`</small>"
 COMMENT = "exported by error-catalogue"
 
 _COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}))? -->\s*")
-# Shown as written by any generator: code spans, and the autolinks Python-Markdown and
-# CommonMark both read (no white space inside, so never an HTML tag with attributes).
+# Shown as written by any generator: code spans, and the autolinks that both Python-Markdown
+# and CommonMark read as links (URLs with `://`, e-mail addresses by CommonMark's rules).
+_DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _VERBATIM = re.compile(
     r"(?<!\\)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"
-    r"|<[A-Za-z][A-Za-z0-9+.-]*://[^<>\s]*>|<[^<>\s!]+@[^@<>\s]+>",
+    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}://[^<>\s]*>"
+    rf"|<[A-Za-z0-9.#$%&'*+/=?^_`{{|}}~-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*>",
     re.DOTALL,
 )
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
