@@ -1,7 +1,7 @@
 """How `export --format markdown` writes catalogue values into a page, and how they read back.
 
 The export writes each category as its heading, the comment `<!-- exported by
-error-catalogue -->`, the description's lines as they are, and a table. The comment holds, as
+error-catalogue -->`, the description's lines, and a table. The comment holds, as
 JSON after a colon, what the page does not show: `{"description_lines": 2}` (the lines under the
 comment that are the description), `"range"` when it is not the codes' block of a thousand (or
 `null` when the category has none) and `"title"` when the heading cannot hold it. A table under
@@ -151,6 +151,8 @@ def description(value: str) -> str:
 
 
 def _escaped(value: str, line_break: str) -> str:
+    """`value` with the escapes of the module docstring; the `\\n` line breaks as `line_break`."""
+
     def escape(match: re.Match[str]) -> str:
         found = match.group()
         return line_break if found == "\n" else _ESCAPES[found]
@@ -165,7 +167,7 @@ def _escaped(value: str, line_break: str) -> str:
 
 
 def read_text(written: str) -> str:
-    """The text that `text` wrote as `written`."""
+    """The text that `text` or `description` wrote as `written`."""
     return _UNESCAPE.sub(_unescape, written)
 
 
