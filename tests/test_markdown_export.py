@@ -132,12 +132,22 @@ def test_the_export_is_in_the_seeds_style() -> None:
         "\n"
         '<!-- exported by error-catalogue: {"range": null} -->\n'
         "\n"
-        "| Error Code                                      | Likely Scenario | Displayed Error Message | Possible User Actions | Possible Developer Actions |\n"
-        "|-------------------------------------------------|-----------------|-------------------------|-----------------------|----------------------------|\n"
-        "| 1                                               | S               | M: ${x}                 | A.<br/>B              | -                          |\n"
-        "| :no_entry: ~~2~~ <small><br/>`Obsolete`</small> | ~~Old~~         | ~~Gone.~~               | ~~Call us.~~          | -                          |\n"
-        '| <a id="no-code"></a>-                           | Pipe \\| here    | M                       | -                     | Retry. Then wait.          |\n'
+        "| Error Code                                                    | Likely Scenario | Displayed Error Message | Possible User Actions | Possible Developer Actions |\n"
+        "|---------------------------------------------------------------|-----------------|-------------------------|-----------------------|----------------------------|\n"
+        '| <a id="1"></a>1                                               | S               | M: ${x}                 | A.<br/>B              | -                          |\n'
+        '| :no_entry: ~~<a id="2"></a>2~~ <small><br/>`Obsolete`</small> | ~~Old~~         | ~~Gone.~~               | ~~Call us.~~          | -                          |\n'
+        '| <a id="no-code"></a>-                                         | Pipe \\| here    | M                       | -                     | Retry. Then wait.          |\n'
     )
+
+
+def test_an_export_written_without_row_anchors_still_imports() -> None:
+    """Exports made before codes had anchors: only entries without a code had one."""
+    catalogue = load_catalogue(EXAMPLE_CATALOGUE)
+    older = re.sub(r'<a id="[^"]*"></a>(?!-)', "", catalogue_markdown(catalogue))
+    assert older.count("<a id=") < catalogue_markdown(catalogue).count("<a id=")
+    assert [comparable(c) for c in import_page(older).categories] == [
+        comparable(c) for c in catalogue.categories
+    ]
 
 
 def test_obsolete_details_are_written_as_the_plugins_note() -> None:
@@ -169,7 +179,7 @@ def test_multi_line_texts_are_written_with_br_and_read_back() -> None:
     entry = Entry(1, None, "Two\nlines", "M\n", ("First line\n  second line.", "B"))
     text = catalogue_markdown(one_category(entry))
     assert cells_of(text) == [
-        ["1", "Two<br>lines", "M<br>", "First line<br>  second line.<br/>B", "-"]
+        ['<a id="1"></a>1', "Two<br>lines", "M<br>", "First line<br>  second line.<br/>B", "-"]
     ]
     [imported] = import_page(text).categories[0].entries
     assert imported == dataclasses.replace(entry, line=imported.line)
@@ -194,6 +204,10 @@ def test_the_export_renders_as_plain_markdown_tables() -> None:
     ]
     assert [len(table.select("tbody tr")) for table in tables] == [
         len(category.entries) for category in catalogue.categories
+    ]
+    # Every row can be linked to: its code cell holds the entry's anchor.
+    assert [tr.td.a["id"] for tr in html.select("tbody tr")] == [
+        entry.anchor for category in catalogue.categories for entry in category.entries
     ]
     row = next(tr for tr in html.select("tbody tr") if tr.find("td").get_text().startswith("1002"))
     assert [li for li in row.find_all("td")[3].stripped_strings] == [
@@ -238,7 +252,9 @@ def test_a_generator_shows_html_in_texts_as_the_plugin_does(generator: str) -> N
     )
     page = BeautifulSoup(GENERATORS[generator](catalogue_markdown(catalogue)), "html.parser")
     assert not page.find_all(["b", "script", "img", "i", "u"])
-    assert [a for tag in page.find_all(True) for a in tag.attrs if a != "href"] == []
+    attributes = [(tag.name, name) for tag in page.find_all(True) for name in tag.attrs]
+    assert set(attributes) == {("a", "href"), ("a", "id")}
+    assert [tr.td.a["id"] for tr in page.select("tbody tr")] == [e.anchor for e in entries]
     assert (page.h2.get_text(), page.p.get_text()) == (
         '<i>T</i> {: onclick="alert(1)"}',
         "<u>D</u> {: #x}",
@@ -465,12 +481,12 @@ def test_codes_ids_and_titles_that_a_table_or_heading_would_misread_come_back() 
     assert "## A &#123;#c} {#b}\n\n" in text  # the title's `{` cannot make an id
     assert '"description_lines": 1}' in text and "\n-->\n" in text
     assert [cells[0] for cells in cells_of(text.split("## A")[0])] == [
-        "E1001",
-        "0100",
-        "`1001`",
-        "`9007199254740992`",
-        "na",
-        ":no_entry: ~~obsolete~~ <small><br/>`Obsolete`</small>",
+        '<a id="E1001"></a>E1001',
+        '<a id="0100"></a>0100',
+        '<a id="1001"></a>`1001`',
+        '<a id="9007199254740992"></a>`9007199254740992`',
+        '<a id="na"></a>na',
+        ':no_entry: ~~<a id="obsolete"></a>obsolete~~ <small><br/>`Obsolete`</small>',
         '<a id="obsolete-2"></a>-',
     ]
     assert round_trip(catalogue) == [comparable(c) for c in catalogue.categories]

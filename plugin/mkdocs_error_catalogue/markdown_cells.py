@@ -25,8 +25,9 @@ description is written with the same escapes, its line breaks kept.
 An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
 (`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by C.`, whose `S`
 writes a `.` before `**` as `&#46;` and whose `R` writes `Replaced by` as `Replaced&#32;by`, so
-the note reads one way only. A text code that reads as a number is in backticks. An action list
-that is the one action `-` is `&#45;`, since `-` is no actions.
+the note reads one way only. A code cell starts with the entry's anchor (`<a id="1004"></a>`);
+a text code that reads as a number is in backticks. An action list that is the one action `-`
+is `&#45;`, since `-` is no actions.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from .validation import PLAIN_NUMBER, SLUG, whole_number
 LINE_BREAK = "<br/>"
 NEWLINE = "<br>"
 NO_ACTIONS = "-"
+NO_CODE = "-"
 OBSOLETE_MARK = ":no_entry: "
 OBSOLETE_BADGE = f" <small>{LINE_BREAK}`Obsolete`</small>"
 COMMENT = "exported by error-catalogue"
@@ -67,7 +69,7 @@ _NOTE = re.compile(
     r"\*\*Obsolete(?: since (?P<since>.*?))?\.\*\*(?: (?P<reason>.+?))??"
     r"(?: Replaced by (?P<replaced_by>\S+)\.)?"
 )
-_ANCHOR = re.compile(r'<a id="(?P<id>[^"]*)"></a>-')
+_ANCHOR = re.compile(r'<a id="(?P<id>[^"]*)"></a>')
 _QUOTED_CODE = re.compile(r"`(?P<code>[^`]+)`")
 
 
@@ -211,28 +213,34 @@ def row_cells(entry: Entry) -> list[str]:
 
 
 def code_cell(entry: Entry) -> str:
-    """The code (in backticks when a text code reads as a number), or `-` with an anchor
-    naming the id; obsolete, struck between `:no_entry:` and the badge."""
+    """The entry's anchor, `<a id="1004"></a>`, so that a link can land on the row in any
+    generator, then the code (in backticks when a text code reads as a number) or `-` for an
+    entry with an id; obsolete, struck between `:no_entry:` and the badge."""
     if entry.code is None:
-        written = f'<a id="{entry.id}"></a>-'
+        shown = "-"
     elif isinstance(entry.code, str) and PLAIN_NUMBER.match(entry.code):
-        written = f"`{entry.code}`"
+        shown = f"`{entry.code}`"
     else:
-        written = str(entry.code)
+        shown = str(entry.code)
+    written = f'<a id="{entry.anchor}"></a>{shown}'
     if entry.obsolete is None:
         return written
     return f"{OBSOLETE_MARK}{strike(written, True)}{OBSOLETE_BADGE}"
 
 
 def read_code(written: str) -> tuple[Code | None, str | None, bool]:
-    """(code, id, obsolete) of a code cell; ValueError when it holds neither a code nor an id."""
+    """(code, id, obsolete) of a code cell; ValueError when it holds neither a code nor an id.
+
+    The anchor before a code is the code's own: it is not read (exports made before it was
+    written have none)."""
     obsolete = written.startswith(OBSOLETE_MARK)
     body = unstrike(written.removeprefix(OBSOLETE_MARK).removesuffix(OBSOLETE_BADGE), obsolete)
-    anchor = _ANCHOR.fullmatch(body)
-    if anchor is not None:
+    anchor = _ANCHOR.match(body)
+    shown = body[anchor.end() :] if anchor else body
+    if anchor is not None and shown == NO_CODE:
         return None, anchor.group("id"), obsolete
-    quoted = _QUOTED_CODE.fullmatch(body)
-    code = quoted.group("code") if quoted else body
+    quoted = _QUOTED_CODE.fullmatch(shown)
+    code = quoted.group("code") if quoted else shown
     if not SLUG.match(code):
         raise ValueError(f"the code cell `{written}` holds no code")
     number = None if quoted else whole_number(code)
