@@ -269,6 +269,27 @@ def test_a_generator_shows_html_in_texts_as_the_plugin_does(generator: str) -> N
             ]
 
 
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_links_to_codes_land_on_the_export_rows(generator: str) -> None:
+    """`error:` links become links to the rows' anchors; `[](error:1004)` shows the code."""
+    catalogue = one_category(
+        Entry(1004, None, "S", "M"),
+        Entry(1005, None, "See [the new code](error:1004).", "Use [](error:1004), [top](#t)."),
+    )
+    exported = catalogue_markdown(catalogue)
+    page = BeautifulSoup(GENERATORS[generator](exported), "html.parser")
+    row = page.select("tbody tr")[1]
+    assert [(a.get_text(), a["href"]) for a in row.select("td a[href]")] == [
+        ("the new code", "#1004"),
+        ("1004", "#1004"),
+        ("top", "#t"),
+    ]
+    assert page.find(id="1004").find_parent("tr") is page.select("tbody tr")[0]
+    [imported] = import_page(exported).categories
+    assert imported.entries[1].scenario == "See [the new code](error:1004)."
+    assert imported.entries[1].message == "Use [](error:1004), [top](#t)."
+
+
 def test_export_prints_to_stdout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -532,6 +553,8 @@ FRAGMENTS = (
     *("```", "| a |\n|---|", "# h", "\n---\n", "[docs](https://example.com/a_b?x=1&y=2)"),
     *("`<br>`", "``a`b``", "`&amp;`", "&copy;", "<https://e.com/?a&amp;b>", "<a@b.c>", "$", "{"),
     *(' {: onclick="x"}', "<error:1>", "<", "\\`", "${a<b}", "${&amp;}", "$ {x}", "<a/b=c@d>"),
+    *("[](error:1)", "[x](error:E1)", "](#", "[y](#1)", '<a href="#1">1</a>', "](error:"),
+    *("[](error:a b)", "[](ERROR:1)", "`[](error:1)`", "\\[](error:1)", "](&#35;"),
 )
 TEXT = (
     st.lists(

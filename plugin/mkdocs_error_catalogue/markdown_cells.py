@@ -13,14 +13,16 @@ that a generator shows what the plugin shows, raw HTML as text, and reads back e
 
 - with `<br>` for a line break; `<br/>` separates actions and comes before the obsolete note;
 - outside code spans and autolinks, with `&amp;` for `&`, `&lt;` for `<` and `&#123;` for a `{`
-  that is not a `${placeholder}`'s, so that no tag, entity or `attr_list` `{: …}` acts;
+  that is not a `${placeholder}`'s, so that no tag, entity or `attr_list` `{: …}` acts; with
+  `](#1004` for a link target `](error:1004` (the row's anchor), `](&#35;` for a target `](#`,
+  and `<a href="#1004">1004</a>` for `[](error:1004)`, which shows the code;
 - inside code spans and autolinks, which show their text as it is, with `&lt;br` for `<br` and
   `&amp;` for a `&` that starts `&amp;`, `&lt;` or `&#` digits `;`;
 - with white space at either end as a reference (`&#32;`), since cells are trimmed;
 - in a cell, with `\\|` for `|`.
 
-So `&amp;`, `&lt;`, `&#` digits `;` and `<br>` are the only references and tags read back. A
-description is written with the same escapes, its line breaks kept.
+So these references, tags and targets are the only ones read back. A description is written
+with the same escapes, its line breaks kept.
 
 An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
 (`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by C.`, whose `S`
@@ -59,10 +61,26 @@ _VERBATIM = re.compile(
     re.DOTALL,
 )
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
-_MARKUP_ESCAPE = re.compile(r"[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})")  # a `{` not of a `${name}`
-_ESCAPES = {"&": "&amp;", "<br": "&lt;br", "<": "&lt;", "{": "&#123;", "\n": NEWLINE}
+_ERROR_CODE = r"[A-Za-z0-9][A-Za-z0-9._-]*"
+# Outside them: `[](error:1004)`, then link targets `error:` and `#`, then characters (a `{`
+# that is not a `${name}`'s).
+_MARKUP_ESCAPE = re.compile(
+    rf"\[\]\(error:(?P<code>{_ERROR_CODE})\)|\]\((?:error:|#)|[&<\n]|(?<!\$)\{{|\{{(?![^{{}}\s]+\}})"
+)
+_ESCAPES = {
+    "&": "&amp;",
+    "<br": "&lt;br",
+    "<": "&lt;",
+    "{": "&#123;",
+    "\n": NEWLINE,
+    "](error:": "](#",
+    "](#": "](&#35;",
+}
 _UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]{1,7});|<br>")  # at most U+10FFFF
-_UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n"}
+_MARKUP_UNESCAPE = re.compile(
+    rf'<a href="#(?P<code>{_ERROR_CODE})">(?P=code)</a>|\]\(#|{_UNESCAPE.pattern}'
+)
+_UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n", "](#": "](error:"}
 _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
 _SINCE_END = re.compile(r"\.(?=\*\*)")
 _NOTE = re.compile(
@@ -157,24 +175,45 @@ def _escaped(value: str, line_break: str) -> str:
 
     def escape(match: re.Match[str]) -> str:
         found = match.group()
-        return line_break if found == "\n" else _ESCAPES[found]
+        if found == "\n":
+            return line_break
+        code = match.groupdict().get("code")
+        return _ESCAPES[found] if code is None else f'<a href="#{code}">{code}</a>'
 
-    parts: list[str] = []
-    written = 0
-    for verbatim in _VERBATIM.finditer(value):
-        parts.append(_MARKUP_ESCAPE.sub(escape, value[written : verbatim.start()]))
-        parts.append(_VERBATIM_ESCAPE.sub(escape, verbatim.group()))
-        written = verbatim.end()
-    return "".join(parts) + _MARKUP_ESCAPE.sub(escape, value[written:])
+    return _by_segment(
+        value,
+        lambda markup: _MARKUP_ESCAPE.sub(escape, markup),
+        lambda verbatim: _VERBATIM_ESCAPE.sub(escape, verbatim),
+    )
 
 
 def read_text(written: str) -> str:
-    """The text that `text` or `description` wrote as `written`."""
-    return _UNESCAPE.sub(_unescape, written)
+    """The text that `text` or `description` wrote as `written`.
+
+    Writing changes no backtick, backslash or autolink, so `written` falls into the same code
+    spans and autolinks as the text did."""
+    return _by_segment(
+        written,
+        lambda markup: _MARKUP_UNESCAPE.sub(_unescape, markup),
+        lambda verbatim: _UNESCAPE.sub(_unescape, verbatim),
+    )
+
+
+def _by_segment(value: str, markup: Callable[[str], str], verbatim: Callable[[str], str]) -> str:
+    """`value` with `verbatim` applied to its code spans and autolinks, `markup` to the rest."""
+    parts: list[str] = []
+    done = 0
+    for found in _VERBATIM.finditer(value):
+        parts += [markup(value[done : found.start()]), verbatim(found.group())]
+        done = found.end()
+    return "".join(parts) + markup(value[done:])
 
 
 def _unescape(match: re.Match[str]) -> str:
-    number = match.group("number")
+    groups = match.groupdict()
+    if groups.get("code") is not None:
+        return f"[](error:{groups['code']})"
+    number = groups.get("number")
     if number is None:
         return _UNESCAPES[match.group()]
     value = int(number)
