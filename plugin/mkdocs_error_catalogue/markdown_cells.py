@@ -61,11 +61,11 @@ _VERBATIM = re.compile(
     re.DOTALL,
 )
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
-_ERROR_CODE = r"[A-Za-z0-9][A-Za-z0-9._-]*"
-# Outside them: `[](error:1004)`, then link targets `error:` and `#`, then characters (a `{`
-# that is not a `${name}`'s).
-_MARKUP_ESCAPE = re.compile(
-    rf"\[\]\(error:(?P<code>{_ERROR_CODE})\)|\]\((?:error:|#)|[&<\n]|(?<!\$)\{{|\{{(?![^{{}}\s]+\}})"
+_ERROR_CODE = SLUG.pattern.removesuffix(r"\Z")  # a code or id
+_MARKUP_ESCAPE = re.compile(  # outside code spans and autolinks
+    rf"\[\]\(error:(?P<code>{_ERROR_CODE})\)"  # a link showing the code
+    r"|\]\((?:error:|#)"  # a link target
+    r"|[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})"  # a `{` that is not a `${name}`'s
 )
 _ESCAPES = {
     "&": "&amp;",
