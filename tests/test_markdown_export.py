@@ -271,10 +271,12 @@ def test_a_generator_shows_html_in_texts_as_the_plugin_does(generator: str) -> N
 
 @pytest.mark.parametrize("generator", GENERATORS)
 def test_links_to_codes_land_on_the_export_rows(generator: str) -> None:
-    """`error:` links become links to the rows' anchors; `[](error:1004)` shows the code."""
+    """`error:` links become links to the rows' anchors; `[](error:1004)` and `<error:1004>`
+    show the code."""
     catalogue = one_category(
         Entry(1004, None, "S", "M"),
-        Entry(1005, None, "See [the new code](error:1004).", "Use [](error:1004), [top](#t)."),
+        Entry(1005, None, "See [the new code](error:1004).", "Use [](error:1004), [top](#t)"),
+        Entry(1006, None, "S", "Or <error:1004>."),
     )
     exported = catalogue_markdown(catalogue)
     page = BeautifulSoup(GENERATORS[generator](exported), "html.parser")
@@ -284,10 +286,14 @@ def test_links_to_codes_land_on_the_export_rows(generator: str) -> None:
         ("1004", "#1004"),
         ("top", "#t"),
     ]
+    assert [(a.get_text(), a["href"]) for a in page.select("tbody tr")[2].select("a[href]")] == [
+        ("1004", "#1004")
+    ]
     assert page.find(id="1004").find_parent("tr") is page.select("tbody tr")[0]
     [imported] = import_page(exported).categories
     assert imported.entries[1].scenario == "See [the new code](error:1004)."
-    assert imported.entries[1].message == "Use [](error:1004), [top](#t)."
+    assert imported.entries[1].message == "Use [](error:1004), [top](#t)"
+    assert imported.entries[2].message == "Or <error:1004>."
 
 
 def test_export_prints_to_stdout(
@@ -555,6 +561,7 @@ FRAGMENTS = (
     *(' {: onclick="x"}', "<error:1>", "<", "\\`", "${a<b}", "${&amp;}", "$ {x}", "<a/b=c@d>"),
     *("[](error:1)", "[x](error:E1)", "](#", "[y](#1)", '<a href="#1">1</a>', "](error:"),
     *("[](error:a b)", "[](ERROR:1)", "`[](error:1)`", "\\[](error:1)", "](&#35;"),
+    *("<a href='#1'>1</a>", "<error:1>", "<error:a.b>"),
 )
 TEXT = (
     st.lists(

@@ -15,7 +15,8 @@ that a generator shows what the plugin shows, raw HTML as text, and reads back e
 - outside code spans and autolinks, with `&amp;` for `&`, `&lt;` for `<` and `&#123;` for a `{`
   that is not a `${placeholder}`'s, so that no tag, entity or `attr_list` `{: …}` acts; with
   `](#1004` for a link target `](error:1004` (the row's anchor), `](&#35;` for a target `](#`,
-  and `<a href="#1004">1004</a>` for `[](error:1004)`, which shows the code;
+  and `<a href="#1004">1004</a>` for `[](error:1004)`, which shows the code (`<a href='#1004'>`,
+  in single quotes, for the autolink `<error:1004>`);
 - inside code spans and autolinks, which show their text as it is, with `&lt;br` for `<br` and
   `&amp;` for a `&` that starts `&amp;`, `&lt;` or `&#` digits `;`;
 - with white space at either end as a reference (`&#32;`), since cells are trimmed;
@@ -64,6 +65,7 @@ _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
 _ERROR_CODE = SLUG.pattern.removesuffix(r"\Z")  # a code or id
 _MARKUP_ESCAPE = re.compile(  # outside code spans and autolinks
     rf"\[\]\(error:(?P<code>{_ERROR_CODE})\)"  # a link showing the code
+    rf"|<error:(?P<autolink>{_ERROR_CODE})>"  # the same, as an autolink
     r"|\]\((?:error:|#)"  # a link target
     r"|[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})"  # a `{` that is not a `${name}`'s
 )
@@ -78,7 +80,9 @@ _ESCAPES = {
 }
 _UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]{1,7});|<br>")  # at most U+10FFFF
 _MARKUP_UNESCAPE = re.compile(
-    rf'<a href="#(?P<code>{_ERROR_CODE})">(?P=code)</a>|\]\(#|{_UNESCAPE.pattern}'
+    rf'<a href="#(?P<code>{_ERROR_CODE})">(?P=code)</a>'
+    rf"|<a href='#(?P<autolink>{_ERROR_CODE})'>(?P=autolink)</a>"
+    rf"|\]\(#|{_UNESCAPE.pattern}"
 )
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n", "](#": "](error:"}
 _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
@@ -177,8 +181,12 @@ def _escaped(value: str, line_break: str) -> str:
         found = match.group()
         if found == "\n":
             return line_break
-        code = match.groupdict().get("code")
-        return _ESCAPES[found] if code is None else f'<a href="#{code}">{code}</a>'
+        groups = match.groupdict()
+        if groups.get("code") is not None:
+            return f'<a href="#{groups["code"]}">{groups["code"]}</a>'
+        if groups.get("autolink") is not None:
+            return f"<a href='#{groups['autolink']}'>{groups['autolink']}</a>"
+        return _ESCAPES[found]
 
     return _by_segment(
         value,
@@ -213,6 +221,8 @@ def _unescape(match: re.Match[str]) -> str:
     groups = match.groupdict()
     if groups.get("code") is not None:
         return f"[](error:{groups['code']})"
+    if groups.get("autolink") is not None:
+        return f"<error:{groups['autolink']}>"
     number = groups.get("number")
     if number is None:
         return _UNESCAPES[match.group()]
