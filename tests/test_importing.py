@@ -245,8 +245,9 @@ def test_strikethrough_inside_a_text_is_kept_and_is_not_obsolete() -> None:
     assert entry.user_actions == ("~~Reload.~~", "Call us.")
 
 
-def test_an_entry_of_the_catalogue_obsolete_note_gets_its_details_back() -> None:
-    note = "<br/>**Obsolete since 2022-10-25.** Domains are *gone*. Replaced by 1004."
+@pytest.mark.parametrize("replacement", ["1004", "[1004](#1004)", "[1004](errors.md#1004)"])
+def test_an_entry_of_the_catalogue_obsolete_note_gets_its_details_back(replacement: str) -> None:
+    note = f"<br/>**Obsolete since 2022-10-25.** Domains are *gone*. Replaced by {replacement}."
     entry = only_entry(page_with(f"| :no_entry: ~~1005~~ | ~~S~~{note} | ~~M~~ | - | - |"))
     assert entry.scenario == "S"
     assert entry.obsolete == Obsolete("2022-10-25", "Domains are *gone*.", "1004")

@@ -156,11 +156,16 @@ def test_obsolete_details_are_written_as_the_plugins_note() -> None:
         Entry(2, None, "Old", "M", obsolete=Obsolete("2.4", "Flow *removed*.", "1")),
     )
     text = catalogue_markdown(catalogue)
-    note = "~~Old~~<br/>**Obsolete since 2.4.** Flow *removed*. Replaced by 1."
+    note = "~~Old~~<br/>**Obsolete since 2.4.** Flow *removed*. Replaced by [1](#1)."
     assert note in text
-    assert import_page(text).categories[0].entries[1].obsolete == Obsolete(
-        "2.4", "Flow *removed*.", "1"
-    )
+    details = Obsolete("2.4", "Flow *removed*.", "1")
+    assert import_page(text).categories[0].entries[1].obsolete == details
+    # Written before rows had anchors, the replacement was not linked.
+    older = text.replace("Replaced by [1](#1).", "Replaced by 1.")
+    assert import_page(older).categories[0].entries[1].obsolete == details
+    # Without the comment, as a hand-written table, the linked note reads the same.
+    hand_written = re.sub(r"<!-- exported by .*-->\n", "", text)
+    assert import_page(hand_written).categories[0].entries[1].obsolete == details
 
 
 def test_a_category_id_the_title_does_not_give_is_kept_on_the_heading() -> None:

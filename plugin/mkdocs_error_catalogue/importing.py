@@ -38,7 +38,7 @@ from .markdown_cells import (
 )
 from .markers import next_fence_state
 from .model import Category, Code, Entry, Obsolete
-from .validation import SLUG, whole_number
+from .validation import SLUG, SLUG_PATTERN, whole_number
 
 COLUMNS = 5
 COLUMN_NAMES = "code, scenario, message, user actions, developer actions"
@@ -76,7 +76,10 @@ _EMPTY_HTML = re.compile(r"<(\w+)[^<>]*>\s*</\1>|<br\s*/?>", re.IGNORECASE)
 _OBSOLETE_NOTE = re.compile(
     r"<br\s*/?>\s*\*\*Obsolete(?: since (?P<since>.+?))?\.\*\*(?P<rest>.*)$", re.IGNORECASE
 )
-_REPLACED_BY = re.compile(r"(?:^|\s)Replaced by (?P<code>[A-Za-z0-9][A-Za-z0-9._-]*)\.$")
+_REPLACED_BY = re.compile(
+    rf"(?:^|\s)Replaced by (?:\[(?P<linked>{SLUG_PATTERN})\]\([^)\s]*\)"  # linked anywhere
+    rf"|(?P<code>{SLUG_PATTERN}))\.$"
+)
 
 # Sentence splitting in action cells: see `split_sentences`.
 _PROTECTED = re.compile(r"(`+).+?\1|!?\[[^\]]*\]\([^)]*\)|<[^<>]*>|\w+://\S+")
@@ -454,7 +457,7 @@ def _obsolete_note(cell: str) -> tuple[str, Obsolete | None]:
     return cell[: match.start()], Obsolete(
         since=match.group("since"),
         reason=rest or None,
-        replaced_by=replaced.group("code") if replaced else None,
+        replaced_by=(replaced.group("linked") or replaced.group("code")) if replaced else None,
     )
 
 

@@ -26,9 +26,9 @@ So these references, tags and targets are the only ones read back. A description
 with the same escapes, its line breaks kept.
 
 An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
-(`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by C.`, whose `S`
-writes a `.` before `**` as `&#46;` and whose `R` writes `Replaced by` as `Replaced&#32;by`, so
-the note reads one way only. A code cell starts with the entry's anchor (`<a id="1004"></a>`);
+(`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by [C](#C).`
+(linked to C's row), whose `S` writes a `.` before `**` as `&#46;` and whose `R` writes
+`Replaced by` as `Replaced&#32;by`, so the note reads one way only. A code cell starts with the entry's anchor (`<a id="1004"></a>`);
 a text code that reads as a number is in backticks. An action list that is the one action `-`
 is `&#45;`, since `-` is no actions.
 """
@@ -41,7 +41,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Code, Entry, Obsolete
-from .validation import PLAIN_NUMBER, SLUG, whole_number
+from .validation import PLAIN_NUMBER, SLUG, SLUG_PATTERN, whole_number
 
 LINE_BREAK = "<br/>"
 NEWLINE = "<br>"
@@ -62,10 +62,9 @@ _VERBATIM = re.compile(
     re.DOTALL,
 )
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
-_ERROR_CODE = SLUG.pattern.removesuffix(r"\Z")  # a code or id
 _MARKUP_ESCAPE = re.compile(  # outside code spans and autolinks
-    rf"\[\]\(error:(?P<code>{_ERROR_CODE})\)"  # a link showing the code
-    rf"|<error:(?P<autolink>{_ERROR_CODE})>"  # the same, as an autolink
+    rf"\[\]\(error:(?P<code>{SLUG_PATTERN})\)"  # a link showing the code
+    rf"|<error:(?P<autolink>{SLUG_PATTERN})>"  # the same, as an autolink
     r"|\]\((?:error:|#)"  # a link target
     r"|[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})"  # a `{` that is not a `${name}`'s
 )
@@ -80,8 +79,8 @@ _ESCAPES = {
 }
 _UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]{1,7});|<br>")  # at most U+10FFFF
 _MARKUP_UNESCAPE = re.compile(
-    rf'<a href="#(?P<code>{_ERROR_CODE})">(?P=code)</a>'
-    rf"|<a href='#(?P<autolink>{_ERROR_CODE})'>(?P=autolink)</a>"
+    rf'<a href="#(?P<code>{SLUG_PATTERN})">(?P=code)</a>'
+    rf"|<a href='#(?P<autolink>{SLUG_PATTERN})'>(?P=autolink)</a>"
     rf"|\]\(#|{_UNESCAPE.pattern}"
 )
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n", "](#": "](error:"}
@@ -89,7 +88,8 @@ _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
 _SINCE_END = re.compile(r"\.(?=\*\*)")
 _NOTE = re.compile(
     r"\*\*Obsolete(?: since (?P<since>.*?))?\.\*\*(?: (?P<reason>.+?))??"
-    r"(?: Replaced by (?P<replaced_by>\S+)\.)?"
+    rf"(?: Replaced by (?:\[(?P<linked>{SLUG_PATTERN})\]\(#(?P=linked)\)"
+    r"|(?P<replaced_by>\S+))\.)?"  # unlinked in exports written before rows had anchors
 )
 _ANCHOR = re.compile(r'<a id="(?P<id>[^"]*)"></a>')
 _QUOTED_CODE = re.compile(r"`(?P<code>[^`]+)`")
@@ -320,7 +320,7 @@ def _note(obsolete: Obsolete) -> str:
     if obsolete.reason is not None:
         parts.append(cell(obsolete.reason).replace("Replaced by", "Replaced&#32;by"))
     if obsolete.replaced_by is not None:
-        parts.append(f"Replaced by {obsolete.replaced_by}.")
+        parts.append(f"Replaced by [{obsolete.replaced_by}](#{obsolete.replaced_by}).")
     return " ".join(parts)
 
 
@@ -334,7 +334,7 @@ def _read_note(note: str) -> Obsolete:
     return Obsolete(
         since=None if since is None else read_text(since),
         reason=None if reason is None else read_text(reason),
-        replaced_by=match.group("replaced_by"),
+        replaced_by=match.group("linked") or match.group("replaced_by"),
     )
 
 

@@ -21,7 +21,8 @@ CATEGORY_KEYS = ("title", "id", "range", "description", "errors")
 ENTRY_KEYS = ("code", "id", "scenario", "message", "user_actions", "developer_actions", "obsolete")
 OBSOLETE_KEYS = ("since", "reason", "replaced_by")
 
-SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*\Z")
+SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # a code or id, inside other patterns
+SLUG = re.compile(SLUG_PATTERN + r"\Z")
 # Invisible in a page and, for STX/ETX, Markdown's own placeholders: never part of real text.
 CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
