@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 from textwrap import dedent
+from typing import Any
 
 import pytest
 
@@ -19,7 +20,7 @@ from mkdocs_error_catalogue.importing import (
 )
 from mkdocs_error_catalogue.model import Entry
 
-from .conftest import cell_texts, new_site, scenario_text
+from .conftest import new_site, scenario_text
 from .test_cli import error_catalogue
 
 SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
@@ -430,7 +431,7 @@ def test_line_breaks_split_actions_and_only_there() -> None:
 # Text as written
 
 
-def test_escaped_pipes_code_links_entities_and_any_language_survive(tmp_path: Path) -> None:
+def test_escaped_pipes_code_links_and_any_language_survive(tmp_path: Path) -> None:
     row = (
         r"| 1 | Pipe \| here | `a \| b` and [docs](https://example.com/a_b?x=1&y=2) "
         r"| &lt;b&gt; &copy; &#169; | Réessayez «vite» — 再試行 Проверьте `${token}` |"
@@ -440,19 +441,94 @@ def test_escaped_pipes_code_links_entities_and_any_language_survive(tmp_path: Pa
     [entry] = load_catalogue(tmp_path).entries()
     assert entry.scenario == "Pipe | here"
     assert entry.message == "`a | b` and [docs](https://example.com/a_b?x=1&y=2)"
-    assert entry.user_actions == ("&lt;b&gt; &copy; &#169;",)
+    assert entry.user_actions == ("<b> © ©",)  # what the page showed
     assert entry.developer_actions == ("Réessayez «vite» — 再試行 Проверьте `${token}`",)
 
 
 def test_escaped_pipes_render_in_a_built_site(tmp_path: Path) -> None:
     site = new_site(tmp_path)
-    result = import_page(page_with(r"| 1 | S | `a \| b` | - | &copy; |"))
+    result = import_page(page_with(r"| 1 | S | `a \| b` | - | - |"))
     write_categories(result.categories, tmp_path / "catalogue")
     site.page("index.md", result.page)
     site.build()
     row = site.html().find("tr", id="1")
     assert row.find("code").get_text() == "a | b"
-    assert cell_texts(row)[4] == "&copy;"
+
+
+HTML_ROW = (
+    "| 1 | A <b>bold</b> &copy; &#169; move | &lt;b&gt; shows, &#42;not emphasis&#42; "
+    '| <code>a&lt;b</code> and <a href="https://example.com/">docs</a> | `&copy;` as typed |'
+)
+
+
+def shown(row: Any) -> list[tuple[str, list[str]]]:
+    """Each text cell's visible text and its inline elements: bold (`<b>` or `<strong>`),
+    code and links."""
+    inline = {"b": "strong", "strong": "strong", "code": "code", "a": "a"}
+    return [
+        (
+            " ".join(td.get_text(" ", strip=True).split()),
+            [inline[tag.name] for tag in td.find_all(list(inline))],
+        )
+        for td in row.find_all("td", recursive=False)[1:]
+    ]
+
+
+def test_imported_rows_show_what_the_hand_written_page_showed(tmp_path: Path) -> None:
+    """Entities become the characters the page showed, `<b>`, `<code>` and `<a href>` their
+    Markdown forms: built from the catalogue, each cell reads as it did on the page."""
+    page = page_with(HTML_ROW)
+    result = import_page(page)
+    assert result.notices == ()
+    [entry] = result.categories[0].entries
+    assert (entry.scenario, entry.message) == (
+        "A **bold** © © move",
+        "<b> shows, \\*not emphasis\\*",
+    )
+    assert entry.user_actions == ("`a<b` and [docs](https://example.com/)",)
+    assert entry.developer_actions == ("`&copy;` as typed",)
+    before, after = new_site(tmp_path / "before"), new_site(tmp_path / "after")
+    for site, text in ((before, page), (after, result.page)):
+        write_categories(result.categories, site.root / "catalogue")
+        site.page("index.md", text)
+        site.build()
+    [hand_written] = before.html().select("tbody tr")
+    assert shown(after.html().find("tr", id="1")) == shown(hand_written)
+
+
+def test_html_the_plugin_would_show_as_typed_is_imported_with_a_notice(tmp_path: Path) -> None:
+    page = page_with(
+        '| 1 | S | A <span class="x">tag</span> | Use ~~old~~ new. | - |',
+        "| 2 | S | M | - | <kbd>Ctrl</kbd> and `<kbd>` in code |",
+    )
+    result = import_page(page)
+    assert [(notice.line, notice.message) for notice in result.notices] == [
+        (
+            5,
+            'the message holds HTML (`<span class="x">`, `</span>`), which the plugin shows as typed: write it as Markdown or as plain text',
+        ),
+        (
+            5,
+            "a user action strikes through part of its text (`~~…~~`), which the plugin shows as typed: reword it, or mark the whole entry obsolete",
+        ),
+        (
+            6,
+            "a developer action holds HTML (`<kbd>`, `</kbd>`), which the plugin shows as typed: write it as Markdown or as plain text",
+        ),
+    ]
+    [first, second] = result.categories[0].entries  # kept: nothing is lost
+    assert (first.message, first.user_actions) == (
+        'A <span class="x">tag</span>',
+        ("Use ~~old~~ new.",),
+    )
+    assert second.developer_actions == ("<kbd>Ctrl</kbd> and `<kbd>` in code",)
+    (tmp_path / "page.md").write_text(page, encoding="utf-8")
+    imported = error_catalogue("import", "page.md", "--catalogue", "catalogue", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    assert (
+        "page.md:6: a developer action holds HTML (`<kbd>`, `</kbd>`), which the plugin shows "
+        "as typed: write it as Markdown or as plain text"
+    ) in imported.stdout.splitlines()
 
 
 def test_a_translated_page_imports_by_column_position() -> None:

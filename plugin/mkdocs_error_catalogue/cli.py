@@ -242,6 +242,8 @@ def _print_summary(result: PageImport, page: Path, folder: Path, output: Path) -
         f"{without_code} without code, {len(result.skipped)} skipped"
     )
     _report_skipped(result, page, sys.stdout)
+    for notice in result.notices:  # imported, but shown otherwise than on the page
+        print(f"{display_path(page)}:{notice.line}: {notice.message}")
     print(f"{display_path(output)}: each imported table replaced by its marker")
 
 

@@ -4,8 +4,9 @@
 heading above it) and the page text with each imported table replaced by its marker.
 `category_yaml` and `write_categories` turn the categories into catalogue files.
 
-What writers actually put in their tables is kept: inline Markdown, HTML entities and any
-language survive as written; `\\|` becomes `|`. Columns are matched by position (code,
+What writers actually put in their tables is kept: inline Markdown and any language survive as
+written; `\\|` becomes `|`; HTML becomes what the page showed (`cell_html`), and what the plugin
+would still show otherwise is reported as a `Notice`. Columns are matched by position (code,
 scenario, message, user actions, developer actions), so a translated page imports too. A table
 that cannot be imported whole is skipped with its line and the reason, never half-imported.
 
@@ -26,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from .cell_html import catalogue_text
 from .markdown_cells import (
     COMMENT,
     Carried,
@@ -97,12 +99,21 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something an imported row holds that the plugin will show otherwise than the page did."""
+
+    line: int
+    message: str
+
+
+@dataclass(frozen=True)
 class PageImport:
     """What `import_page` found: categories (`path` is the file name to write), the new page."""
 
     categories: tuple[Category, ...]
     page: str
     skipped: tuple[Skipped, ...]
+    notices: tuple[Notice, ...] = ()
 
 
 class _SkipTableError(Exception):
@@ -144,6 +155,7 @@ class _Row:
     user_actions: tuple[str, ...]
     developer_actions: tuple[str, ...]
     obsolete: Obsolete | None
+    notices: tuple[str, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,7 +183,10 @@ def import_page(text: str) -> PageImport:
         for position, (table, rows) in enumerate(parsed, start=1)
     ]
     page = _replace_tables(lines, [table for table, _ in parsed], categories)
-    return PageImport(tuple(categories), page, tuple(skipped))
+    notices = (
+        Notice(row.line, notice) for _, rows in parsed for row in rows for notice in row.notices
+    )
+    return PageImport(tuple(categories), page, tuple(skipped), tuple(notices))
 
 
 def _find_tables(lines: list[str]) -> Iterator[_Table]:
@@ -399,7 +414,25 @@ def _row(line: int, text: str) -> _Row:
     struck = (marked, scenario_struck, message_struck, user_struck, developer_struck)
     if obsolete is None and any(struck):
         obsolete = Obsolete()
-    return _Row(line, code, anchor, scenario, message, user_actions, developer_actions, obsolete)
+    notices: list[str] = []
+
+    def converted(written: str, what: str) -> str:
+        """The text as the catalogue holds it (`cell_html`); what stays HTML, in `notices`."""
+        text, shown_as_typed = catalogue_text(written)
+        notices.extend(f"{what} {notice}" for notice in shown_as_typed)
+        return text
+
+    return _Row(
+        line,
+        code,
+        anchor,
+        converted(scenario, "the scenario"),
+        converted(message, "the message"),
+        tuple(converted(action, "a user action") for action in user_actions),
+        tuple(converted(action, "a developer action") for action in developer_actions),
+        obsolete,
+        tuple(notices),
+    )
 
 
 def _unstrike(text: str) -> tuple[str, bool]:
