@@ -134,7 +134,7 @@ def test_the_export_is_in_the_seeds_style() -> None:
         "\n"
         "| Error Code                                                    | Likely Scenario | Displayed Error Message | Possible User Actions | Possible Developer Actions |\n"
         "|---------------------------------------------------------------|-----------------|-------------------------|-----------------------|----------------------------|\n"
-        '| <a id="1"></a>1                                               | S               | M: ${x}                 | A.<br/>B              | -                          |\n'
+        '| <a id="1"></a>1                                               | S               | M: <code>${x}</code>    | A.<br/>B              | -                          |\n'
         '| :no_entry: ~~<a id="2"></a>2~~ <small><br/>`Obsolete`</small> | ~~Old~~         | ~~Gone.~~               | ~~Call us.~~          | -                          |\n'
         '| <a id="no-code"></a>-                                         | Pipe \\| here    | M                       | -                     | Retry. Then wait.          |\n'
     )
@@ -227,7 +227,7 @@ HOSTILE_TEXTS = (
     '<img src="x" onerror="alert(1)"> &copy; a < b & c &amp; d',
     'Retry {: onclick="alert(1)" }',
     '*Retry*{: onclick="alert(1)"} and `a < b {: .x} &copy;`',
-    "See <https://example.com/?a=1&b=2> or <help@example.com>, **now**",
+    "See <https://example.com/?a=1&b=2> or <help@example.com>, **now**: ${apiError}",
 )
 
 
@@ -566,7 +566,7 @@ FRAGMENTS = (
     *(' {: onclick="x"}', "<error:1>", "<", "\\`", "${a<b}", "${&amp;}", "$ {x}", "<a/b=c@d>"),
     *("[](error:1)", "[x](error:E1)", "](#", "[y](#1)", '<a href="#1">1</a>', "](error:"),
     *("[](error:a b)", "[](ERROR:1)", "`[](error:1)`", "\\[](error:1)", "](&#35;"),
-    *("<a href='#1'>1</a>", "<error:1>", "<error:a.b>"),
+    *("<a href='#1'>1</a>", "<error:1>", "<error:a.b>", "<code>${x}</code>", "${a.b-c_d}"),
 )
 TEXT = (
     st.lists(

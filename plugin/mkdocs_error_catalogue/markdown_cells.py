@@ -16,7 +16,8 @@ that a generator shows what the plugin shows, raw HTML as text, and reads back e
   that is not a `${placeholder}`'s, so that no tag, entity or `attr_list` `{: …}` acts; with
   `](#1004` for a link target `](error:1004` (the row's anchor), `](&#35;` for a target `](#`,
   and `<a href="#1004">1004</a>` for `[](error:1004)`, which shows the code (`<a href='#1004'>`,
-  in single quotes, for the autolink `<error:1004>`);
+  in single quotes, for the autolink `<error:1004>`); with `<code>${name}</code>` for a
+  placeholder whose name is letters, digits, `_`, `.` and `-`, shown as code as the plugin does;
 - inside code spans and autolinks, which show their text as it is, with `&lt;br` for `<br` and
   `&amp;` for a `&` that starts `&amp;`, `&lt;` or `&#` digits `;`;
 - with white space at either end as a reference (`&#32;`), since cells are trimmed;
@@ -62,9 +63,18 @@ _VERBATIM = re.compile(
     re.DOTALL,
 )
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
+_PLACEHOLDER_NAME = r"[A-Za-z0-9_.-]+"
+# What the export writes as HTML, as the plugin shows it: (in the catalogue, as written), each
+# formatted with the one value its group of `_MARKUP_ESCAPE` and `_MARKUP_UNESCAPE` finds.
+_HTML_FORMS = {
+    "code": ("[](error:{0})", '<a href="#{0}">{0}</a>'),  # a link showing the code
+    "autolink": ("<error:{0}>", "<a href='#{0}'>{0}</a>"),  # the same, as an autolink
+    "placeholder": ("${{{0}}}", "<code>${{{0}}}</code>"),
+}
 _MARKUP_ESCAPE = re.compile(  # outside code spans and autolinks
-    rf"\[\]\(error:(?P<code>{SLUG_PATTERN})\)"  # a link showing the code
-    rf"|<error:(?P<autolink>{SLUG_PATTERN})>"  # the same, as an autolink
+    rf"\[\]\(error:(?P<code>{SLUG_PATTERN})\)"
+    rf"|<error:(?P<autolink>{SLUG_PATTERN})>"
+    rf"|\$\{{(?P<placeholder>{_PLACEHOLDER_NAME})\}}"
     r"|\]\((?:error:|#)"  # a link target
     r"|[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})"  # a `{` that is not a `${name}`'s
 )
@@ -81,6 +91,7 @@ _UNESCAPE = re.compile(r"&amp;|&lt;|&#(?P<number>[0-9]{1,7});|<br>")  # at most 
 _MARKUP_UNESCAPE = re.compile(
     rf'<a href="#(?P<code>{SLUG_PATTERN})">(?P=code)</a>'
     rf"|<a href='#(?P<autolink>{SLUG_PATTERN})'>(?P=autolink)</a>"
+    rf"|<code>\$\{{(?P<placeholder>{_PLACEHOLDER_NAME})\}}</code>"
     rf"|\]\(#|{_UNESCAPE.pattern}"
 )
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n", "](#": "](error:"}
@@ -181,12 +192,8 @@ def _escaped(value: str, line_break: str) -> str:
         found = match.group()
         if found == "\n":
             return line_break
-        groups = match.groupdict()
-        if groups.get("code") is not None:
-            return f'<a href="#{groups["code"]}">{groups["code"]}</a>'
-        if groups.get("autolink") is not None:
-            return f"<a href='#{groups['autolink']}'>{groups['autolink']}</a>"
-        return _ESCAPES[found]
+        form = _html_form(match)
+        return _ESCAPES[found] if form is None else form[1]
 
     return _by_segment(
         value,
@@ -217,13 +224,20 @@ def _by_segment(value: str, markup: Callable[[str], str], verbatim: Callable[[st
     return "".join(parts) + markup(value[done:])
 
 
+def _html_form(match: re.Match[str]) -> tuple[str, str] | None:
+    """(in the catalogue, as written) of the `_HTML_FORMS` construct `match` found, if any."""
+    for name, forms in _HTML_FORMS.items():
+        value = match.groupdict().get(name)
+        if value is not None:
+            return forms[0].format(value), forms[1].format(value)
+    return None
+
+
 def _unescape(match: re.Match[str]) -> str:
-    groups = match.groupdict()
-    if groups.get("code") is not None:
-        return f"[](error:{groups['code']})"
-    if groups.get("autolink") is not None:
-        return f"<error:{groups['autolink']}>"
-    number = groups.get("number")
+    form = _html_form(match)
+    if form is not None:
+        return form[0]
+    number = match.groupdict().get("number")
     if number is None:
         return _UNESCAPES[match.group()]
     value = int(number)
