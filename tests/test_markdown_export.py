@@ -29,6 +29,7 @@ from mkdocs_error_catalogue.inline import InlineRenderer
 from mkdocs_error_catalogue.markdown_cells import Carried, comment, read_comment
 from mkdocs_error_catalogue.markdown_export import catalogue_markdown
 from mkdocs_error_catalogue.model import Code
+from mkdocs_error_catalogue.rendering import CatalogueRenderer
 
 from .conftest import EXAMPLE_CATALOGUE
 from .test_cli import error_catalogue
@@ -272,6 +273,30 @@ def test_a_generator_shows_html_in_texts_as_the_plugin_does(generator: str) -> N
             assert [(tag.name, tag.get("href")) for tag in cell.find_all(True)] == [
                 (tag.name, tag.get("href")) for tag in shown.find_all(True)
             ]
+
+
+BLOCKY_DESCRIPTION = (
+    "# Not a heading\n- not a list\n1. not a list\n> not a quote\n    not code\n---\n"
+    "```\n| a | b |\n|---|---|\n[x]: /not-a-reference\n\n*Emphasis* and `code` render"
+)
+
+
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_description_shows_as_the_plugins_paragraphs(generator: str) -> None:
+    """No line of a description starts a block: it shows as the plugin's paragraphs."""
+    catalogue = one_category(Entry(1, None, "S", "M"), description=BLOCKY_DESCRIPTION)
+    page = BeautifulSoup(GENERATORS[generator](catalogue_markdown(catalogue)), "html.parser")
+    exported = page.h2.find_next_siblings(lambda tag: tag.name != "table")
+    plugin = BeautifulSoup(
+        CatalogueRenderer().description_html(catalogue.categories[0]), "html.parser"
+    ).find_all("p")
+    assert [p.name for p in exported] == ["p", "p"]
+    assert [" ".join(p.get_text().split()) for p in exported] == [
+        " ".join(p.get_text().split()) for p in plugin
+    ]
+    assert [[tag.name for tag in p.find_all(True)] for p in exported] == [[], ["em", "code"]]
+    [imported] = import_page(catalogue_markdown(catalogue)).categories
+    assert imported.description == BLOCKY_DESCRIPTION
 
 
 @pytest.mark.parametrize("generator", GENERATORS)

@@ -24,7 +24,8 @@ that a generator shows what the plugin shows, raw HTML as text, and reads back e
 - in a cell, with `\\|` for `|`.
 
 So these references, tags and targets are the only ones read back. A description is written
-with the same escapes, its line breaks kept.
+with the same escapes, its line breaks kept and each line's indent and block mark (`#`, `-`,
+`1.`, `>`, `|`, a fence…) as references, so that it shows as paragraphs, as the plugin shows it.
 
 An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
 (`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by [C](#C).`
@@ -96,6 +97,13 @@ _MARKUP_UNESCAPE = re.compile(
 )
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n", "](#": "](error:"}
 _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
+# What starts a block at the start of a line, after its indent: ATX heading, list item, quote,
+# table row or delimiter row, thematic break or setext underline, code fence, link reference
+# definition or footnote, and Python-Markdown's admonition, details, definition and abbreviation.
+_BLOCK_START = re.compile(
+    r"(?:#{1,6}|[-+*]|[0-9]{1,9}[.)])(?:[ \t]|$)|[>|]|:?-+:?[ \t]*\|"
+    r"|([-*_=])(?:[ \t]*\1)+[ \t]*$|`{3,}|~{3,}|\[[^\]]*\]:|!!!|\?\?\?|:[ \t]|\*\["
+)
 _SINCE_END = re.compile(r"\.(?=\*\*)")
 _NOTE = re.compile(
     r"\*\*Obsolete(?: since (?P<since>.*?))?\.\*\*(?: (?P<reason>.+?))??"
@@ -177,12 +185,26 @@ def read_comment(line: str) -> Carried | None:
 def text(value: str) -> str:
     """`value` on one line, as a heading or a cell holds it (see the module docstring)."""
     escaped = _escaped(value, NEWLINE)
-    return _EDGES.sub(lambda match: "".join(f"&#{ord(c)};" for c in match.group()), escaped)
+    return _EDGES.sub(lambda match: _references(match.group()), escaped)
 
 
 def description(value: str) -> str:
-    """`value` escaped as a text, its line breaks kept: `read_text` reads it back."""
-    return _escaped(value, "\n")
+    """`value` escaped as a text, its line breaks kept, and each line's indent and block mark as
+    references: the plugin shows a description as paragraphs of inline text, so no line may
+    start a heading, list, quote, code block or table. `read_text` reads it back."""
+    return "\n".join(map(_inline_line, _escaped(value, "\n").split("\n")))
+
+
+def _inline_line(line: str) -> str:
+    text = line.lstrip(" \t")
+    indent = line[: len(line) - len(text)]
+    mark = text[:1] if _BLOCK_START.match(text) else ""
+    return _references(indent + mark) + text[len(mark) :]
+
+
+def _references(characters: str) -> str:
+    """Each character as a numeric character reference, which `read_text` reads back."""
+    return "".join(f"&#{ord(c)};" for c in characters)
 
 
 def _escaped(value: str, line_break: str) -> str:
