@@ -275,6 +275,16 @@ def test_a_generator_shows_html_in_texts_as_the_plugin_does(generator: str) -> N
             ]
 
 
+@pytest.mark.parametrize("generator", GENERATORS)
+def test_a_title_shows_as_typed_as_the_plugin_shows_it(generator: str) -> None:
+    typed = "*Beta* `errors` [draft] ~~old~~ \\o/ snake_case & <i>"
+    catalogue = one_category(Entry(1, None, "S", "M"), title=typed, category_id="beta")
+    page = BeautifulSoup(GENERATORS[generator](catalogue_markdown(catalogue)), "html.parser")
+    assert page.h2.get_text().removesuffix(" {#beta}") == typed  # CommonMark shows the id
+    assert page.h2.find_all(True) == []
+    assert import_page(catalogue_markdown(catalogue)).categories[0].title == typed
+
+
 BLOCKY_DESCRIPTION = (
     "# Not a heading\n- not a list\n1. not a list\n> not a quote\n    not code\n---\n"
     "```\n| a | b |\n|---|---|\n[x]: /not-a-reference\n\n*Emphasis* and `code` render"

@@ -8,8 +8,8 @@ comment that are the description), `"range"` when it is not the codes' block of 
 that comment is read with the `read_*` functions here, which undo the writing functions exactly;
 a table without it is hand-written and read by `importing`'s rules for what people write.
 
-A text (scenario, message, action, `since`, `reason`, and a title in its heading) is written so
-that a generator shows what the plugin shows, raw HTML as text, and reads back exactly:
+A text (scenario, message, action, `since` and `reason`) is written so that a generator shows
+what the plugin shows, raw HTML as text, and reads back exactly:
 
 - with `<br>` for a line break; `<br/>` separates actions and comes before the obsolete note;
 - outside code spans and autolinks, with `&amp;` for `&`, `&lt;` for `<` and `&#123;` for a `{`
@@ -23,7 +23,8 @@ that a generator shows what the plugin shows, raw HTML as text, and reads back e
 - with white space at either end as a reference (`&#32;`), since cells are trimmed;
 - in a cell, with `\\|` for `|`.
 
-So these references, tags and targets are the only ones read back. A description is written
+So these references, tags and targets are the only ones read back. A title, which the plugin
+shows as typed, has every character that Markdown or HTML reads written as a reference. A description is written
 with the same escapes, its line breaks kept and each line's indent and block mark (`#`, `-`,
 `1.`, `>`, `|`, a fence…) as references, so that it shows as paragraphs, as the plugin shows it.
 
@@ -97,6 +98,7 @@ _MARKUP_UNESCAPE = re.compile(
 )
 _UNESCAPES = {"&amp;": "&", "&lt;": "<", NEWLINE: "\n", "](#": "](error:"}
 _EDGES = re.compile(r"\A\s+|\s+\Z")  # what str.strip() removes
+_TITLE_MARKS = re.compile(r"[&<{\\`*_\[\]!~]")
 # What starts a block at the start of a line, after its indent: ATX heading, list item, quote,
 # table row or delimiter row, thematic break or setext underline, code fence, link reference
 # definition or footnote, and Python-Markdown's admonition, details, definition and abbreviation.
@@ -186,6 +188,13 @@ def text(value: str) -> str:
     """`value` on one line, as a heading or a cell holds it (see the module docstring)."""
     escaped = _escaped(value, NEWLINE)
     return _EDGES.sub(lambda match: _references(match.group()), escaped)
+
+
+def title(value: str) -> str:
+    """`value` as a heading shows it as typed, as the plugin shows a title: every character
+    that Markdown or HTML would read (`*`, `` ` ``, `[`, `<`, `&`…) as a reference."""
+    escaped = _TITLE_MARKS.sub(lambda match: _references(match.group()), value)
+    return _EDGES.sub(lambda match: _references(match.group()), escaped.replace("\n", NEWLINE))
 
 
 def description(value: str) -> str:

@@ -11,7 +11,7 @@ does not show; `importing.import_page` reads it all back into the same catalogue
 from __future__ import annotations
 
 from .importing import read_heading, slugify, thousands_block
-from .markdown_cells import Carried, comment, description, read_text, row_cells, text
+from .markdown_cells import Carried, comment, description, read_text, row_cells, title
 from .model import Catalogue, Category, Entry
 from .rendering import Labels
 
@@ -23,12 +23,12 @@ def catalogue_markdown(catalogue: Catalogue) -> str:
 
 def category_markdown(category: Category) -> str:
     """The heading, the export's comment, the description's lines, the table."""
-    heading, title = _heading(category)
+    heading, carried_title = _heading(category)
     described = [] if category.description is None else [description(category.description)]
     codes = [entry.code for entry in category.entries if entry.code is not None]
     carried = Carried(
         description_lines=sum(part.count("\n") + 1 for part in described),
-        title=title,
+        title=carried_title,
         range=category.range,
         has_range=category.range != thousands_block(codes),
     )
@@ -39,7 +39,7 @@ def category_markdown(category: Category) -> str:
 def _heading(category: Category) -> tuple[str, str | None]:
     """`## Title`, with `{#id}` when the heading would not give the id, and the title for the
     comment when the heading does not read back as it (`## Title #` reads as `Title`)."""
-    line = f"## {text(category.title)}"
+    line = f"## {title(category.title)}"
     read = read_heading(line) or ("", None)
     if category.id != slugify(category.title) or read[1] is not None:
         line += f" {{#{category.id}}}"
