@@ -496,6 +496,13 @@ def test_imported_rows_show_what_the_hand_written_page_showed(tmp_path: Path) ->
     assert shown(after.html().find("tr", id="1")) == shown(hand_written)
 
 
+def test_a_heading_becomes_the_title_the_page_showed() -> None:
+    [category] = import_page(
+        page_with("| 1 | S | M | - | - |", title="Fees &amp; *Beta* `v2`")
+    ).categories
+    assert (category.title, category.id) == ("Fees & Beta v2", "fees-beta-v2")
+
+
 def test_html_the_plugin_would_show_as_typed_is_imported_with_a_notice(tmp_path: Path) -> None:
     page = page_with(
         '| 1 | S | A <span class="x">tag</span> | Use ~~old~~ new. | - |',

@@ -6,7 +6,8 @@ showed: an entity as the character it stands for (backslash-escaped when Markdow
 as a mark: `&#42;` is `\\*`), and the tags with a Markdown form (`<b>`, `<strong>`, `<i>`,
 `<em>`, `<code>`, `<a href>`) in that form. Code spans stay as they are: the page showed them
 as typed too. Any other tag, and strikethrough inside a text, stays and is reported, since the
-plugin will show it as typed.
+plugin will show it as typed. A heading, which the plugin shows as typed, becomes the text the
+page showed.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+
+from .inline import plain_text
 
 _CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -51,6 +54,12 @@ def catalogue_text(written: str) -> tuple[str, list[str]]:
     parts.append(_converted(written[done:], shown_as_typed))
     text = "".join(parts)
     return text, _notices(shown_as_typed, text)
+
+
+def shown_title(written: str) -> str:
+    """A heading's text as the page showed it: the plugin shows a title as typed, without
+    Markdown, so its marks go and its entities become their characters."""
+    return html.unescape(plain_text(written))
 
 
 def _converted(markup: str, shown_as_typed: list[str]) -> str:

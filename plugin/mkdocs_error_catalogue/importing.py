@@ -27,7 +27,7 @@ from pathlib import Path
 
 import yaml
 
-from .cell_html import catalogue_text
+from .cell_html import catalogue_text, shown_title
 from .markdown_cells import (
     COMMENT,
     Carried,
@@ -234,7 +234,8 @@ def _table_at(
     if carried is not None:
         return _exported_table(lines, index, carried, title, heading_id)
     if _starts_table(lines, index):
-        return _Table(index, _table_end(lines, index + 2), title, heading_id)
+        shown = None if title is None else shown_title(title)
+        return _Table(index, _table_end(lines, index + 2), shown, heading_id)
     return None
 
 
