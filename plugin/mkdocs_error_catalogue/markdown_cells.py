@@ -24,16 +24,17 @@ what the plugin shows, raw HTML as text, and reads back exactly:
 - in a cell, with `\\|` for `|`.
 
 So these references, tags and targets are the only ones read back. A title, which the plugin
-shows as typed, has every character that Markdown or HTML reads written as a reference. A description is written
-with the same escapes, its line breaks kept and each line's indent and block mark (`#`, `-`,
-`1.`, `>`, `|`, a fence…) as references, so that it shows as paragraphs, as the plugin shows it.
+shows as typed, has every character that Markdown or HTML reads written as a reference. A
+description is written with the same escapes, its line breaks kept and each line's indent and
+block mark (`#`, `-`, `1.`, `>`, `|`, a fence…) as references, so that it shows as paragraphs,
+as the plugin shows it.
 
 An obsolete row has `:no_entry:` and a badge in its code cell, every text struck through once
 (`~~text~~`) and, under its scenario, the note `**Obsolete since S.** R Replaced by [C](#C).`
 (linked to C's row), whose `S` writes a `.` before `**` as `&#46;` and whose `R` writes
-`Replaced by` as `Replaced&#32;by`, so the note reads one way only. A code cell starts with the entry's anchor (`<a id="1004"></a>`);
-a text code that reads as a number is in backticks. An action list that is the one action `-`
-is `&#45;`, since `-` is no actions.
+`Replaced by` as `Replaced&#32;by`, so the note reads one way only. A code cell starts with the
+entry's anchor (`<a id="1004"></a>`); a text code that reads as a number is in backticks. An
+action list that is the one action `-` is `&#45;`, since `-` is no actions.
 """
 
 from __future__ import annotations
