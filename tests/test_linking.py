@@ -341,9 +341,8 @@ def test_a_marker_the_page_does_not_show_but_links_lead_to_is_a_warning(
     assert link == "../../reference/link-errors/#2001"
 
 
-def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
-    """A marker in a snippet is not in the page's file: the links made before its page was
-    rendered (the home page's, the table's own) are completed once it is."""
+def built_with_tables_from_an_include(tmp_path: Path) -> Site:
+    """The example site, its only marker in a snippet that pymdownx.snippets includes, built."""
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/"
     snippets = {"base_path": [str(tmp_path / "includes")], "check_paths": True}
@@ -351,6 +350,13 @@ def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path
     site.write("includes/tables.md", "<!-- error-catalogue -->\n")
     site.page("reference/link-errors.md", '# Link errors\n\n--8<-- "tables.md"\n')
     site.build()
+    return site
+
+
+def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
+    """A marker in a snippet is not in the page's file: the links made before its page was
+    rendered (the home page's, the table's own) are completed once it is."""
+    site = built_with_tables_from_an_include(tmp_path)
     home = site.html()
     link = home.find("a", class_="error-catalogue-ref")
     landing, fragment = follow(site, "index.html", link["href"])
@@ -366,6 +372,28 @@ def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path
     document = json.loads((tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8"))
     urls = {e["anchor"]: e["url"] for c in document["categories"] for e in c["entries"]}
     assert urls["1004"] == "https://example.com/reference/link-errors/#1004"
+
+
+def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path: Path) -> None:
+    """Without the built pages the commands see no marker in the page files; with
+    `--site-dir` they find the page as the build did, and the export is the build's."""
+    built_with_tables_from_an_include(tmp_path)
+
+    def url_line(*options: str) -> str:
+        looked_up = error_catalogue("lookup", "1004", *options, cwd=tmp_path)
+        assert looked_up.returncode == 0, looked_up.stderr
+        return next(line for line in looked_up.stdout.splitlines() if line.startswith("URL:"))
+
+    assert url_line() == "URL: (unknown: no page of the site shows it)"
+    assert url_line("--site-dir", "site") == "URL: https://example.com/reference/link-errors/#1004"
+    exported = error_catalogue("export", "--format", "json", "--site-dir", "site", cwd=tmp_path)
+    built = (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
+    assert json.loads(exported.stdout) == json.loads(built)
+    missing = error_catalogue("lookup", "1004", "--site-dir", "nowhere", cwd=tmp_path)
+    assert (missing.returncode, missing.stderr.strip()) == (
+        1,
+        "error-catalogue lookup: nowhere not found: build the site first, or leave out --site-dir",
+    )
 
 
 def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) -> None:

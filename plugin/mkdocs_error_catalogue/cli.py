@@ -300,16 +300,35 @@ def _say_on_stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def site_locator(arguments: argparse.Namespace, catalogue: Catalogue) -> Locator:
-    """Where the site shows each entry: from mkdocs.yml when there is one."""
+def add_built_site_option(parser: argparse.ArgumentParser) -> None:
+    """`--site-dir DIR`: where a built site shows each category, for `site_locator`."""
+    parser.add_argument(
+        "--site-dir",
+        type=Path,
+        help="a site built from mkdocs.yml, whose pages show where each category is, tables "
+        "that includes or other plugins bring too (default: the markers of the page files)",
+    )
+
+
+def site_locator(
+    arguments: argparse.Namespace, catalogue: Catalogue, command: str
+) -> Locator | None:
+    """Where the site shows each entry: from mkdocs.yml when there is one, and from its built
+    pages with `--site-dir`; None after saying that the built site is not there."""
     from .site import CatalogueAlone, site_from_config  # imports MkDocs: only when needed
 
+    built: Path | None = arguments.site_dir
+    if built is not None and not built.is_dir():
+        _fail(
+            f"{display_path(built)} not found: build the site first, or leave out --site-dir",
+            command,
+        )
+        return None
     config: Path = arguments.config
     if not config.is_file():
         return CatalogueAlone(arguments.site_url)
-    return site_from_config(
-        config, catalogue, arguments.site_url, language=getattr(arguments, "language", None)
-    )
+    language = getattr(arguments, "language", None)
+    return site_from_config(config, catalogue, arguments.site_url, built=built, language=language)
 
 
 EXPORT_FORMATS: dict[str, Callable[[Catalogue, Locator], str]] = {
@@ -325,6 +344,7 @@ def add_export(commands: Commands) -> None:
         "--format", required=True, choices=sorted(EXPORT_FORMATS), help="the output format"
     )
     add_site_options(parser)
+    add_built_site_option(parser)
     add_language_option(parser)
     parser.set_defaults(run=export)
 
@@ -334,7 +354,9 @@ def export(arguments: argparse.Namespace) -> int:
     catalogue = load_in_language(arguments, "export")
     if catalogue is None:
         return 1
-    locator = site_locator(arguments, catalogue)
+    locator = site_locator(arguments, catalogue, "export")
+    if locator is None:
+        return 1
     sys.stdout.write(EXPORT_FORMATS[arguments.format](catalogue, locator))
     return 0
 
@@ -344,6 +366,7 @@ def add_lookup(commands: Commands) -> None:
     parser.add_argument("code", help="the error's code (or id)")
     add_catalogue_option(parser)
     add_site_options(parser)
+    add_built_site_option(parser)
     add_language_option(parser)
     parser.set_defaults(run=lookup)
 
@@ -362,7 +385,10 @@ def lookup(arguments: argparse.Namespace) -> int:
         hint = f": did you mean {', '.join(close)}?" if close else ""
         _fail(f"no error {code} in {display_path(arguments.catalogue)}{hint}", "lookup")
         return 1
-    print(describe(catalogue, entry, site_locator(arguments, catalogue)))
+    locator = site_locator(arguments, catalogue, "lookup")
+    if locator is None:
+        return 1
+    print(describe(catalogue, entry, locator))
     return 0
 
 
