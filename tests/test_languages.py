@@ -237,17 +237,22 @@ def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure:
     site = multilingual_site(tmp_path, structure=structure)
     site.build()
     site.write_config()
-    printed = error_catalogue("export", "--format", "json", cwd=tmp_path)
-    assert printed.returncode == 0, printed.stderr
-    assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
+    for built in ((), ("--site-dir", "site")):
+        printed = error_catalogue("export", "--format", "json", *built, cwd=tmp_path)
+        assert printed.returncode == 0, printed.stderr
+        expected = (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
+        assert printed.stdout == expected
     looked_up = error_catalogue("lookup", "1004", cwd=tmp_path).stdout
     assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.splitlines()
     # Another language: its pages and deep links, as its own build has them.
     (tmp_path / "catalogue/translations").mkdir()
     (tmp_path / "catalogue/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
-    french = error_catalogue("export", "--format", "json", "--language", "fr-FR", cwd=tmp_path)
-    assert french.returncode == 0, french.stderr
-    assert french.stdout == (tmp_path / "site/fr/error-catalogue.json").read_text(encoding="utf-8")
+    for built in ((), ("--site-dir", "site")):  # from the page files, or the built pages
+        options = ("--format", "json", "--language", "fr-FR", *built)
+        french = error_catalogue("export", *options, cwd=tmp_path)
+        assert french.returncode == 0, french.stderr
+        expected = (tmp_path / "site/fr/error-catalogue.json").read_text(encoding="utf-8")
+        assert french.stdout == expected
     looked_up = error_catalogue("lookup", "1004", "--language", "fr", cwd=tmp_path).stdout
     assert looked_up.splitlines()[-2:] == [
         "URL: https://example.com/fr/reference/link-errors/#1004",
