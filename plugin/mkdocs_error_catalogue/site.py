@@ -98,15 +98,12 @@ class CatalogueSite:
             sources = ((file, file.content_string) for file in files.documentation_pages())
             self.pages = pages_by_category(self._ids, sources)
         else:
-            built_pages = list(_built_pages(files, built))
-            self.pages = first_pages(
-                self._ids, ((file, _tables_in(html)) for file, _, html in built_pages)
-            )
-            self.recorded_problems = [
-                (path, problem)
-                for _, path, html in built_pages
-                for problem in recorded_problems(html)
-            ]
+            # One page's HTML at a time: a site's pages together may be large.
+            shown: list[tuple[File, list[str]]] = []
+            for file, path, html in _built_pages(files, built):
+                shown.append((file, _tables_in(html)))
+                self.recorded_problems += [(path, problem) for problem in recorded_problems(html)]
+            self.pages = first_pages(self._ids, shown)
         # Categories found only while rendering (a marker that another plugin or an include
         # put in the page), in the order found.
         self.found_late: list[str] = []
