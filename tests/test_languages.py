@@ -232,6 +232,17 @@ def test_listing_the_plugin_before_i18n_is_a_warning(
     ) in caplog.text
 
 
+def test_the_commands_skip_a_language_entry_that_is_not_a_mapping(tmp_path: Path) -> None:
+    """mkdocs-static-i18n refuses `- fr` itself; the commands, reading mkdocs.yml without
+    it, leave it out rather than fail with a traceback."""
+    site = multilingual_site(tmp_path)
+    site.config["plugins"][1]["i18n"]["languages"].insert(0, "fr")
+    site.write_config()
+    looked_up = error_catalogue("lookup", "1004", cwd=tmp_path)
+    assert looked_up.returncode == 0, looked_up.stderr
+    assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.stdout.splitlines()
+
+
 @pytest.mark.parametrize("structure", ["suffix", "folder"])
 def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure: str) -> None:
     site = multilingual_site(tmp_path, structure=structure)

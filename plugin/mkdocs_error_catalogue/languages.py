@@ -89,17 +89,15 @@ def language_pages(
     page `fr/link-errors/`; `link-errors.md` and `link-errors.en.md` (or `en/link-errors.md`)
     the default language's `link-errors/`, and the French one too where French has no page of
     its own (`fallback_to_default`, on by default)."""
-    locales = [
-        entry["locale"]
+    languages = [
+        entry
         for entry in i18n_options.get("languages") or []
         if isinstance(entry, dict) and isinstance(entry.get("locale"), str)
     ]
-    if not locales:
+    if not languages:
         return files, ""
-    default = next(
-        (entry["locale"] for entry in i18n_options["languages"] if entry.get("default")),
-        locales[0],
-    )
+    locales = [entry["locale"] for entry in languages]
+    default = next((entry["locale"] for entry in languages if entry.get("default")), locales[0])
     wanted = _locale_of(language, locales) or default
     folder = "" if wanted == default else f"{wanted}/"
     by_folder = i18n_options.get("docs_structure") == "folder"
