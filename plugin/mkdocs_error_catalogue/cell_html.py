@@ -17,8 +17,9 @@ import re
 from collections.abc import Callable
 
 from .inline import plain_text
+from .markdown_cells import CODE_SPAN, by_segment
 
-_CODE_SPAN = re.compile(r"(?<!\\)(`+)(?!`).+?(?<!`)\1(?!`)", re.DOTALL)
+_CODE_SPAN = re.compile(CODE_SPAN, re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _INLINE_MARKS = frozenset("\\`*_[]")  # what inline Markdown (links, code, emphasis) reads
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
@@ -45,14 +46,10 @@ _MARKDOWN_FORMS = (
 def catalogue_text(written: str) -> tuple[str, list[str]]:
     """`written`, a cell's text, as catalogue text; and what of it the plugin will still show
     as typed, each as a sentence for the import to report."""
-    parts: list[str] = []
     shown_as_typed: list[str] = []
-    done = 0
-    for code_span in _CODE_SPAN.finditer(written):
-        parts += [_converted(written[done : code_span.start()], shown_as_typed), code_span.group()]
-        done = code_span.end()
-    parts.append(_converted(written[done:], shown_as_typed))
-    text = "".join(parts)
+    text = by_segment(
+        written, _CODE_SPAN, lambda markup: _converted(markup, shown_as_typed), lambda span: span
+    )
     return text, _notices(shown_as_typed, text)
 
 

@@ -59,8 +59,9 @@ _COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}
 # Shown as written by any generator: code spans, and the autolinks that both Python-Markdown
 # and CommonMark read as links (URLs with `://`, e-mail addresses by CommonMark's rules).
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+CODE_SPAN = r"(?<!\\)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"  # with re.DOTALL
 _VERBATIM = re.compile(
-    r"(?<!\\)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"
+    rf"{CODE_SPAN}"
     r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}://[^<>\s]*>"
     rf"|<[A-Za-z0-9.#$%&'*+/=?^_`{{|}}~-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*>",
     re.DOTALL,
@@ -227,8 +228,9 @@ def _escaped(value: str, line_break: str) -> str:
         form = _html_form(match)
         return _ESCAPES[found] if form is None else form[1]
 
-    return _by_segment(
+    return by_segment(
         value,
+        _VERBATIM,
         lambda markup: _MARKUP_ESCAPE.sub(escape, markup),
         lambda verbatim: _VERBATIM_ESCAPE.sub(escape, verbatim),
     )
@@ -239,18 +241,25 @@ def read_text(written: str) -> str:
 
     Writing changes no backtick, backslash or autolink, so `written` falls into the same code
     spans and autolinks as the text did."""
-    return _by_segment(
+    return by_segment(
         written,
+        _VERBATIM,
         lambda markup: _MARKUP_UNESCAPE.sub(_unescape, markup),
         lambda verbatim: _UNESCAPE.sub(_unescape, verbatim),
     )
 
 
-def _by_segment(value: str, markup: Callable[[str], str], verbatim: Callable[[str], str]) -> str:
-    """`value` with `verbatim` applied to its code spans and autolinks, `markup` to the rest."""
+def by_segment(
+    value: str,
+    spans: re.Pattern[str],
+    markup: Callable[[str], str],
+    verbatim: Callable[[str], str],
+) -> str:
+    """`value` with `verbatim` applied to what `spans` finds (code spans, say, which Markdown
+    shows as written), `markup` to the rest."""
     parts: list[str] = []
     done = 0
-    for found in _VERBATIM.finditer(value):
+    for found in spans.finditer(value):
         parts += [markup(value[done : found.start()]), verbatim(found.group())]
         done = found.end()
     return "".join(parts) + markup(value[done:])
