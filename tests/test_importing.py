@@ -684,5 +684,8 @@ def test_the_page_may_go_to_a_new_folder_and_write_errors_are_reported(
     assert Path("docs/errors/index.md").read_text().endswith("<!-- error-catalogue errors -->\n")
     Path("taken").write_text("a file, not a folder\n")
     assert main(["import", "page.md", "--catalogue", "taken"]) == 1
-    assert "error-catalogue import: cannot write taken: " in capsys.readouterr().err
+    assert (
+        "error-catalogue import: taken is a file, so taken/01-errors.yml cannot be written: "
+        "choose another path, or move the file\n"
+    ) in capsys.readouterr().err
     assert Path("page.md").read_text() == page_with("| 1 | S | M | - | - |")

@@ -9,11 +9,19 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from .exporting import EXPORT_SCHEMA, Locator, export_json
-from .importing import PageImport, import_page, target_paths, write_categories
+from .importing import (
+    PageImport,
+    category_yaml,
+    import_page,
+    import_problems,
+    target_paths,
+    write_all_or_nothing,
+)
 from .inline import error_anchor
 from .loading import CATALOGUE_SCHEMA, load_catalogue
 from .locking import lock_path, lock_text
@@ -28,6 +36,8 @@ from .translating import (
     translation_path,
 )
 from .writing import write_files
+
+DISTRIBUTION = "mkdocs-error-catalogue"
 
 if TYPE_CHECKING:
     from .site import CatalogueSite
@@ -167,7 +177,8 @@ def add_import(commands: Commands) -> None:
 
 
 def import_tables(arguments: argparse.Namespace) -> int:
-    """Write the catalogue files and the page, then a summary; 1 when a table was skipped."""
+    """Check the whole import, then write the catalogue files and the page, all or nothing,
+    and a summary; 1 when nothing was written or a table was skipped."""
     page: Path = arguments.page
     folder: Path = arguments.catalogue
     text = _read_page(page)
@@ -178,29 +189,67 @@ def import_tables(arguments: argparse.Namespace) -> int:
         _fail(f"{display_path(page)}: no error table to import")
         _report_skipped(result, page, sys.stderr)
         return 1
-    existing = [path for path in target_paths(result.categories, folder) if path.exists()]
-    if existing and not arguments.force:
-        for path in existing:
-            _fail(f"{display_path(path)} already exists: pass --force to overwrite it")
-        return 1
     output: Path = arguments.output or page
-    if not _write(result, folder, output):
+    files = [
+        *zip(
+            target_paths(result.categories, folder),
+            map(category_yaml, result.categories),
+            strict=True,
+        ),
+        (output, result.page),
+    ]
+    refusals = _refused_targets([path for path, _ in files], page, arguments.force)
+    problems = [] if refusals else import_problems(result, folder, page)
+    if refusals or problems:
+        for refusal in refusals:
+            _fail(refusal)
+        report(problems)
+        _report_skipped(result, page, sys.stderr)
+        _fail("nothing written: fix what is listed, then run the import again")
+        return 1
+    if not _write(files):
         return 1
     _print_summary(result, page, folder, output)
     _report_skipped(result, page, sys.stderr)
-    if load_or_report(folder) is None:
-        return 1
     return 1 if result.skipped else 0
 
 
-def _write(result: PageImport, folder: Path, output: Path) -> bool:
-    """Write the category files and the page; False after saying what could not be written."""
+def _refused_targets(targets: list[Path], page: Path, force: bool) -> list[str]:
+    """Why some of the import's files cannot be written where they go: a file where a folder
+    above it should be, a folder in its place, or a file (other than the page itself) and no
+    `--force`."""
+    refusals = []
+    for target in targets:
+        if blocking := _file_above(target):
+            refusals.append(
+                f"{display_path(blocking)} is a file, so {display_path(target)} cannot be "
+                "written: choose another path, or move the file"
+            )
+        elif target.is_dir():
+            refusals.append(f"{display_path(target)} is a folder: move it, or choose another path")
+        elif target.exists() and not force and not _same_file(target, page):
+            refusals.append(f"{display_path(target)} already exists: pass --force to overwrite it")
+    return refusals
+
+
+def _file_above(path: Path) -> Path | None:
+    """The file (not a folder) that stands where a folder above `path` should be, if any."""
+    return next(
+        (parent for parent in path.parents if parent.exists() and not parent.is_dir()), None
+    )
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    return other.exists() and path.samefile(other)
+
+
+def _write(files: list[tuple[Path, str]]) -> bool:
+    """Write every file or none; False after saying what could not be written."""
     try:
-        write_categories(result.categories, folder)
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(result.page, encoding="utf-8", newline="")
+        write_all_or_nothing(files)
     except OSError as error:
-        _fail(f"cannot write {error.filename or output}: {error.strerror}")
+        where = display_path(Path(error.filename)) if error.filename else "a file"
+        _fail(f"cannot write {where}: {error.strerror or error}; nothing written")
         return False
     return True
 
@@ -257,8 +306,8 @@ def add_site_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--config",
         type=Path,
-        default=Path("mkdocs.yml"),
-        help="the site's mkdocs.yml, to know which page shows each code (default: ./mkdocs.yml)",
+        help="the site's mkdocs.yml, to know which page shows each code (default: ./mkdocs.yml "
+        "when there is one)",
     )
     parser.add_argument(
         "--site-url", help="the published site's address (default: site_url of mkdocs.yml)"
@@ -341,7 +390,10 @@ def add_export(commands: Commands) -> None:
     parser = commands.add_parser("export", help="print the catalogue for other tools")
     add_catalogue_option(parser)
     parser.add_argument(
-        "--format", required=True, choices=sorted(EXPORT_FORMATS), help="the output format"
+        "--format",
+        choices=sorted(EXPORT_FORMATS),
+        default="json",
+        help="the output format (default: json)",
     )
     add_site_options(parser)
     add_built_site_option(parser)
@@ -558,6 +610,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version(DISTRIBUTION)}")
     commands = parser.add_subparsers(dest="command", required=True)
     for add in (
         add_check,
@@ -573,12 +626,30 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def site_config(arguments: argparse.Namespace) -> Path | None:
+    """The site's configuration file, set as `arguments.config` for the commands that take
+    `--config`: the one given, which must exist, or ./mkdocs.yml, which may not. None after
+    saying that the file given does not exist."""
+    given: Path | None = getattr(arguments, "config", None)
+    if given is not None and not given.is_file():
+        what = "is a folder" if given.is_dir() else "not found"
+        hint = "give --config the path of the site's mkdocs.yml, or leave --config out"
+        _fail(f"{display_path(given)} {what}: {hint}", arguments.command)
+        return None
+    config = given or Path("mkdocs.yml")
+    if "config" in arguments:
+        arguments.config = config
+    return config
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (argparse exits 2 on usage errors)."""
     from mkdocs.exceptions import ConfigurationError, PluginError
 
     arguments = _parser().parse_args(argv)
-    config: Path = getattr(arguments, "config", Path("mkdocs.yml"))
+    config = site_config(arguments)
+    if config is None:
+        return 1
     try:
         if "catalogue" in arguments and arguments.catalogue is None:
             arguments.catalogue = default_catalogue(config)

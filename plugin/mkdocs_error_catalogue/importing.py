@@ -18,8 +18,13 @@ comment, the description's lines and the table are replaced by the marker.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import os
 import re
+import shutil
+import stat
+import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,6 +33,7 @@ from pathlib import Path
 import yaml
 
 from .cell_html import catalogue_text, shown_title
+from .loading import load_catalogue
 from .markdown_cells import (
     COMMENT,
     Carried,
@@ -40,6 +46,7 @@ from .markdown_cells import (
 )
 from .markers import next_fence_state
 from .model import Category, Code, Entry, Obsolete
+from .problems import CatalogueError, Problem, display_path
 from .validation import SLUG, SLUG_PATTERN, whole_number
 
 COLUMNS = 5
@@ -114,6 +121,7 @@ class PageImport:
     page: str
     skipped: tuple[Skipped, ...]
     notices: tuple[Notice, ...] = ()
+    table_lines: tuple[int, ...] = ()  # the page line of each category's table
 
 
 class _SkipTableError(Exception):
@@ -186,7 +194,8 @@ def import_page(text: str) -> PageImport:
     notices = (
         Notice(row.line, notice) for _, rows in parsed for row in rows for notice in row.notices
     )
-    return PageImport(tuple(categories), page, tuple(skipped), tuple(notices))
+    lines_of_tables = tuple(table.line for table, _ in parsed)
+    return PageImport(tuple(categories), page, tuple(skipped), tuple(notices), lines_of_tables)
 
 
 def _find_tables(lines: list[str]) -> Iterator[_Table]:
@@ -698,3 +707,172 @@ def write_categories(categories: Iterable[Category], folder: Path) -> list[Path]
     for category, path in zip(categories, paths, strict=True):
         path.write_text(category_yaml(category), encoding="utf-8", newline="\n")
     return paths
+
+
+# ---------------------------------------------------------------------------------------------
+# The import checked whole before anything is written, then written all or nothing
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Where the text of one category file the import would write comes from in the page."""
+
+    table_line: int
+    entry_lines: tuple[tuple[int, int], ...]  # (line in the file, line in the page) per entry
+
+    def page_line(self, file_line: int | None) -> int:
+        """The page line of the row (or else the table) that the file's line comes from."""
+        found = [page for start, page in self.entry_lines if file_line and start <= file_line]
+        return found[-1] if found else self.table_line
+
+
+def import_problems(result: PageImport, folder: Path, page: Path) -> list[Problem]:
+    """What the catalogue loader would find in `folder` with the import's category files
+    written into it (over any of the same name): checked on a copy of the folder in a
+    temporary one, so that nothing is written before everything is known to be right.
+
+    Problems of the files already in `folder` name those files; problems of the import's own
+    files, not written, name the page's row (or table) where their text comes from.
+    """
+    sources = {
+        path.name: _source(category, line)
+        for path, category, line in zip(
+            target_paths(result.categories, folder),
+            result.categories,
+            result.table_lines,
+            strict=True,
+        )
+    }
+    with tempfile.TemporaryDirectory(prefix="error-catalogue-import-") as temporary:
+        copy = Path(temporary, "catalogue")
+        unreadable = _copy_folder(folder, copy)
+        if unreadable:
+            return unreadable
+        write_categories(result.categories, copy)
+        try:
+            load_catalogue(copy)
+        except CatalogueError as error:
+            return [_placed(problem, copy, folder, page, sources) for problem in error.problems]
+    return []
+
+
+def _source(category: Category, table_line: int) -> _Source:
+    starts = [
+        number
+        for number, line in enumerate(category_yaml(category).splitlines(), start=1)
+        if line.startswith("  - ")  # an entry; its lists are indented further
+    ]
+    pages = (entry.line for entry in category.entries)
+    return _Source(table_line, tuple(zip(starts, pages, strict=True)))
+
+
+def _copy_folder(folder: Path, copy: Path) -> list[Problem]:
+    """`folder` copied to `copy` as the loader sees it, links kept as links (an absolute one
+    into `folder` made to point into `copy`); each file that cannot be read is a problem."""
+    if not folder.is_dir():
+        copy.mkdir()
+        return []
+    try:
+        shutil.copytree(folder, copy, symlinks=True)
+    except shutil.Error as error:
+        hint = "cannot be read: make it readable, or move it out of the catalogue folder"
+        return [Problem(Path(source), None, hint) for source, _, _ in error.args[0]]
+    inside = folder.resolve()
+    for link in (path for path in copy.iterdir() if path.is_symlink()):
+        target = link.readlink()
+        if target.is_absolute() and target.resolve().is_relative_to(inside):
+            link.unlink()
+            link.symlink_to(copy / target.resolve().relative_to(inside))
+    return []
+
+
+def _placed(
+    problem: Problem, copy: Path, folder: Path, page: Path, sources: dict[str, _Source]
+) -> Problem:
+    """`problem` found in the copy, said of the file it is about in `folder` or in the page."""
+    message = problem.message
+    for name, source in sources.items():  # `01-errors.yml:5` in a message: that row's line
+        message = _in_page(message, name, source, page)
+    if not problem.path.is_relative_to(copy):
+        return Problem(problem.path, problem.line, message)
+    relative = problem.path.relative_to(copy)
+    imported = sources.get(str(relative))
+    if imported is None:
+        return Problem(folder / relative, problem.line, message)
+    written = display_path(folder / relative)
+    return Problem(page, imported.page_line(problem.line), f"{message} (in {written}, not written)")
+
+
+def _in_page(message: str, name: str, source: _Source, page: Path) -> str:
+    """`message` with each `name:line` (a line of a file not written) as the page's line."""
+
+    def page_place(place: re.Match[str]) -> str:
+        return f"{display_path(page)}:{source.page_line(int(place.group(1)))}"
+
+    return re.sub(rf"\b{re.escape(name)}:(\d+)", page_place, message)
+
+
+def write_all_or_nothing(files: list[tuple[Path, str]]) -> None:
+    """Write each `(path, text)`, or none: every text goes to a temporary file beside its
+    target (creating missing folders), then each is renamed over its target.
+
+    On any failure the temporary files, the targets that did not exist before and the
+    folders created are removed, and the `OSError` is raised again.
+    """
+    created: list[Path] = []
+    pending: list[tuple[Path, Path]] = []  # (temporary file, target)
+    new = {path for path, _ in files if not path.exists()}
+    try:
+        for path, text in files:
+            created += _make_folders(path.parent)
+            pending.append((_temporary_file(path, text), path))
+        for temporary, path in pending:
+            temporary.replace(path)
+    except OSError:
+        for temporary, path in pending:
+            temporary.unlink(missing_ok=True)
+            if path in new:
+                path.unlink(missing_ok=True)
+        for folder in reversed(created):
+            with contextlib.suppress(OSError):  # not empty: someone else wrote there
+                folder.rmdir()
+        raise
+
+
+def _make_folders(folder: Path) -> list[Path]:
+    """Create `folder` and its missing parents; the ones created, outermost first."""
+    missing: list[Path] = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    created: list[Path] = []
+    for path in reversed(missing):
+        path.mkdir()
+        created.append(path)
+    return created
+
+
+def _temporary_file(path: Path, text: str) -> Path:
+    """`text` in a new hidden file beside `path`, with the permissions `path` has (or that a
+    new file gets)."""
+    try:
+        handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError as error:  # said of the file to write, not of the temporary name
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    temporary = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as file:
+            file.write(text)
+        temporary.chmod(_mode_for(path))
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+    return temporary
+
+
+def _mode_for(path: Path) -> int:
+    if path.exists():
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)  # read only by setting it: set back at once
+    os.umask(umask)
+    return 0o666 & ~umask

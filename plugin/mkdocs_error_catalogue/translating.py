@@ -53,7 +53,9 @@ def _po_files(folder: Path) -> list[Path]:
 
 
 def read_translation(path: Path) -> Translation:
-    """The translations in the PO file at `path`; a file that is not PO is a `CatalogueError`."""
+    """The translations in the PO file at `path`; a file that cannot be read, or is not PO,
+    is a `CatalogueError` saying which."""
+    _check_readable(path)
     try:
         po = polib.pofile(str(path), encoding="utf-8")
     except (OSError, ValueError) as error:  # polib says "Syntax error in po file … (line 12)"
@@ -72,6 +74,30 @@ def read_translation(path: Path) -> Translation:
             )
             warnings.append(Problem(path, entry.linenum or 1, message))  # polib: 0 for line 1
     return Translation(texts, warnings)
+
+
+def _check_readable(path: Path) -> None:
+    """Raise a `CatalogueError` saying what is really wrong when the PO file at `path` cannot
+    be read as UTF-8 text (polib would report any of these as a syntax error, or not at all)."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        message = "is a folder, not a PO file: remove it, or rename it without `.po`"
+        raise CatalogueError([Problem(path, None, message)]) from None
+    except PermissionError:
+        message = "cannot be read (permission denied): let the user who builds read it"
+        raise CatalogueError([Problem(path, None, message)]) from None
+    except OSError as error:
+        message = f"cannot be read: {error.strerror or error}: restore the file, or remove it"
+        raise CatalogueError([Problem(path, None, message)]) from None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        message = (
+            "is not valid UTF-8 text: save it as UTF-8 (and say `charset=UTF-8` in its header)"
+        )
+        raise CatalogueError([Problem(path, line, message)]) from None
 
 
 @dataclass(frozen=True)
