@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import posixpath
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from textwrap import dedent
@@ -122,3 +125,23 @@ def css_cell(column: str) -> str:
 def scenario_text(scenario_cell: Any) -> str:
     """The scenario's own text: an obsolete row's is struck (`del`) and followed by its note."""
     return str((scenario_cell.find("del", recursive=False) or scenario_cell).get_text())
+
+
+def run_cli(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """`error-catalogue ARGUMENTS` run in this process (`main`) from `cwd`, its output and exit
+    status as `subprocess.run` gives them: the command line without a process's start-up."""
+    from mkdocs_error_catalogue import site
+    from mkdocs_error_catalogue.cli import main
+
+    # Read once per run of the program, by path: a new run, perhaps of a rewritten file.
+    site.site_settings.cache_clear()
+    site._raw_config.cache_clear()
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with contextlib.chdir(cwd), redirect_stdout(stdout), redirect_stderr(stderr):
+        try:
+            status = main(list(arguments))
+        except SystemExit as exit:  # argparse: usage errors, --help, --version
+            status = exit.code if isinstance(exit.code, int) else 1
+    return subprocess.CompletedProcess(
+        ["error-catalogue", *arguments], status, stdout.getvalue(), stderr.getvalue()
+    )

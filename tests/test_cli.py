@@ -1,15 +1,17 @@
-"""The `error-catalogue` command, run as users run it."""
+"""The `error-catalogue` command: in this process (`run_cli`), and a few runs of the installed
+program as users run it (`error_catalogue`)."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import polib
 
-from .conftest import EXAMPLE_CATALOGUE
+from .conftest import EXAMPLE_CATALOGUE, REPO, run_cli
 
 
 def error_catalogue(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -34,7 +36,7 @@ def test_check_lists_each_problem_as_file_line_message(tmp_path: Path) -> None:
     (folder / "a.yml").write_text(
         "title: A\nerrors:\n  - code: 1\n    scenario: S\n    mesage: M\n"
     )
-    result = error_catalogue("check", "--catalogue", "errors", cwd=tmp_path)
+    result = run_cli("check", "--catalogue", "errors", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "errors/a.yml:3: error 1 has no `message`: add `message: …`",
@@ -43,7 +45,7 @@ def test_check_lists_each_problem_as_file_line_message(tmp_path: Path) -> None:
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
-    result = error_catalogue("chekc", cwd=tmp_path)
+    result = run_cli("chekc", cwd=tmp_path)
     assert result.returncode == 2
     assert "invalid choice: 'chekc'" in result.stderr
 
@@ -55,7 +57,7 @@ def test_check_reads_only_the_catalogue_option_of_mkdocs_yml(tmp_path: Path) -> 
     (tmp_path / "mkdocs.yml").write_text(
         "site_name: S\ndocs_dir: pages\nplugins:\n  - error-catalogue:\n      catalogue: errors\n"
     )
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "errors: 12 categories, 45 errors, no problems"
 
@@ -73,7 +75,7 @@ def test_a_mkdocs_yml_of_the_wrong_shape_is_a_message_not_a_traceback(tmp_path: 
         ),
     ]:
         (tmp_path / "mkdocs.yml").write_text(text)
-        result = error_catalogue("check", cwd=tmp_path)
+        result = run_cli("check", cwd=tmp_path)
         assert (result.returncode, result.stderr) == (
             1,
             f"error-catalogue: mkdocs.yml: {message}\n",
@@ -82,7 +84,7 @@ def test_a_mkdocs_yml_of_the_wrong_shape_is_a_message_not_a_traceback(tmp_path: 
 
 def test_translations_prints_each_text_once_with_where_it_is_used(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "catalogue")
-    result = error_catalogue("translations", cwd=tmp_path)
+    result = run_cli("translations", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     po = polib.pofile(result.stdout)
     ids = [entry.msgid for entry in po]
@@ -93,3 +95,9 @@ def test_translations_prints_each_text_once_with_where_it_is_used(tmp_path: Path
     assert contact.comment == "user action, developer action"  # for the translator
     assert po.find("1004") is None  # codes are the same in every language
     assert po.find("General Errors") is not None  # titles are translated
+
+
+def test_the_installed_program_prints_the_version_of_its_distribution(tmp_path: Path) -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    result = error_catalogue("--version", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (0, f"error-catalogue {project['version']}\n")

@@ -20,8 +20,7 @@ from mkdocs_error_catalogue.importing import (
 )
 from mkdocs_error_catalogue.model import Entry
 
-from .conftest import new_site, scenario_text
-from .test_cli import error_catalogue
+from .conftest import new_site, run_cli, scenario_text
 
 SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
 HEADER = "| Error Code | Likely Scenario | Displayed Error Message | User | Developer |\n|---|---|---|---|---|\n"
@@ -74,7 +73,7 @@ def seed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     site = new_site(root)
     shutil.copy(SEED, root / "link-errors.md")
     (root / "docs").mkdir()
-    result = error_catalogue(
+    result = run_cli(
         "import", "link-errors.md", "--catalogue", "catalogue", "--page", "docs/index.md", cwd=root
     )
     assert result.returncode == 0, result.stderr
@@ -169,10 +168,10 @@ def test_the_seed_catalogue_loads_with_ranges_obsolete_and_ids(
 def test_importing_twice_with_force_writes_the_same_bytes(tmp_path: Path) -> None:
     shutil.copy(SEED, tmp_path / "page.md")
     arguments = ("import", "page.md", "--catalogue", "errors", "--page", "out.md")
-    assert error_catalogue(*arguments, cwd=tmp_path).returncode == 0
+    assert run_cli(*arguments, cwd=tmp_path).returncode == 0
     first = {path.name: path.read_bytes() for path in (tmp_path / "errors").iterdir()}
     page = (tmp_path / "out.md").read_bytes()
-    assert error_catalogue(*arguments, "--force", cwd=tmp_path).returncode == 0
+    assert run_cli(*arguments, "--force", cwd=tmp_path).returncode == 0
     assert {path.name: path.read_bytes() for path in (tmp_path / "errors").iterdir()} == first
     assert (tmp_path / "out.md").read_bytes() == page
 
@@ -181,7 +180,7 @@ def test_existing_catalogue_files_are_not_overwritten_without_force(tmp_path: Pa
     shutil.copy(SEED, tmp_path / "page.md")
     (tmp_path / "errors").mkdir()
     (tmp_path / "errors/05-sell.yml").write_text("mine\n")
-    result = error_catalogue("import", "page.md", "--catalogue", "errors", cwd=tmp_path)
+    result = run_cli("import", "page.md", "--catalogue", "errors", cwd=tmp_path)
     assert result.returncode == 1
     assert "errors/05-sell.yml already exists: pass --force to overwrite it" in result.stderr
     assert [path.name for path in (tmp_path / "errors").iterdir()] == ["05-sell.yml"]
@@ -530,7 +529,7 @@ def test_html_the_plugin_would_show_as_typed_is_imported_with_a_notice(tmp_path:
     )
     assert second.developer_actions == ("<kbd>Ctrl</kbd> and `<kbd>` in code",)
     (tmp_path / "page.md").write_text(page, encoding="utf-8")
-    imported = error_catalogue("import", "page.md", "--catalogue", "catalogue", cwd=tmp_path)
+    imported = run_cli("import", "page.md", "--catalogue", "catalogue", cwd=tmp_path)
     assert imported.returncode == 0, imported.stderr
     assert (
         "page.md:6: a developer action holds HTML (`<kbd>`, `</kbd>`), which the plugin shows "
