@@ -34,6 +34,7 @@ import yaml
 
 from .cell_html import catalogue_text, shown_title
 from .loading import load_catalogue
+from .locking import lock_path
 from .markdown_cells import (
     COMMENT,
     Carried,
@@ -745,7 +746,7 @@ def import_problems(result: PageImport, folder: Path, page: Path) -> list[Proble
     }
     with tempfile.TemporaryDirectory(prefix="error-catalogue-import-") as temporary:
         copy = Path(temporary, "catalogue")
-        unreadable = _copy_folder(folder, copy)
+        unreadable = _copy_catalogue(folder, copy)
         if unreadable:
             return unreadable
         write_categories(result.categories, copy)
@@ -766,23 +767,37 @@ def _source(category: Category, table_line: int) -> _Source:
     return _Source(table_line, tuple(zip(starts, pages, strict=True)))
 
 
-def _copy_folder(folder: Path, copy: Path) -> list[Problem]:
-    """`folder` copied to `copy` as the loader sees it, links kept as links (an absolute one
-    into `folder` made to point into `copy`); each file that cannot be read is a problem."""
-    if not folder.is_dir():
-        copy.mkdir()
-        return []
-    try:
-        shutil.copytree(folder, copy, symlinks=True)
-    except shutil.Error as error:
-        hint = "cannot be read: make it readable, or move it out of the catalogue folder"
-        return [Problem(Path(source), None, hint) for source, _, _ in error.args[0]]
+def _copy_catalogue(folder: Path, copy: Path) -> list[Problem]:
+    """`folder` and its lock copied to `copy` and its lock, as the loader sees them: links kept
+    as links (an absolute one into `folder` made to point into `copy`); each file that cannot
+    be read is a problem."""
+    unreadable = [
+        *_copy(folder, copy),
+        *_copy(lock_path(folder), lock_path(copy)),
+    ]
+    copy.mkdir(exist_ok=True)
     inside = folder.resolve()
     for link in (path for path in copy.iterdir() if path.is_symlink()):
         target = link.readlink()
         if target.is_absolute() and target.resolve().is_relative_to(inside):
             link.unlink()
             link.symlink_to(copy / target.resolve().relative_to(inside))
+    return unreadable
+
+
+def _copy(source: Path, target: Path) -> list[Problem]:
+    """Copy the folder or file `source`, if there is one; each file that cannot be read is a
+    problem."""
+    hint = "cannot be read: make it readable, or move it out of the way"
+    try:
+        if source.is_dir():
+            shutil.copytree(source, target, symlinks=True)
+        elif source.exists():
+            shutil.copyfile(source, target)
+    except shutil.Error as error:
+        return [Problem(Path(path), None, hint) for path, _, _ in error.args[0]]
+    except OSError:
+        return [Problem(source, None, hint)]
     return []
 
 
@@ -793,6 +808,8 @@ def _placed(
     message = problem.message
     for name, source in sources.items():  # `01-errors.yml:5` in a message: that row's line
         message = _in_page(message, name, source, page)
+    if problem.path == lock_path(copy):
+        return Problem(lock_path(folder), problem.line, message)
     if not problem.path.is_relative_to(copy):
         return Problem(problem.path, problem.line, message)
     relative = problem.path.relative_to(copy)
