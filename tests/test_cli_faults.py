@@ -21,6 +21,9 @@ HEADER = "| Code | Scenario | Message | User | Developer |\n|---|---|---|---|---
 ROW = "| 1 | S | M | - | - |\n"
 PAGE = f"## Errors\n\n{HEADER}{ROW}"
 MARKED_PAGE = "## Errors\n\n<!-- error-catalogue errors -->\n"
+NOTHING_WRITTEN = (
+    "error-catalogue import: nothing written: fix what is listed, then run the import again"
+)
 NOBODY = 65534  # the unprivileged user and group of Debian and most Linux systems
 
 
@@ -45,7 +48,7 @@ def test_import_page_option_over_another_existing_file_needs_force(tmp_path: Pat
     assert (refused.returncode, refused.stdout) == (1, "")
     assert refused.stderr.splitlines() == [
         "error-catalogue import: notes.md already exists: pass --force to overwrite it",
-        "error-catalogue import: nothing written: fix what is listed, then run the import again",
+        NOTHING_WRITTEN,
     ]
     assert files_in(tmp_path) == before
     forced = run_cli("import", "page.md", "--page", "notes.md", "--force", cwd=tmp_path)
@@ -81,7 +84,7 @@ def test_import_of_a_cell_the_catalogue_refuses_writes_nothing(
     assert result.stderr.splitlines() == [
         f"page.md:6: `scenario` contains the control character {shown}: remove it "
         "(in catalogue/01-errors.yml, not written)",
-        "error-catalogue import: nothing written: fix what is listed, then run the import again",
+        NOTHING_WRITTEN,
     ]
     assert files_in(tmp_path) == {"page.md": page.encode()}
     assert not (tmp_path / "catalogue").exists()
@@ -103,7 +106,7 @@ def test_import_clashing_with_the_catalogue_writes_nothing(tmp_path: Path) -> No
         "every code and id must be unique in the catalogue",
         "catalogue/mine.yml:4: code 1 is already used at page.md:5: "
         "every code and id must be unique in the catalogue",
-        "error-catalogue import: nothing written: fix what is listed, then run the import again",
+        NOTHING_WRITTEN,
     ]
     assert files_in(tmp_path) == before
 
@@ -121,7 +124,7 @@ def test_import_with_force_may_not_drop_a_locked_code(tmp_path: Path) -> None:
     assert result.stderr.splitlines() == [
         "catalogue.lock:5: code 1 is published (in catalogue.lock) but missing from the "
         "catalogue: put it back and mark it `obsolete:` instead of deleting it",
-        "error-catalogue import: nothing written: fix what is listed, then run the import again",
+        NOTHING_WRITTEN,
     ]
     assert files_in(tmp_path) == before
 

@@ -771,10 +771,8 @@ def _copy_catalogue(folder: Path, copy: Path) -> list[Problem]:
     """`folder` and its lock copied to `copy` and its lock, as the loader sees them: links kept
     as links (an absolute one into `folder` made to point into `copy`); each file that cannot
     be read is a problem."""
-    unreadable = [
-        *_copy(folder, copy),
-        *_copy(lock_path(folder), lock_path(copy)),
-    ]
+    unreadable = _copy(folder, copy) if folder.is_dir() else []
+    unreadable += _copy(lock_path(folder), lock_path(copy))
     copy.mkdir(exist_ok=True)
     inside = folder.resolve()
     for link in (path for path in copy.iterdir() if path.is_symlink()):
