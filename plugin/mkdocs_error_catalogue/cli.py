@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
@@ -606,11 +606,19 @@ def translations(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _installed_version() -> str:
+    """The version of the installed distribution (the package may run from a source tree)."""
+    try:
+        return version(DISTRIBUTION)
+    except PackageNotFoundError:
+        return "(version unknown: not installed)"
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="error-catalogue", description="Work with an error catalogue outside a MkDocs build."
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version(DISTRIBUTION)}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_installed_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     for add in (
         add_check,
