@@ -266,3 +266,23 @@ def test_version_is_the_installed_distributions(tmp_path: Path) -> None:
     result = run_cli("--version", cwd=tmp_path)
     expected = f"error-catalogue {version('mkdocs-error-catalogue')}\n"
     assert (result.returncode, result.stdout, result.stderr) == (0, expected, "")
+
+
+def test_import_checks_the_catalogue_links_as_the_loader_sees_them(tmp_path: Path) -> None:
+    """The check runs on a copy of the folder: a category file linked (by an absolute path) to
+    a file inside the folder stays inside it there too, and one linked outside stays outside."""
+    shared = tmp_path / "catalogue/shared/b.txt"
+    shared.parent.mkdir(parents=True)
+    shared.write_text("title: B\nid: b\nerrors:\n  - code: 6\n    scenario: S\n    message: M\n")
+    (tmp_path / "catalogue/b.yml").symlink_to(shared)
+    (tmp_path / "page.md").write_text(PAGE)
+    imported = run_cli("import", "page.md", "--page", "out.md", cwd=tmp_path)
+    assert imported.returncode == 0, imported.stderr
+    (tmp_path / "outside.yml").write_text(shared.read_text().replace("6", "7"))
+    (tmp_path / "catalogue/o.yml").symlink_to(tmp_path / "outside.yml")
+    refused = run_cli("import", "page.md", "--page", "out.md", "--force", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert refused.stderr.splitlines()[0] == (
+        "catalogue/o.yml: links to a file outside the catalogue folder: copy the file into the "
+        "folder instead of linking to it"
+    )

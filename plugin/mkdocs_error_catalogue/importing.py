@@ -839,7 +839,7 @@ def write_all_or_nothing(files: list[tuple[Path, str]]) -> None:
     new = {path for path, _ in files if not path.exists()}
     try:
         for path, text in files:
-            created += _make_folders(path.parent)
+            _make_folders(path.parent, created)
             pending.append((_temporary_file(path, text), path))
         for temporary, path in pending:
             temporary.replace(path)
@@ -854,17 +854,16 @@ def write_all_or_nothing(files: list[tuple[Path, str]]) -> None:
         raise
 
 
-def _make_folders(folder: Path) -> list[Path]:
-    """Create `folder` and its missing parents; the ones created, outermost first."""
+def _make_folders(folder: Path, created: list[Path]) -> None:
+    """Create `folder` and its missing parents, outermost first, each added to `created` (so
+    that, should one fail, the ones before it are known)."""
     missing: list[Path] = []
     while not folder.exists() and folder != folder.parent:
         missing.append(folder)
         folder = folder.parent
-    created: list[Path] = []
     for path in reversed(missing):
         path.mkdir()
         created.append(path)
-    return created
 
 
 def _temporary_file(path: Path, text: str) -> Path:
