@@ -19,7 +19,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from .translations import language_tags, normal_tag
+from .locales import language_tags, normal_tag
 
 I18N_PLUGIN = "i18n"
 SEARCH_PLUGINS = ("search", "material/search")
