@@ -28,10 +28,11 @@ from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
-from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, recorded_problems
+from .extension import EXTENSION_NAMES, ErrorCatalogueExtension
 from .languages import I18N_PLUGIN, language_pages, theme_language
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
+from .page_html import recorded_problems
 from .rendering import SHOWN_CATEGORY, Labels
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
