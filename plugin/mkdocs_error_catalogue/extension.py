@@ -13,8 +13,7 @@ import itertools
 import logging
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable, Mapping
-from html import escape, unescape
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,6 +29,7 @@ from markdown.util import ETX, STX, AtomicString, code_escape
 from .inline import error_anchor, literal, plain_text, register_error_autolinks
 from .markers import Marker, find_markers
 from .model import Catalogue, Category
+from .page_html import table_placeholder, with_recorded_problems
 from .problems import CatalogueError
 from .rendering import LABEL_NAMES, CatalogueRenderer, Labels
 from .standalone import (
@@ -52,10 +52,6 @@ _TOKEN = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
 # line, say in a quote, or not in lower case), so no table came of it. Markers in code are
 # escaped text by then, and the table placeholders (`<!--error-catalogue-table:1-->`) differ.
 _STRAY_MARKER = re.compile(r"<!--\s*error-catalogue(?![\w-]).*?-->", re.IGNORECASE | re.DOTALL)
-# What the extension reported while converting a page on its own, kept in the page's HTML for
-# `error-catalogue site-files` (Zensical's `--strict` ignores logged warnings). The problem is
-# escaped, so it holds no `>` that could end the comment early.
-_RECORDED_PROBLEM = re.compile(r"<!-- error-catalogue-problem: (?P<problem>.*?) -->", re.DOTALL)
 
 
 @dataclasses.dataclass
@@ -160,22 +156,14 @@ class _MarkerInHtmlPostprocessor(Postprocessor):
 
 class _RecordedProblemsPostprocessor(Postprocessor):
     """Appends the problems reported while converting the page, as comments (see
-    `recorded_problems`)."""
+    `page_html.recorded_problems`)."""
 
     def __init__(self, md: Markdown, extension: ErrorCatalogueExtension) -> None:
         super().__init__(md)
         self.extension = extension
 
     def run(self, text: str) -> str:
-        problems = self.extension.page_problems
-        comments = (f"<!-- error-catalogue-problem: {escape(p)} -->" for p in problems)
-        return "\n".join([text, *comments]) if problems else text
-
-
-def recorded_problems(html: str) -> list[str]:
-    """The problems that the extension, on its own, reported while converting the page whose
-    HTML is `html`."""
-    return [unescape(m.group("problem")) for m in _RECORDED_PROBLEM.finditer(html)]
+        return with_recorded_problems(text, self.extension.page_problems)
 
 
 class _MarkerBlockProcessor(BlockProcessor):
@@ -237,9 +225,9 @@ class ErrorCatalogueExtension(Extension):
         self.managed = False
         # When a dict (the plugin sets one while MkDocs converts a page), tables go here under
         # a number, and the HTML gets `table_placeholder(number)` in their place: Markdown's
-        # last steps then copy a short page instead of one that may hold ten thousand rows (see
-        # `put_tables_back`). Numbers are never reused, so conversions nested in the page's
-        # (mkdocstrings renders docstrings so) cannot mix them up.
+        # last steps then copy a short page instead of one that may hold ten thousand rows
+        # (see `page_html.put_tables_back`). Numbers are never reused, so conversions nested
+        # in the page's (mkdocstrings renders docstrings so) cannot mix them up.
         self.held_tables: dict[int, str] | None = None
         # Set while `mkdocs serve` shows the last good catalogue: the problems of the current
         # one, said above each marker's tables, where the writer looks.
@@ -447,20 +435,3 @@ class ErrorCatalogueExtension(Extension):
 def makeExtension(**kwargs: Any) -> ErrorCatalogueExtension:  # noqa: N802 - Markdown's API name
     """Entry point for `markdown_extensions: [error_catalogue]`."""
     return ErrorCatalogueExtension(**kwargs)
-
-
-_TABLE_PLACEHOLDER = re.compile(r"<!--error-catalogue-table:(\d+)-->")
-
-
-def table_placeholder(number: int) -> str:
-    """What stands for the held table `number` in a page's HTML (a comment: invisible)."""
-    return f"<!--error-catalogue-table:{number}-->"
-
-
-def put_tables_back(html: str, tables: Mapping[int, str]) -> str:
-    """`html` with each table placeholder replaced by its table (when `tables` has it)."""
-
-    def table(match: re.Match[str]) -> str:
-        return tables.get(int(match.group(1)), match.group(0))
-
-    return _TABLE_PLACEHOLDER.sub(table, html)

@@ -25,12 +25,12 @@ import re
 import shutil
 import stat
 import tempfile
-import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from markdown.extensions.toc import slugify as toc_slugify
 
 from .cell_html import catalogue_text, shown_title
 from .loading import load_catalogue
@@ -565,14 +565,21 @@ class _Names:
         return name
 
 
-def slugify(text: str) -> str:
-    """A heading's id as MkDocs' table of contents makes it (`Fiat to Crypto` -> `fiat-to-crypto`).
+def heading_id(title: str) -> str:
+    """A heading's id as MkDocs' table of contents makes it, with Python-Markdown's own rule
+    (`Fiat to Crypto` -> `fiat-to-crypto`, `Errors_` -> `errors_`, `- Errors -` -> `-errors-`).
 
     Accents are dropped; text with no Latin letters or digits gives "".
     """
-    value = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
-    return re.sub(r"[-\s]+", "-", value).strip("-_")
+    return toc_slugify(title, "-")
+
+
+def slugify(text: str) -> str:
+    """An id made from `text`: its `heading_id`, so that a page's links to the heading keep
+    working, unless that starts with `-` or `_`, which no id may: then without the `-` and
+    `_` at either end (`_internal errors` -> `internal-errors`)."""
+    slug = heading_id(text)
+    return slug if SLUG.match(slug) else slug.strip("-_")
 
 
 def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> Category:

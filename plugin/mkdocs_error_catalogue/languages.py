@@ -17,9 +17,10 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files
 
-from .translations import language_tags, normal_tag
+from .locales import language_tags, normal_tag
 
 I18N_PLUGIN = "i18n"
 SEARCH_PLUGINS = ("search", "material/search")
@@ -88,7 +89,9 @@ def language_pages(
     `link-errors.fr.md` (or `fr/link-errors.md` with `docs_structure: folder`) is the French
     page `fr/link-errors/`; `link-errors.md` and `link-errors.en.md` (or `en/link-errors.md`)
     the default language's `link-errors/`, and the French one too where French has no page of
-    its own (`fallback_to_default`, on by default)."""
+    its own (`fallback_to_default`, on by default). `errors.v2.md` (or `v2/errors.md`) names
+    no language: it is the default language's `errors.v2/` (`v2/errors/`). `errors.de.md`,
+    with `de` not among the site's languages, is in no language's build."""
     languages = [
         entry
         for entry in i18n_options.get("languages") or []
@@ -104,10 +107,10 @@ def language_pages(
     own: dict[str, File] = {}
     fallback: dict[str, File] = {}
     for file in files.documentation_pages():
-        locale, src_uri = _language_of(file.src_uri, by_folder)
-        if locale == wanted:
+        locale, src_uri = _language_of(file.src_uri, by_folder, locales)
+        if (locale or default) == wanted:
             own[src_uri] = file
-        elif locale == default or locale not in locales:
+        elif (locale or default) == default:
             fallback.setdefault(src_uri, file)
     if folder and i18n_options.get("fallback_to_default", True) is False:
         fallback = {}
@@ -131,14 +134,32 @@ def _moved(file: File, src_uri: str, config: MkDocsConfig) -> File:
     return moved
 
 
-def _language_of(src_uri: str, by_folder: bool) -> tuple[str | None, str]:
-    """The language a page names (its folder, or its suffix), and its path without it."""
+def _language_of(src_uri: str, by_folder: bool, locales: list[str]) -> tuple[str | None, str]:
+    """The language a page names (its first folder, or the last dotted part of its name) and
+    its path without it; (None, `src_uri`) when that part names no language.
+
+    mkdocs-static-i18n's own rule (`suffix.create_i18n_file`, `folder.create_i18n_file`): the
+    part is a language when it is one of the site's locales or is written as one
+    (`RE_LOCALE`: `fr`, `pt-BR`, `pt_BR`, `zh-Hant-TW`), so `errors.v2.md` stays `errors.v2`."""
     path = PurePosixPath(src_uri)
     if by_folder:
-        return (
-            (path.parts[0], str(path.relative_to(path.parts[0])))
-            if len(path.parts) > 1
-            else (None, src_uri)
-        )
-    stem, dot, locale = path.stem.rpartition(".")
-    return (locale, str(path.with_name(stem + path.suffix))) if dot else (None, src_uri)
+        if len(path.parts) > 1 and _is_locale(path.parts[0], locales):
+            return path.parts[0], str(path.relative_to(path.parts[0]))
+        return None, src_uri
+    locale = PurePosixPath(path.stem).suffix[1:]
+    if locale and _is_locale(locale, locales):
+        return locale, str(path.with_name(PurePosixPath(path.stem).stem + path.suffix))
+    return None, src_uri
+
+
+def _is_locale(name: str, locales: list[str]) -> bool:
+    """Whether mkdocs-static-i18n takes `name` for a language (imported only for sites that
+    list it, which cannot build without it)."""
+    try:
+        from mkdocs_static_i18n.config import RE_LOCALE  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise ConfigurationError(
+            f"`{I18N_PLUGIN}` is listed in `plugins:` but mkdocs-static-i18n is not installed: "
+            "install it (`pip install mkdocs-static-i18n`), as the site's build needs it too"
+        ) from error
+    return name in locales or RE_LOCALE.match(name) is not None

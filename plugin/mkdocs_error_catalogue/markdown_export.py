@@ -10,7 +10,7 @@ does not show; `importing.import_page` reads it all back into the same catalogue
 
 from __future__ import annotations
 
-from .importing import read_heading, slugify, thousands_block
+from .importing import heading_id, read_heading, thousands_block
 from .markdown_cells import Carried, comment, description, read_text, row_cells, title
 from .model import Catalogue, Category, Entry
 from .rendering import Labels
@@ -41,7 +41,7 @@ def _heading(category: Category) -> tuple[str, str | None]:
     comment when the heading does not read back as it (`## Title #` reads as `Title`)."""
     line = f"## {title(category.title)}"
     read = read_heading(line) or ("", None)
-    if category.id != slugify(category.title) or read[1] is not None:
+    if category.id != heading_id(category.title) or read[1] is not None:
         line += f" {{#{category.id}}}"
         read = read_heading(line) or read
     return line, None if read_text(read[0]) == category.title else category.title

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 
 from .autorefs import register_entries
 from .exporting import export_chunks
-from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, put_tables_back
+from .extension import EXTENSION_NAMES, ErrorCatalogueExtension
 from .languages import (
     language_folder,
     listed_before_i18n,
@@ -31,9 +31,10 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
+from .page_html import put_tables_back, tables_of, without_tables
 from .problems import CatalogueError, display_path
 from .rendering import LABEL_NAMES
-from .search import add_entries_to_index, tables_of, without_tables
+from .search import add_entries_to_index
 from .site import (
     ASSETS,
     DEFAULT_DEEP_LINKS,

@@ -9,35 +9,17 @@ back right after), so the index does not hold every text twice.
 from __future__ import annotations
 
 import html
-import itertools
 import json
-import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File
 
-from .extension import table_placeholder
 from .inline import plain_text as _plain_text
 from .model import Entry
-from .rendering import CSS_PREFIX
 from .site import CatalogueSite
 
 INDEX = Path("search") / "search_index.json"
-# A rendered table: its wrapper holds one table, and catalogue text cannot contain `</table>`
-# (raw HTML in it is escaped), so the first `</table>` closes it.
-_TABLE = re.compile(rf'<div class="{CSS_PREFIX}"[^>]*>\s*<table>.*?</table>\s*</div>', re.DOTALL)
-
-
-def without_tables(content: str) -> str:
-    """`content` with a `table_placeholder` in place of each catalogue table."""
-    count = itertools.count()
-    return _TABLE.sub(lambda _: table_placeholder(next(count)), content)
-
-
-def tables_of(content: str) -> dict[int, str]:
-    """The catalogue tables of `content`, numbered as `without_tables` numbers them."""
-    return dict(enumerate(_TABLE.findall(content)))
 
 
 def add_entries_to_index(

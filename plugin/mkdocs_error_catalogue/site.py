@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from html import escape, unescape
 from pathlib import Path
@@ -28,10 +28,11 @@ from mkdocs.utils.yaml import yaml_load
 
 from .deep_links import redirect_page
 from .exporting import export_json
-from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, recorded_problems
+from .extension import EXTENSION_NAMES, ErrorCatalogueExtension
 from .languages import I18N_PLUGIN, language_pages, theme_language
 from .markers import asked_for, first_pages, pages_by_category
 from .model import Catalogue
+from .page_html import recorded_problems
 from .rendering import SHOWN_CATEGORY, Labels
 
 STYLESHEET = "assets/error-catalogue/error-catalogue.css"
@@ -72,6 +73,14 @@ NOT_FOUND_PAGE = "404.html"
 NOT_FOUND_DATA = "error-catalogue-not-found-data"
 
 
+def category_pages(files: Files, ids: Sequence[str]) -> dict[str, File]:
+    """For each category id, the first documentation page of `files` (in MkDocs' file order:
+    a folder's own files before its subfolders; excluded files left out) whose markers show
+    it. The one answer for the plugin, the commands and the extension on its own."""
+    sources = ((file, file.content_string) for file in files.documentation_pages())
+    return pages_by_category(ids, sources)
+
+
 class CatalogueSite:
     """URLs of catalogue entries in one built site; implements `exporting.Locator`."""
 
@@ -95,8 +104,7 @@ class CatalogueSite:
         # while the generator converted the page (see `recorded_problems`).
         self.recorded_problems: list[tuple[Path, str]] = []
         if built is None:
-            sources = ((file, file.content_string) for file in files.documentation_pages())
-            self.pages = pages_by_category(self._ids, sources)
+            self.pages = category_pages(files, self._ids)
         else:
             # One page's HTML at a time: a site's pages together may be large.
             shown: list[tuple[File, list[str]]] = []
@@ -319,12 +327,8 @@ class SiteSettings:
 @functools.cache
 def site_settings(config_file: Path) -> SiteSettings:
     raw = _raw_config(config_file)
-    config = MkDocsConfig(config_file_path=str(config_file))
     keys = ("docs_dir", "site_url", "use_directory_urls", "exclude_docs", "not_in_nav")
-    config.load_dict({"site_name": "site"} | {key: raw[key] for key in keys if key in raw})
-    errors, _ = config.validate()
-    if errors:
-        raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
+    config = _files_config({key: raw[key] for key in keys if key in raw}, config_file)
     options = _plugin_options(raw.get("plugins"), "error-catalogue") or {}
     return SiteSettings(
         config,
@@ -333,6 +337,23 @@ def site_settings(config_file: Path) -> SiteSettings:
         site_path_option(options.get("export", True), DEFAULT_EXPORT, "export"),
         _plugin_options(raw.get("plugins"), I18N_PLUGIN),
     )
+
+
+def docs_files(docs_dir: Path) -> Files:
+    """The files MkDocs finds in `docs_dir`, in its order and with its default exclusions
+    (dot files, `templates/`): the pages of a site that another generator builds."""
+    return get_files(_files_config({"docs_dir": str(docs_dir)}))
+
+
+def _files_config(settings: dict[str, Any], config_file: Path | None = None) -> MkDocsConfig:
+    """MkDocs' configuration of `settings` (read relative to `config_file`, else to the
+    working folder), validated, without theme or plugins: enough to find the site's files."""
+    config = MkDocsConfig(config_file_path=str(config_file) if config_file else None)
+    config.load_dict({"site_name": "site"} | settings)
+    errors, _ = config.validate()
+    if errors:
+        raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
+    return config
 
 
 def extension_labels(config_file: Path) -> Labels:

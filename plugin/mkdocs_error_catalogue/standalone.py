@@ -20,7 +20,6 @@ from markdown import Markdown
 
 from .loading import FileCache, is_category_file, load_catalogue, misplaced_files
 from .locking import lock_path
-from .markers import pages_by_category
 from .model import Catalogue
 from .problems import CatalogueError
 from .translating import translate_by, translation_path
@@ -76,17 +75,25 @@ def cached_translation(folder: Path, catalogue: Catalogue, language: str | None)
 
 
 def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
-    """For each category, the first page (a path in `docs_dir`) whose marker shows it."""
+    """For each category, the first page (a path in `docs_dir`) whose marker shows it, as
+    the plugin and the commands find it (`site.category_pages`), found again only when a
+    Markdown file was edited, added or removed."""
+    # Imported here: plain Python-Markdown never needs MkDocs, and `site` imports the
+    # extension, which imports this module.
+    from mkdocs.utils import markdown_extensions
+
+    from .site import category_pages as pages_in
+    from .site import docs_files
+
     docs_dir = docs_dir.resolve()
-    sources = sorted(docs_dir.rglob("*.md"), key=lambda p: p.relative_to(docs_dir).parts)
-    signature = _signature(sources)
+    sources = (path for path in docs_dir.rglob("*") if path.suffix in markdown_extensions)
+    signature = _signature(sorted(sources))
     cached = _pages.get(docs_dir)
     if cached is None or cached[0] != signature:
         ids = [category.id for category in catalogue.categories]
-        texts = (
-            (p.relative_to(docs_dir).as_posix(), p.read_text(encoding="utf-8")) for p in sources
-        )
-        cached = _pages[docs_dir] = (signature, pages_by_category(ids, texts))
+        found = pages_in(docs_files(docs_dir), ids)
+        pages = {category: file.src_uri for category, file in found.items()}
+        cached = _pages[docs_dir] = (signature, pages)
     return cached[1]
 
 

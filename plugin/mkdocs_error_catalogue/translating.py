@@ -24,9 +24,9 @@ from pathlib import Path
 import polib
 
 from .inline import PLACEHOLDER
+from .locales import language_tags, normal_tag
 from .model import Catalogue, Category, Entry
 from .problems import CatalogueError, Problem
-from .translations import language_tags, normal_tag
 
 TRANSLATIONS_FOLDER = "translations"
 

@@ -7,6 +7,7 @@ as Material translates its own interface; the `labels` option changes any of the
 
 from __future__ import annotations
 
+from .locales import language_tags
 from .rendering import Labels
 
 TRANSLATED_LABELS: dict[str, Labels] = {
@@ -132,15 +133,3 @@ def labels_for(language: str | None) -> Labels:
     language); English for any language without translations."""
     tags = language_tags(language) if language else ()
     return next((TRANSLATED_LABELS[tag] for tag in tags if tag in TRANSLATED_LABELS), Labels())
-
-
-def language_tags(language: str) -> tuple[str, ...]:
-    """What to look `language` up as, most specific first: `pt_BR` -> `pt-br`, then `pt`."""
-    tag = normal_tag(language)
-    base = tag.split("-")[0]
-    return (tag, base) if base != tag else (tag,)
-
-
-def normal_tag(name: str) -> str:
-    """A language tag or file name as written in any case, with `-` or `_`: `pt-br`."""
-    return name.replace("_", "-").lower()

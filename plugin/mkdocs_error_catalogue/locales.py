@@ -1,0 +1,19 @@
+"""Language tags as sites and files write them (`pt-BR`, `pt_br`, `fr.po`), compared alike.
+
+Kept apart from the built-in labels (`translations`), the PO files (`translating`) and
+mkdocs-static-i18n's pages (`languages`), which all look languages up the same way.
+"""
+
+from __future__ import annotations
+
+
+def language_tags(language: str) -> tuple[str, ...]:
+    """What to look `language` up as, most specific first: `pt_BR` -> `pt-br`, then `pt`."""
+    tag = normal_tag(language)
+    base = tag.split("-")[0]
+    return (tag, base) if base != tag else (tag,)
+
+
+def normal_tag(name: str) -> str:
+    """A language tag or file name as written in any case, with `-` or `_`: `pt-br`."""
+    return name.replace("_", "-").lower()
