@@ -31,7 +31,7 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
-from .problems import CatalogueError, display_path
+from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES
 from .search import add_entries_to_index, tables_of, without_tables
 from .site import (
@@ -177,13 +177,26 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
         self._stale = None
+        differences: list[Problem] = []
         try:
-            self.last_good = load_catalogue(self.folder, self._files)
+            self.last_good = load_catalogue(self.folder, self._files, differences)
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
             self._say_while_serving(error, _KEPT)
+        self._warn_lock_differences(differences)
         return self.last_good
+
+    def _warn_lock_differences(self, differences: list[Problem]) -> None:
+        """Changes since the lock, for a person to review: warnings (`--strict` fails), and
+        while serving above the tables too."""
+        for difference in differences:
+            log.warning(str(difference))
+        if differences and self.serving:
+            lines = "\n".join(f"  {difference}" for difference in differences)
+            self._stale = (
+                f"The error catalogue differs from {lock_path(self.folder).name}:\n{lines}"
+            )
 
     def _say_while_serving(self, error: CatalogueError, consequence: str) -> None:
         """What `serve` goes on despite: in the terminal, and above the tables of the pages."""
