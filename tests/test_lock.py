@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
-from .conftest import EXAMPLE_CATALOGUE, new_site
+from mkdocs_error_catalogue.extension import recorded_problems
+
+from .conftest import EXAMPLE_CATALOGUE, cell, new_site
 from .test_cli import error_catalogue
+from .test_serve import Server
 
 RESTORE = "restore it from version control, or delete it on purpose to start over"
 
@@ -135,6 +146,12 @@ def test_every_wording_change_is_reported_with_its_advice(
     assert advice in line
     closing = ")" if advice == DIFFERENT else ""
     assert line.endswith(f"record it with `error-catalogue lock --reword 1004`{closing}")
+    site = new_site(tmp_path)
+    site.page("index.md", "<!-- error-catalogue -->\n")
+    build = site.run("build")
+    assert build.returncode == 0, build.stderr
+    warnings = [line for line in build.stderr.splitlines() if line.startswith("WARNING")]
+    assert [warning.endswith(line) for warning in warnings] == [True]
 
 
 def test_the_lock_lists_every_published_code_sorted_and_stable(locked: Path) -> None:
@@ -310,3 +327,256 @@ def test_lock_beside_the_folder_even_from_inside_it(locked: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert not (inside / ".lock").exists()
     assert (locked / "catalogue.lock").is_file()
+
+
+def test_the_build_warns_of_a_changed_wording_and_strict_fails(locked: Path) -> None:
+    site = new_site(locked)
+    site.page("index.md", "<!-- error-catalogue -->\n")
+    edit(locked, "08-cancel.yml", "Failed to retrieve token details", "Failed to get token details")
+    plain = site.run("build")
+    assert plain.returncode == 0, plain.stderr
+    [warning] = [line for line in plain.stderr.splitlines() if line.startswith("WARNING")]
+    assert warning.endswith(
+        "catalogue/08-cancel.yml:14: code 9001 changed since it was locked in catalogue.lock: "
+        'scenario was "Failed to retrieve token details", now "Failed to get token details". '
+        f"{REWORDING} `error-catalogue lock --reword 9001`"
+    )
+    row = site.html().find("tr", id="9001")
+    assert cell(row, "scenario").get_text() == "Failed to get token details"
+    strict = site.run("build", "--strict")
+    assert strict.returncode == 1
+    assert "code 9001 changed since it was locked" in strict.stderr
+
+
+def test_serve_shows_a_changed_wording_above_the_tables_and_goes_on(locked: Path) -> None:
+    site = new_site(locked)
+    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
+    server = Server(site)
+    try:
+        server.wait_for(lambda html: 'id="9001"' in html, "the first build")
+        edit(locked, "08-cancel.yml", "retrieving the token details.", "getting the token details.")
+        server.wait_for(lambda html: "getting the token details." in html, "the edit to show")
+        notice = BeautifulSoup(server.page(), "html.parser").select_one(".error-catalogue-problem")
+        assert notice is not None
+        assert notice.get_text().splitlines() == [
+            "Error catalogue: The error catalogue differs from catalogue.lock:",
+            "  catalogue/08-cancel.yml:14: code 9001 changed since it was locked in "
+            'catalogue.lock: message was "Something went wrong retrieving the token details.", '
+            'now "Something went wrong getting the token details.". '
+            f"{REWORDING} `error-catalogue lock --reword 9001`",
+        ]
+        assert server.process.poll() is None
+    finally:
+        server.process.terminate()
+        server.process.wait(timeout=10)
+
+
+def test_the_extension_alone_logs_and_records_a_changed_wording(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Zensical's `--strict` ignores logged warnings: `site-files --strict` reads the page."""
+    locked_errors(tmp_path, [("1", "Unable to retrieve tokens list", "M")])
+    write_errors(tmp_path, [("1", "Could not retrieve the list of tokens", "M")])
+    options = {"catalogue": str(tmp_path / "catalogue")}
+    with caplog.at_level(logging.WARNING):
+        html = markdown.markdown(
+            "<!-- error-catalogue -->\n",
+            extensions=["error_catalogue"],
+            extension_configs={"error_catalogue": options},
+        )
+    [problem] = recorded_problems(html)
+    assert problem.endswith(
+        "a.yml:4: code 1 changed since it was locked in catalogue.lock: scenario was "
+        '"Unable to retrieve tokens list", now "Could not retrieve the list of tokens". '
+        f"{REWORDING} `error-catalogue lock --reword 1`"
+    )
+    assert [record.getMessage() for record in caplog.records] == [problem]
+
+
+def test_reword_names_only_locked_codes_that_changed(locked: Path) -> None:
+    edit(locked, "01-general.yml", "Unable to retrieve tokens list", "Unable to load tokens list")
+    before = (locked / "catalogue.lock").read_text(encoding="utf-8")
+    unchanged = error_catalogue("lock", "--reword", "1001", "1003", cwd=locked)
+    assert (unchanged.returncode, unchanged.stderr) == (
+        1,
+        "error-catalogue lock: --reword 1003: code 1003 has not changed since it was locked: "
+        "name only changed locked codes\n",
+    )
+    unknown = error_catalogue("lock", "--reword", "1001", "7777", cwd=locked)
+    assert (unknown.returncode, unknown.stderr) == (
+        1,
+        "error-catalogue lock: --reword 7777: code 7777 is not locked: name only changed "
+        "locked codes\n",
+    )
+    assert (locked / "catalogue.lock").read_text(encoding="utf-8") == before
+
+
+def test_plain_lock_records_new_codes_and_codes_moved_to_another_category(
+    tmp_path: Path,
+) -> None:
+    locked_errors(tmp_path, [("1", "Unable to retrieve tokens list", "M")])
+    b = {"title": "B", "errors": [{"code": 2, "scenario": "Insufficient funds", "message": "N"}]}
+    (tmp_path / "catalogue" / "b.yml").write_text(yaml.safe_dump(b), encoding="utf-8")
+    write_errors(tmp_path, [])  # 1 moves to b: its anchor is its code, nothing breaks
+    b["errors"].append({"code": 1, "scenario": "Unable to retrieve tokens list", "message": "M"})
+    (tmp_path / "catalogue" / "b.yml").write_text(yaml.safe_dump(b), encoding="utf-8")
+    assert error_catalogue("check", cwd=tmp_path).returncode == 0
+    result = error_catalogue("lock", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lock = yaml.safe_load((tmp_path / "catalogue.lock").read_text(encoding="utf-8"))
+    assert {code: entry["category"] for code, entry in lock.items()} == {"1": "b", "2": "b"}
+
+
+def test_a_renamed_category_is_shown_until_lock_reword_records_it(tmp_path: Path) -> None:
+    errors = [("1", "Unable to retrieve tokens list", "M"), ("2", "Insufficient funds", "N")]
+    locked_errors(tmp_path, errors)
+    write_errors(tmp_path, errors, category_id="wallet")
+    result = error_catalogue("check", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "catalogue.lock:6: the category `a` of the locked codes 1, 2 no longer exists, so "
+        "links to its heading (`#a`) break: give its file `id: a` again (a file's name is only "
+        "the default id), or, if the rename is on purpose, record it with `error-catalogue lock "
+        "--reword 1 2`\n",
+    )
+    site = new_site(tmp_path)
+    site.page("index.md", "<!-- error-catalogue -->\n")
+    build = site.run("build")
+    assert build.returncode == 0, build.stderr
+    assert "WARNING" in build.stderr and "the category `a` of the locked codes" in build.stderr
+    refused = error_catalogue("lock", cwd=tmp_path)
+    assert refused.returncode == 1
+    assert "`error-catalogue lock --reword 1 2`" in refused.stderr.splitlines()[-1]
+    assert error_catalogue("lock", "--reword", "1", "2", cwd=tmp_path).returncode == 0
+    assert error_catalogue("check", cwd=tmp_path).returncode == 0
+    lock = yaml.safe_load((tmp_path / "catalogue.lock").read_text(encoding="utf-8"))
+    assert lock["1"]["category"] == lock["2"]["category"] == "wallet"
+
+
+THREE = [("1", "Unable to retrieve tokens list", "M"), ("2", "Out of funds", "N"), ("3", "S", "O")]
+
+
+def _emptied(text: str) -> str:
+    return ""
+
+
+def _comments_only(text: str) -> str:  # the header, as written before the end line
+    return "".join(line for line in _old_lines(text) if line.startswith("#"))
+
+
+def _old_lines(text: str) -> list[str]:
+    """The lines of the lock as `lock` wrote it before it wrote a last line counting codes."""
+    lines = text.splitlines(keepends=True)
+    return [line for line in lines if "last line" not in line and "End of the lock" not in line]
+
+
+def _cut_before_the_last_block(text: str) -> str:  # still valid YAML
+    return text[: text.index("\n'3':")]
+
+
+def _last_block_deleted(text: str) -> str:
+    start = text.index("\n'3':")
+    return text[:start] + text[text.index("\n#", start) :]
+
+
+BROKEN_LOCKS = {
+    "empty": (_emptied, "catalogue.lock: the lock file is empty"),
+    "comments only": (_comments_only, "catalogue.lock: the lock file locks no code"),
+    "cut short": (
+        _cut_before_the_last_block,
+        "catalogue.lock: the lock file was cut short: its last line is missing",
+    ),
+    "a block deleted": (
+        _last_block_deleted,
+        "catalogue.lock:16: the lock file lists 2 codes but its last line counts 3",
+    ),
+}
+
+
+@pytest.mark.parametrize("broken", BROKEN_LOCKS.values(), ids=BROKEN_LOCKS.keys())
+def test_a_lock_that_cannot_protect_the_codes_is_an_error_not_off(
+    tmp_path: Path, broken: tuple[Callable[[str], str], str]
+) -> None:
+    """Before, such a lock protected nothing, silently: deleting a published code passed."""
+    damage, words = broken
+    locked_errors(tmp_path, THREE)
+    path = tmp_path / "catalogue.lock"
+    path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
+    write_errors(tmp_path, THREE[:2])  # 3 deleted
+    result = error_catalogue("check", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        f"{words}: {RESTORE} (then run `error-catalogue lock`)\n",
+    )
+    site = new_site(tmp_path)
+    site.page("index.md", "<!-- error-catalogue -->\n")
+    assert site.run("build").returncode == 1
+    assert error_catalogue("lock", cwd=tmp_path).returncode == 1  # not blessed away either
+
+
+def test_a_lock_written_before_the_end_line_keeps_working(tmp_path: Path) -> None:
+    locked_errors(tmp_path, THREE)
+    path = tmp_path / "catalogue.lock"
+    path.write_text("".join(_old_lines(path.read_text(encoding="utf-8"))), encoding="utf-8")
+    assert error_catalogue("check", cwd=tmp_path).returncode == 0
+    write_errors(tmp_path, THREE[:2])
+    result = error_catalogue("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "code 3 is published (in catalogue.lock) but missing" in result.stderr
+
+
+def test_an_unreadable_lock_is_an_error_naming_it() -> None:
+    """As a user who may not read it: root reads any file, so the check runs as `nobody`."""
+    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if os.geteuid() == 0 and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: every file is readable")
+    prefix = as_nobody if os.geteuid() == 0 else []
+    root = Path(tempfile.mkdtemp())  # not pytest's: its folders only root may enter
+    try:
+        root.chmod(0o755)
+        locked_errors(root, THREE)
+        for path in [root / "catalogue", *root.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (root / "catalogue.lock").chmod(0o000)
+        program = Path(sys.executable).parent / "error-catalogue"
+        result = subprocess.run(
+            [*prefix, str(program), "check"], cwd=root, capture_output=True, text=True
+        )
+        assert (result.returncode, result.stderr) == (
+            1,
+            "catalogue.lock: the lock file cannot be read (Permission denied): "
+            f"{RESTORE} (then run `error-catalogue lock`)\n",
+        )
+    finally:
+        shutil.rmtree(root)
+
+
+def test_lock_refuses_to_write_through_a_symbolic_link(tmp_path: Path) -> None:
+    locked_errors(tmp_path, THREE[:2])
+    elsewhere = tmp_path / "elsewhere.lock"
+    (tmp_path / "catalogue.lock").rename(elsewhere)
+    (tmp_path / "catalogue.lock").symlink_to(elsewhere)
+    before = elsewhere.read_text(encoding="utf-8")
+    write_errors(tmp_path, THREE)
+    result = error_catalogue("lock", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "error-catalogue lock: catalogue.lock is a symbolic link: the lock is written only as "
+        "a file of its own; replace the link with a copy of the file it points to\n",
+    )
+    assert elsewhere.read_text(encoding="utf-8") == before
+    assert (tmp_path / "catalogue.lock").is_symlink()
+
+
+def test_lock_replaces_the_file_whole_and_leaves_nothing_beside_it(tmp_path: Path) -> None:
+    """A new file renamed over the old one: a reader of the old one reads it to the end."""
+    locked_errors(tmp_path, THREE[:2])
+    path = tmp_path / "catalogue.lock"
+    with path.open(encoding="utf-8") as reader:
+        before = path.stat().st_ino
+        write_errors(tmp_path, THREE)
+        assert error_catalogue("lock", cwd=tmp_path).returncode == 0
+        assert path.stat().st_ino != before
+        assert "'3':" not in reader.read()
+    assert "'3':" in path.read_text(encoding="utf-8")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "catalogue.lock"]
