@@ -43,10 +43,11 @@ def edit(folder: Path, name: str, old: str, new: str) -> None:
 
 
 Error = tuple[str, str, str]  # code, scenario, message
+THREE = [("1", "Unable to retrieve tokens list", "M"), ("2", "Out of funds", "N"), ("3", "S", "O")]
 
 
 def write_errors(root: Path, errors: list[Error], category_id: str = "a") -> None:
-    """The catalogue of `root`: one category of `errors`."""
+    """The category file `<category_id>.yml` of `root`'s catalogue: title A, the `errors`."""
     entries = [{"code": int(code), "scenario": s, "message": m} for code, s, m in errors]
     text = yaml.safe_dump({"title": "A", "id": category_id, "errors": entries}, sort_keys=False)
     (root / "catalogue").mkdir(exist_ok=True)
@@ -414,17 +415,18 @@ def test_reword_names_only_locked_codes_that_changed(locked: Path) -> None:
 def test_plain_lock_records_new_codes_and_codes_moved_to_another_category(
     tmp_path: Path,
 ) -> None:
-    locked_errors(tmp_path, [("1", "Unable to retrieve tokens list", "M")])
-    b = {"title": "B", "errors": [{"code": 2, "scenario": "Insufficient funds", "message": "N"}]}
-    (tmp_path / "catalogue" / "b.yml").write_text(yaml.safe_dump(b), encoding="utf-8")
-    write_errors(tmp_path, [])  # 1 moves to b: its anchor is its code, nothing breaks
-    b["errors"].append({"code": 1, "scenario": "Unable to retrieve tokens list", "message": "M"})
+    locked_errors(tmp_path, THREE[:1])
+    write_errors(tmp_path, [])  # 1 moves to the new category b: its anchor is its code
+    b = {
+        "title": "B",
+        "errors": [{"code": int(c), "scenario": s, "message": m} for c, s, m in THREE],
+    }
     (tmp_path / "catalogue" / "b.yml").write_text(yaml.safe_dump(b), encoding="utf-8")
     assert error_catalogue("check", cwd=tmp_path).returncode == 0
     result = error_catalogue("lock", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lock = yaml.safe_load((tmp_path / "catalogue.lock").read_text(encoding="utf-8"))
-    assert {code: entry["category"] for code, entry in lock.items()} == {"1": "b", "2": "b"}
+    assert {code: entry["category"] for code, entry in lock.items()} == dict.fromkeys("123", "b")
 
 
 def test_a_renamed_category_is_shown_until_lock_reword_records_it(tmp_path: Path) -> None:
@@ -451,9 +453,6 @@ def test_a_renamed_category_is_shown_until_lock_reword_records_it(tmp_path: Path
     assert error_catalogue("check", cwd=tmp_path).returncode == 0
     lock = yaml.safe_load((tmp_path / "catalogue.lock").read_text(encoding="utf-8"))
     assert lock["1"]["category"] == lock["2"]["category"] == "wallet"
-
-
-THREE = [("1", "Unable to retrieve tokens list", "M"), ("2", "Out of funds", "N"), ("3", "S", "O")]
 
 
 def _emptied(text: str) -> str:
