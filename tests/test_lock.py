@@ -194,9 +194,9 @@ def test_a_rewording_is_shown_until_lock_reword_records_it(
     refused = error_catalogue("lock", cwd=locked)
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[-1] == (
-        "error-catalogue lock: catalogue.lock was not written: the wording of locked codes "
-        "changed (1001). Give each different error a new code; if it is the same error, record "
-        "the reviewed change with `error-catalogue lock --reword 1001`"
+        "error-catalogue lock: catalogue.lock was not written: locked codes changed (1001): "
+        "give a different error a new code; record a reviewed change of the same error with "
+        "`error-catalogue lock --reword 1001`"
     )
     assert (locked / "catalogue.lock").read_text(encoding="utf-8") == before
     recorded = error_catalogue("lock", "--reword", "1001", cwd=locked)

@@ -179,9 +179,9 @@ def _reword_allowed(
     report(differences)
     codes = " ".join(unnamed)
     _fail(
-        f"{display_path(path)} was not written: the wording of locked codes changed ({codes}). "
-        "Give each different error a new code; if it is the same error, record the reviewed "
-        f"change with `error-catalogue lock --reword {codes}`",
+        f"{display_path(path)} was not written: locked codes changed ({codes}): give a "
+        "different error a new code; record a reviewed change of the same error with "
+        f"`error-catalogue lock --reword {codes}`",
         "lock",
     )
     return False
