@@ -226,19 +226,6 @@ def test_giving_a_locked_code_another_meaning_fails(locked: Path) -> None:
     ]
 
 
-def test_a_generic_message_does_not_keep_the_meaning_of_another_scenario(locked: Path) -> None:
-    # 1000 says "Something went wrong." like many others: the scenario alone is the meaning.
-    edit(
-        locked,
-        "01-general.yml",
-        "Failed to instantiate SDK IMX Client when connecting wallet",
-        "Exchange status is failed",
-    )
-    result = error_catalogue("check", cwd=locked)
-    assert result.returncode == 1
-    assert DIFFERENT in result.stderr
-
-
 def test_deleting_a_locked_code_fails_and_marking_it_obsolete_passes(locked: Path) -> None:
     path = locked / "catalogue" / "07-history.yml"
     original = path.read_text(encoding="utf-8")
