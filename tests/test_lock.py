@@ -500,6 +500,19 @@ def test_a_lock_that_cannot_protect_the_codes_is_an_error_not_off(
     assert error_catalogue("lock", cwd=tmp_path).returncode == 1  # not blessed away either
 
 
+def test_a_miscounted_lock_is_reported_beside_the_catalogues_own_problems(
+    tmp_path: Path,
+) -> None:
+    locked_errors(tmp_path, THREE)
+    path = tmp_path / "catalogue.lock"
+    path.write_text(_last_block_deleted(path.read_text(encoding="utf-8")), encoding="utf-8")
+    (tmp_path / "catalogue" / "b.yml").write_text("title: B\nerrors: []\nmesage: x\n")
+    result = error_catalogue("check", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "unknown key `mesage`" in result.stderr
+    assert "the lock file lists 2 codes but its last line counts 3" in result.stderr
+
+
 def test_a_lock_written_before_the_end_line_keeps_working(tmp_path: Path) -> None:
     locked_errors(tmp_path, THREE)
     path = tmp_path / "catalogue.lock"

@@ -186,10 +186,6 @@ def write_lock(path: Path, text: str) -> None:
         raise
 
 
-_REWRITE = (
-    "restore it from version control (or delete it and run `error-catalogue lock` to lock the "
-    "codes the catalogue has now)"
-)
 _RESTORE = (
     "restore it from version control, or delete it on purpose to start over (then run "
     "`error-catalogue lock`)"
@@ -202,28 +198,18 @@ def read_lock(path: Path, problems: list[Problem]) -> dict[str, LockedEntry]:
     A lock that is there but cannot protect anything (a folder, unreadable, empty, only
     comments, cut short) is a problem, never a lock that is silently off.
     """
-    if not os.path.lexists(path):
-        return {}
-    if path.is_dir():
-        problems.append(Problem(path, None, f"is a folder, not a lock file: {_RESTORE}"))
-        return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        problems.append(Problem(path, None, f"invalid lock file (not UTF-8 text): {_REWRITE}"))
-        return {}
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        problems.append(Problem(path, None, f"the lock file cannot be read ({reason}): {_RESTORE}"))
+    text = _read_lock_text(path, problems)
+    if text is None:
         return {}
     end = _END.search(text)
     if end is None and (not text.strip() or _COUNTED in text):
         cut = "is empty" if not text.strip() else "was cut short: its last line is missing"
         problems.append(Problem(path, None, f"the lock file {cut}: {_RESTORE}"))
         return {}
-    locked = _parsed_lock(path, text, problems)
-    if end is not None and len(locked) != int(end.group("count")) and not problems:
-        problems.append(
+    found: list[Problem] = []
+    locked = _parsed_lock(path, text, found)
+    if end is not None and not found and len(locked) != int(end.group("count")):
+        found.append(
             Problem(
                 path,
                 text.count("\n", 0, end.start()) + 1,
@@ -231,9 +217,27 @@ def read_lock(path: Path, problems: list[Problem]) -> dict[str, LockedEntry]:
                 f"{end.group('count')}: {_RESTORE}",
             )
         )
-    elif end is None and not locked and not problems:
-        problems.append(Problem(path, None, f"the lock file locks no code: {_RESTORE}"))
+    elif end is None and not found and not locked:
+        found.append(Problem(path, None, f"the lock file locks no code: {_RESTORE}"))
+    problems.extend(found)
     return locked
+
+
+def _read_lock_text(path: Path, problems: list[Problem]) -> str | None:
+    """The text of the lock file; None when there is none, or after saying why not."""
+    if not os.path.lexists(path):
+        return None
+    if path.is_dir():
+        problems.append(Problem(path, None, f"is a folder, not a lock file: {_RESTORE}"))
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        problems.append(Problem(path, None, f"invalid lock file (not UTF-8 text): {_RESTORE}"))
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        problems.append(Problem(path, None, f"the lock file cannot be read ({reason}): {_RESTORE}"))
+    return None
 
 
 def _parsed_lock(path: Path, text: str, problems: list[Problem]) -> dict[str, LockedEntry]:
@@ -245,18 +249,18 @@ def _parsed_lock(path: Path, text: str, problems: list[Problem]) -> dict[str, Lo
             Problem(
                 path,
                 mark.line + 1 if mark else None,
-                f"invalid lock file ({error.problem}): {_REWRITE}",
+                f"invalid lock file ({error.problem}): {_RESTORE}",
             )
         )
         return {}
     except yaml.YAMLError:
-        problems.append(Problem(path, None, f"invalid lock file: {_REWRITE}"))
+        problems.append(Problem(path, None, f"invalid lock file: {_RESTORE}"))
         return {}
     if node is None:
         return {}
     if not isinstance(node, yaml.MappingNode):
         problems.append(
-            Problem(path, 1, f"the lock file must map codes to what they mean: {_REWRITE}")
+            Problem(path, 1, f"the lock file must map codes to what they mean: {_RESTORE}")
         )
         return {}
     return _locked_entries(path, node, problems)
@@ -275,7 +279,7 @@ def _locked_entries(
                     path,
                     line,
                     "a lock entry is a code with a `category`, a "
-                    f"`scenario` and a `message`, each a text: {_REWRITE}",
+                    f"`scenario` and a `message`, each a text: {_RESTORE}",
                 )
             )
         elif key.value in locked:

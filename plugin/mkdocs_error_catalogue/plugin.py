@@ -113,7 +113,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._pending_pages: dict[str, Page] = {}  # with links that on_env completes
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
-        self._stale: str | None = None  # then why the site shows `last_good`, to say on pages
+        self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
         self._files = FileCache()  # kept across the rebuilds of `serve`
         # The page's content while search reads it without tables, and what search reads.
         self._whole_content: str | None = None
