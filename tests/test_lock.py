@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import markdown
@@ -524,30 +524,55 @@ def test_a_lock_written_before_the_end_line_keeps_working(tmp_path: Path) -> Non
     assert "code 3 is published (in catalogue.lock) but missing" in result.stderr
 
 
-def test_an_unreadable_lock_is_an_error_naming_it() -> None:
-    """As a user who may not read it: root reads any file, so the check runs as `nobody`."""
-    as_nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
-    if os.geteuid() == 0 and shutil.which("setpriv") is None:
-        pytest.skip("running as root without setpriv: every file is readable")
-    prefix = as_nobody if os.geteuid() == 0 else []
-    root = Path(tempfile.mkdtemp())  # not pytest's: its folders only root may enter
+@pytest.fixture
+def shared_folder() -> Iterator[Path]:
+    """A folder that another user may read (not pytest's: only root may enter those)."""
+    root = Path(tempfile.mkdtemp())
+    root.chmod(0o755)
     try:
-        root.chmod(0o755)
-        locked_errors(root, THREE)
-        for path in [root / "catalogue", *root.rglob("*")]:
-            path.chmod(0o755 if path.is_dir() else 0o644)
-        (root / "catalogue.lock").chmod(0o000)
-        program = Path(sys.executable).parent / "error-catalogue"
-        result = subprocess.run(
-            [*prefix, str(program), "check"], cwd=root, capture_output=True, text=True
-        )
-        assert (result.returncode, result.stderr) == (
-            1,
-            "catalogue.lock: the lock file cannot be read (Permission denied): "
-            f"{RESTORE} (then run `error-catalogue lock`)\n",
-        )
+        yield root
     finally:
         shutil.rmtree(root)
+
+
+def as_another_user(root: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
+    """`error-catalogue ARGUMENTS` in `root`, run by a user who owns none of its files (root
+    may read and write any file, so as root it runs as `nobody`)."""
+    for path in [root, *root.rglob("*")]:
+        if path.stat().st_mode & 0o777:  # left alone: those made inaccessible on purpose
+            path.chmod(0o755 if path.is_dir() else 0o644)
+    prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+    if os.geteuid() != 0:
+        prefix = []
+    elif shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: every file is readable and writable")
+    program = str(Path(sys.executable).parent / "error-catalogue")
+    if subprocess.run([*prefix, program, "--help"], capture_output=True).returncode:
+        pytest.skip("the unprivileged user cannot run this environment's error-catalogue")
+    return subprocess.run([*prefix, program, *arguments], cwd=root, capture_output=True, text=True)
+
+
+def test_an_unreadable_lock_is_an_error_naming_it(shared_folder: Path) -> None:
+    locked_errors(shared_folder, THREE)
+    (shared_folder / "catalogue.lock").chmod(0o000)
+    result = as_another_user(shared_folder, "check")
+    assert (result.returncode, result.stderr) == (
+        1,
+        "catalogue.lock: the lock file cannot be read (Permission denied): "
+        f"{RESTORE} (then run `error-catalogue lock`)\n",
+    )
+
+
+def test_a_lock_that_cannot_be_written_names_the_lock_not_its_temporary_file(
+    shared_folder: Path,
+) -> None:
+    write_errors(shared_folder, THREE)
+    result = as_another_user(shared_folder, "lock")  # the folder is root's
+    assert (result.returncode, result.stderr) == (
+        1,
+        "error-catalogue lock: catalogue.lock: Permission denied\n",
+    )
+    assert sorted(p.name for p in shared_folder.iterdir()) == ["catalogue"]
 
 
 def test_lock_refuses_to_write_through_a_symbolic_link(tmp_path: Path) -> None:

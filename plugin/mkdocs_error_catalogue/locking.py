@@ -172,16 +172,19 @@ def _block(category: Category, entry: Entry) -> str:
 
 def write_lock(path: Path, text: str) -> None:
     """Write the lock file whole or not at all: a temporary file in the same folder, renamed
-    over it. Raises `OSError` (the temporary file removed) when that cannot be done."""
+    over it. Raises `OSError` naming `path` (the temporary file removed) when that fails."""
     temporary = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as file:
             file.write(text)
             file.flush()
             os.fsync(file.fileno())
         temporary.replace(path)
-    except BaseException:
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise OSError(error.errno, error.strerror, str(path)) from None
+    except BaseException:  # interrupted: no half-written file left behind
         temporary.unlink(missing_ok=True)
         raise
 
