@@ -1,9 +1,8 @@
-"""Guardrails: `check` formats, the published-codes lock, the editor schema, hostile input."""
+"""Guardrails: `check` formats, the editor schema, hostile input (the lock: test_lock.py)."""
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from textwrap import dedent
 
@@ -18,125 +17,6 @@ from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA
 
 from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
 from .test_cli import error_catalogue
-
-
-@pytest.fixture
-def locked(tmp_path: Path) -> Path:
-    """A copy of the example catalogue, locked."""
-    shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "catalogue")
-    result = error_catalogue("lock", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "catalogue.lock: 43 published codes locked"
-    return tmp_path
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / "catalogue" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def test_the_lock_lists_every_published_code_sorted_and_stable(locked: Path) -> None:
-    text = (locked / "catalogue.lock").read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    assert list(data) == sorted(data, key=int)
-    assert data["1005"] == {  # obsolete codes stay locked
-        "category": "general",
-        "scenario": "Failed to open Link as iFrame due to the application's domain not being "
-        "whitelisted",
-        "message": "Only whitelisted partners can currently embed Link using an iframe. Please "
-        "contact support@immutable.com and quote referrer ${address} for information.",
-    }
-    assert "api-error" not in data  # an id is not a published code
-    assert error_catalogue("lock", cwd=locked).returncode == 0
-    assert (locked / "catalogue.lock").read_text(encoding="utf-8") == text
-
-
-@pytest.mark.parametrize(
-    ("old", "new"),
-    [
-        ("Unable to retrieve tokens list", "Unable to retreive tokens list"),  # a typo
-        ("Unable to retrieve tokens list", "Could not retrieve the list of tokens"),  # rephrased
-        (
-            "Something went wrong retrieving your tokens list: ${apiError}",
-            "We could not load your tokens: ${apiError}",
-        ),
-    ],
-)
-def test_rewording_a_locked_code_passes(locked: Path, old: str, new: str) -> None:
-    edit(locked, "01-general.yml", old, new)
-    result = error_catalogue("check", cwd=locked)
-    assert result.returncode == 0, result.stderr
-
-
-def test_giving_a_locked_code_another_meaning_fails(locked: Path) -> None:
-    edit(locked, "01-general.yml", "Unable to retrieve tokens list", "Insufficient funds")
-    edit(
-        locked,
-        "01-general.yml",
-        "Something went wrong retrieving your tokens list: ${apiError}",
-        "Insufficient funds.",
-    )
-    result = error_catalogue("check", cwd=locked)
-    assert result.returncode == 1
-    assert result.stderr.splitlines() == [
-        "catalogue/01-general.yml:13: code 1001 now describes a different error than the one "
-        'published (was "Unable to retrieve tokens list", now "Insufficient funds"): a published '
-        "code keeps its meaning, so mark 1001 `obsolete:` and give the new error a new code (if "
-        "it truly is the same error, update its wording in catalogue.lock in the same change)"
-    ]
-
-
-def test_a_generic_message_does_not_keep_the_meaning_of_another_scenario(locked: Path) -> None:
-    # 1000 says "Something went wrong." like many others: the scenario alone is the meaning.
-    edit(
-        locked,
-        "01-general.yml",
-        "Failed to instantiate SDK IMX Client when connecting wallet",
-        "Exchange status is failed",
-    )
-    assert error_catalogue("check", cwd=locked).returncode == 1
-
-
-def test_deleting_a_locked_code_fails_and_marking_it_obsolete_passes(locked: Path) -> None:
-    path = locked / "catalogue" / "07-history.yml"
-    original = path.read_text(encoding="utf-8")
-    path.write_text(original.split("errors:")[0] + "errors: []\n", encoding="utf-8")
-    result = error_catalogue("check", cwd=locked)
-    assert result.returncode == 1
-    assert result.stderr.strip().endswith(
-        "code 8000 is published (in catalogue.lock) but missing from the catalogue: put it back "
-        "and mark it `obsolete:` instead of deleting it"
-    )
-    assert result.stderr.startswith("catalogue.lock:")
-    path.write_text(original + "    obsolete: true\n", encoding="utf-8")
-    assert error_catalogue("check", cwd=locked).returncode == 0
-
-
-def test_lock_refuses_to_bless_a_broken_promise(locked: Path) -> None:
-    edit(locked, "08-cancel.yml", "- code: 9001", "- code: 9002")
-    result = error_catalogue("lock", cwd=locked)
-    assert result.returncode == 1
-    assert "code 9001 is published" in result.stderr
-
-
-def test_a_lock_that_cannot_be_written_is_one_line_not_a_traceback(locked: Path) -> None:
-    (locked / "catalogue.lock").unlink()
-    (locked / "catalogue.lock").mkdir()
-    result = error_catalogue("lock", cwd=locked)
-    assert result.returncode == 1
-    assert result.stderr == "error-catalogue lock: catalogue.lock: Is a directory\n"
-
-
-def test_the_build_fails_on_a_broken_lock(locked: Path) -> None:
-    site = new_site(locked)
-    site.page("index.md", "<!-- error-catalogue -->\n")
-    edit(locked, "08-cancel.yml", "- code: 9001", "- code: 9002")
-    result = site.run("build")
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert "catalogue.lock:" in result.stderr and "code 9001 is published" in result.stderr
 
 
 def test_check_formats_problems_as_github_annotations(tmp_path: Path) -> None:
@@ -354,51 +234,3 @@ def test_a_hostile_description_in_text_file_form_is_refused_cleanly(tmp_path: Pa
     assert result.returncode == 1
     assert result.stderr.strip() == dedent("""\
         catalogue/a.yml:3: `description` contains the control character U+0000: remove it""")
-
-
-def test_reusing_a_code_for_an_error_like_another_published_one_fails(locked: Path) -> None:
-    # 9001 rewritten from "token details" to what 9000 already says: a reuse, not a rewording.
-    edit(
-        locked,
-        "08-cancel.yml",
-        "Failed to retrieve token details",
-        "Failed to retrieve the order details",
-    )
-    result = error_catalogue("check", cwd=locked)
-    assert result.returncode == 1
-    assert "code 9001 now describes a different error" in result.stderr
-
-
-@pytest.mark.parametrize(
-    ("lock", "words"),
-    [
-        ("'1':\n  category: a\n  scenario: [x]\n  message: M\n", "a lock entry is a code with"),
-        (
-            "'1':\n  category: a\n  scenario: S\n  message: M\n'1':\n  category: a\n  scenario: S\n"
-            "  message: M\n",
-            "code 1 is locked twice (first at line 1): keep one",
-        ),
-        ("'1': [\n", "invalid lock file"),
-        ("- 1\n", "the lock file must map codes to what they mean"),
-    ],
-)
-def test_a_broken_lock_file_is_a_problem_with_its_line(
-    tmp_path: Path, lock: str, words: str
-) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
-    (folder / "a.yml").write_text("title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
-    (tmp_path / "catalogue.lock").write_text(lock)
-    result = error_catalogue("check", cwd=tmp_path)
-    assert result.returncode == 1
-    assert result.stderr.startswith("catalogue.lock:")
-    assert words in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_lock_beside_the_folder_even_from_inside_it(locked: Path) -> None:
-    inside = locked / "catalogue"
-    result = error_catalogue("lock", "--catalogue", ".", cwd=inside)
-    assert result.returncode == 0, result.stderr
-    assert not (inside / ".lock").exists()
-    assert (locked / "catalogue.lock").is_file()

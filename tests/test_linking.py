@@ -17,7 +17,7 @@ from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
 
 from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
 from .test_cli import error_catalogue
-from .test_guardrails import edit
+from .test_lock import edit
 
 EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
 

@@ -24,7 +24,7 @@ from .importing import (
 )
 from .inline import error_anchor
 from .loading import CATALOGUE_SCHEMA, load_catalogue
-from .locking import lock_path, lock_text
+from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
@@ -135,20 +135,66 @@ def add_lock(commands: Commands) -> None:
         "lock", help="record the published codes, so that none disappears or changes meaning"
     )
     add_catalogue_option(parser)
+    parser.add_argument(
+        "--reword",
+        nargs="+",
+        metavar="CODE",
+        default=[],
+        help="record the reviewed change of these locked codes' wording (or category) too",
+    )
     parser.set_defaults(run=lock)
 
 
 def lock(arguments: argparse.Namespace) -> int:
-    """Write the lock file; refused (1) while the catalogue breaks the current lock."""
+    """Write the lock file; refused (1) while the catalogue breaks the current lock, or
+    changed the wording of a locked code that `--reword` does not name."""
     folder: Path = arguments.catalogue
-    catalogue = load_or_report(folder)
-    if catalogue is None:
-        return 1
     path = lock_path(folder)
-    path.write_text(lock_text(catalogue), encoding="utf-8")
+    if path.is_symlink():
+        _fail(
+            f"{display_path(path)} is a symbolic link: the lock is written only as a file of "
+            "its own; replace the link with a copy of the file it points to",
+            "lock",
+        )
+        return 1
+    differences: list[Problem] = []
+    try:
+        catalogue = load_catalogue(folder, lock_differences=differences)
+    except CatalogueError as error:
+        report(error.problems)
+        return 1
+    changed = check_lock(catalogue, path, []).codes
+    if not _reword_allowed(changed, arguments.reword, differences, path):
+        return 1
+    write_lock(path, lock_text(catalogue))
     published = sum(entry.code is not None for entry in catalogue.entries())
     print(f"{display_path(path)}: {plural(published, 'published code', 'published codes')} locked")
     return 0
+
+
+def _reword_allowed(
+    changed: set[str], reword: list[str], differences: list[Problem], path: Path
+) -> bool:
+    """Whether every changed code is named by `--reword`, and every named code changed."""
+    unchanged = [code for code in reword if code not in changed]
+    if unchanged:
+        locked = read_lock(path, [])
+        for code in unchanged:
+            why = "has not changed since it was locked" if code in locked else "is not locked"
+            _fail(f"--reword {code}: code {code} {why}: name only changed locked codes", "lock")
+        return False
+    unnamed = sorted(changed - set(reword), key=code_order)
+    if not unnamed:
+        return True
+    report(differences)
+    codes = " ".join(unnamed)
+    _fail(
+        f"{display_path(path)} was not written: locked codes changed ({codes}): give a "
+        "different error a new code; record a reviewed change of the same error with "
+        f"`error-catalogue lock --reword {codes}`",
+        "lock",
+    )
+    return False
 
 
 def plural(count: int, one: str, many: str) -> str:

@@ -35,6 +35,7 @@ from .rendering import LABEL_NAMES, CatalogueRenderer, Labels
 from .standalone import (
     PageContext,
     cached_catalogue,
+    cached_lock_differences,
     cached_translation,
     category_pages,
     page_context,
@@ -341,9 +342,20 @@ class ErrorCatalogueExtension(Extension):
             if not serving():
                 raise
             return [self._notice(str(error))]  # a running server must survive the mistake
+        self._report_lock_differences()
         if self.stale_problems is not None:
             return [self._notice(self.stale_problems), *self._tables(marker, md, catalogue)]
         return self._tables(marker, md, catalogue)
+
+    def _report_lock_differences(self) -> None:
+        """On our own, what changed since the lock is reported by each page showing tables
+        (the plugin reports it once per build)."""
+        folder = self.getConfig("catalogue")
+        if self.managed or isinstance(folder, Catalogue):
+            return
+        for difference in map(str, cached_lock_differences(Path(folder))):
+            if difference not in self.page_problems:
+                self._report(difference)
 
     def _tables(self, marker: Marker, md: Markdown, catalogue: Catalogue) -> list[etree.Element]:
         """The headings and tables `marker` asks for."""

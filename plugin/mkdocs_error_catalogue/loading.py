@@ -87,10 +87,15 @@ class FileCache:
         return cached[1]
 
 
-def load_catalogue(folder: Path, cache: FileCache | None = None) -> Catalogue:
+def load_catalogue(
+    folder: Path, cache: FileCache | None = None, lock_differences: list[Problem] | None = None
+) -> Catalogue:
     """Load and validate every category file of `folder`, and check it against its lock.
 
-    Raises `CatalogueError` listing every problem found, so one run shows them all.
+    Raises `CatalogueError` listing every problem found, so one run shows them all. What
+    changed since the lock (a rewording, a renamed category) goes to `lock_differences` when
+    given, for the caller to show as warnings; otherwise, or along with other problems, it is
+    a problem too.
     """
     files = catalogue_files(folder)
     problems = _misplaced_problems(folder)
@@ -101,7 +106,11 @@ def load_catalogue(folder: Path, cache: FileCache | None = None) -> Catalogue:
         ]
     check_catalogue(categories, problems)
     catalogue = Catalogue(tuple(categories))
-    check_lock(catalogue, lock_path(folder), problems)
+    differences = check_lock(catalogue, lock_path(folder), problems).problems
+    if lock_differences is None or problems:
+        problems.extend(differences)
+    else:
+        lock_differences.extend(differences)
     if problems:
         order = {path: index for index, path in enumerate(files)}
         problems.sort(key=lambda problem: (order.get(problem.path, len(order)), problem.line or 0))

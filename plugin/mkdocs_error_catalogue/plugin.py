@@ -32,7 +32,7 @@ from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .page_html import put_tables_back, tables_of, without_tables
-from .problems import CatalogueError, display_path
+from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES
 from .search import add_entries_to_index
 from .site import (
@@ -114,7 +114,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._pending_pages: dict[str, Page] = {}  # with links that on_env completes
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
-        self._stale: str | None = None  # then why the site shows `last_good`, to say on pages
+        self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
         self._files = FileCache()  # kept across the rebuilds of `serve`
         # The page's content while search reads it without tables, and what search reads.
         self._whole_content: str | None = None
@@ -178,13 +178,26 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
         self._stale = None
+        differences: list[Problem] = []
         try:
-            self.last_good = load_catalogue(self.folder, self._files)
+            self.last_good = load_catalogue(self.folder, self._files, differences)
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
             self._say_while_serving(error, _KEPT)
+        self._warn_lock_differences(differences)
         return self.last_good
+
+    def _warn_lock_differences(self, differences: list[Problem]) -> None:
+        """Changes since the lock, for a person to review: warnings (`--strict` fails), and
+        while serving above the tables too."""
+        for difference in differences:
+            log.warning(str(difference))
+        if differences and self.serving:
+            lines = "\n".join(f"  {difference}" for difference in differences)
+            self._stale = (
+                f"The error catalogue differs from {lock_path(self.folder).name}:\n{lines}"
+            )
 
     def _say_while_serving(self, error: CatalogueError, consequence: str) -> None:
         """What `serve` goes on despite: in the terminal, and above the tables of the pages."""

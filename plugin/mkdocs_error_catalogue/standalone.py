@@ -21,11 +21,12 @@ from markdown import Markdown
 from .loading import FileCache, is_category_file, load_catalogue, misplaced_files
 from .locking import lock_path
 from .model import Catalogue
-from .problems import CatalogueError
+from .problems import CatalogueError, Problem
 from .translating import translate_by, translation_path
 
 Signature = tuple[tuple[str, int, int], ...]
-_catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError]] = {}
+# folder -> (its signature, the catalogue or why not, what changed since the lock)
+_catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError, list[Problem]]] = {}
 _files = FileCache()
 _pages: dict[Path, tuple[Signature, dict[str, str]]] = {}
 # PO file -> (its signature, the catalogue it translated, the translated catalogue)
@@ -50,14 +51,21 @@ def cached_catalogue(folder: Path) -> Catalogue:
     signature = _signature([*files, lock_path(folder)])
     cached = _catalogues.get(folder)
     if cached is None or cached[0] != signature:
+        differences: list[Problem] = []
         try:
-            result: Catalogue | CatalogueError = load_catalogue(folder, _files)
+            result: Catalogue | CatalogueError = load_catalogue(folder, _files, differences)
         except CatalogueError as error:
             result = error
-        cached = _catalogues[folder] = (signature, result)
+        cached = _catalogues[folder] = (signature, result, differences)
     if isinstance(cached[1], CatalogueError):
         raise cached[1]
     return cached[1]
+
+
+def cached_lock_differences(folder: Path) -> list[Problem]:
+    """What changed in the catalogue of `folder` since its lock (see `cached_catalogue`)."""
+    cached_catalogue(folder)
+    return _catalogues[folder.resolve()][2]
 
 
 def cached_translation(folder: Path, catalogue: Catalogue, language: str | None) -> Catalogue:
