@@ -31,7 +31,7 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
-from .problems import CatalogueError, display_path
+from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES
 from .search import add_entries_to_index, tables_of, without_tables
 from .site import (
@@ -46,6 +46,7 @@ from .site import (
     with_not_found,
 )
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
+from .watching import FolderWatch
 from .writing import FileWriter, Refresh, name_below, put_back, set_aside
 
 log = get_plugin_logger(__name__)
@@ -178,12 +179,22 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         """The catalogue; a broken one stops a build, but not a running `serve`."""
         self._stale = None
         try:
-            self.last_good = load_catalogue(self.folder, self._files)
+            self.last_good = self._read_catalogue()
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
             self._say_while_serving(error, _KEPT)
         return self.last_good
+
+    def _read_catalogue(self) -> Catalogue:
+        """`load_catalogue`, any file system error it meets a problem like the others: one
+        would otherwise stop `serve` rebuilding, with every page request waiting for it."""
+        try:
+            return load_catalogue(self.folder, self._files)
+        except OSError as error:
+            where = Path(error.filename) if error.filename else self.folder
+            message = f"cannot be read: {error.strerror or error}: check it and its permissions"
+            raise CatalogueError([Problem(where, None, message)]) from None
 
     def _say_while_serving(self, error: CatalogueError, consequence: str) -> None:
         """What `serve` goes on despite: in the terminal, and above the tables of the pages."""
@@ -511,7 +522,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         # The catalogue usually lives beside docs/, which serve does not watch by itself.
-        server.watch(str(self.folder))
+        FolderWatch(server, self.folder)
         if lock_path(self.folder).is_file():
             server.watch(str(lock_path(self.folder)))
         return server
