@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from bs4 import BeautifulSoup
@@ -37,7 +37,7 @@ def message_and_notice(html: str) -> tuple[str, str | None]:
     return message, None if notice is None else notice.get_text()
 
 
-def shows(message: str, notice: str | None = None) -> object:
+def shows(message: str, notice: str | None = None) -> Callable[[str], bool]:
     """A condition on the served page: the row's message, and a notice that holds `notice`
     (None: no notice)."""
 
