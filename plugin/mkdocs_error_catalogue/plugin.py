@@ -7,6 +7,7 @@ import contextlib
 import functools
 import posixpath
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
+from .outputs import Output, SiteOutputs, site_outputs
 from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES
 from .search import add_entries_to_index, tables_of, without_tables
@@ -231,7 +233,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     # deep link and to be left alone by the deep-link writer.
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._refuse_clashes(files)
+        self._refuse_clashes(files, config)
         self._exclude_catalogue_files(files, Path(config.docs_dir))
         for path, source in self._assets():
             files.append(File.generated(config, path, abs_src_path=str(source)))
@@ -281,66 +283,34 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         names = (name_below(prefix, path) for path in paths)
         return frozenset(name for name in names if name is not None)
 
-    def _refuse_clashes(self, files: Files) -> None:
-        """Our generated files must not replace a page or file of the site, whatever the case
-        of their names: on macOS and Windows, `errors/E1004/` and `errors/e1004/` are one folder.
+    def _refuse_clashes(self, files: Files, config: MkDocsConfig) -> None:
+        """Our files must not replace a file of the site, nor one another (see `outputs`).
 
-        A page at the prefix itself (`errors.md` -> `errors/`) is welcome: the reference can
-        live at `/errors/` with its codes at `/errors/1004/`.
+        A page at the deep-link prefix itself (`errors.md` -> `errors/`) is welcome: the
+        reference can live at `/errors/` with its codes at `/errors/1004/`.
         """
+        outputs = SiteOutputs(site_outputs(files, config))
+        for ours in self._outputs():
+            outputs.claim(ours)
+
+    def _outputs(self) -> Iterator[Output]:
+        """The files the plugin writes into the site: the export last, so that a clash with
+        the deep links is said to be the export's."""
         assert self.catalogue is not None
-        prefix = self.deep_links
-        ours = (
-            {f"{prefix}/{e.anchor}/index.html".lower(): e.anchor for e in self.catalogue.entries()}
-            if prefix
-            else {}
-        )
-        folders = self._folders_needed()
-        export = (self.export or "").lower()
-        if export in folders or export in ours or f"{export}/index.html" in ours:
-            raise PluginError(
-                f"error-catalogue: `export: {self.export}` is where the deep links go: set the "
-                f"`export` option to another file name, such as `{DEFAULT_EXPORT}`"
-            )
-        for file in files:
-            if (problem := self._clash(file.dest_uri, ours, folders, export)) is not None:
-                raise PluginError(f"error-catalogue: '{file.src_uri}' {problem}")
-
-    def _clash(
-        self, dest: str, ours: dict[str, str], folders: dict[str, str], export: str
-    ) -> str | None:
-        """What a site file at `dest` would break (`ours`, `folders`, `export`: lower case), or
-        None."""
-        dest_lower = dest.lower()
-        if (option := folders.get(dest_lower)) is not None:
-            return (
-                f"is in the way: the `{option}` option needs '{dest}' to be a folder: set the "
-                "option to another path"
-            )
-        if (anchor := ours.get(dest_lower)) is not None:
-            return (
-                f"would be replaced by the deep-link page '{self.deep_links}/{anchor}/index.html':"
-                " rename it, or set the `deep_links` option to another path, or to `false`"
-            )
-        if dest_lower == export:
-            return (
-                "would be replaced by the JSON export: set the `export` option to another file "
-                "name, or to `false`"
-            )
-        return None
-
-    def _folders_needed(self) -> dict[str, str]:
-        """The folders our generated files go into (lower case, as for clashes), each with the
-        option that puts files there: no page or file of the site may have such a path.
-
-        `deep_links: index.html` would otherwise end in a traceback when the home page is written.
-        """
-        export_folder = self.export and self.export.rpartition("/")[0]
-        folders: dict[str, str] = {}
-        for option, folder in (("deep_links", self.deep_links), ("export", export_folder)):
-            parts = folder.lower().split("/") if folder else []
-            folders.update(("/".join(parts[: end + 1]), option) for end in range(len(parts)))
-        return folders
+        for path, _ in self._assets():
+            option = "stylesheet" if path == STYLESHEET else "script"
+            advice = f"set the `{option}` option to `false` and add your own"
+            yield Output(path, f"the plugin's {option} '{path}'", option=option, advice=advice)
+        if self.deep_links:
+            advice = "set the `deep_links` option to another path, or to `false`"
+            for entry in self.catalogue.entries():
+                path = f"{self.deep_links}/{entry.anchor}/index.html"
+                name = f"the deep-link page '{path}'"
+                yield Output(path, name, option="deep_links", advice=advice)
+        if self.export:
+            advice = "set the `export` option to another file name, or to `false`"
+            name = f"the JSON export '{self.export}'"
+            yield Output(self.export, name, option="export", advice=advice)
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
