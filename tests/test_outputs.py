@@ -3,6 +3,13 @@ leaves nothing behind once the next one has run."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -104,3 +111,86 @@ def test_a_static_file_of_the_docs_is_not_replaced_by_the_stylesheet(tmp_path: P
         "replaced by the plugin's stylesheet 'assets/error-catalogue/error-catalogue.css': "
         "rename it, or set the `stylesheet` option to `false` and add your own\n"
     ) in result.stderr
+
+
+def large_site(root: Path) -> Site:
+    """A site whose build takes long enough to be interrupted at several moments."""
+    site = new_site(root)
+    entries = "".join(
+        f"  - code: {code}\n    scenario: S{code}\n    message: M\n" for code in range(2000)
+    )
+    site.category("general.yml", f"title: General\nerrors:\n{entries}")
+    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
+    return site
+
+
+def interrupted_build(
+    site: Site, temporary: Path, moment: Callable[[], bool], how: signal.Signals
+) -> None:
+    """Run `mkdocs build`, and at `moment` (if the build gets there) send it `how`: SIGINT to
+    MkDocs alone (the harder case of Ctrl+C: its writing process goes on), SIGKILL to it and
+    every process it started."""
+    site.write_config()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=site.root,
+        env={**os.environ, "TMPDIR": str(temporary)},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while process.poll() is None and not moment() and time.monotonic() < deadline:
+        time.sleep(0.002)
+    if how == signal.SIGKILL:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    else:
+        with contextlib.suppress(ProcessLookupError):
+            process.send_signal(how)
+    process.wait(timeout=120)
+
+
+def leftovers(site: Site, temporary: Path) -> list[str]:
+    """What a build may leave behind: beside the site, in it (hidden) and in the temporary
+    folder."""
+    beside = [path.name for path in site.root.iterdir() if path.name.startswith(".site.")]
+    hidden = [path.name for path in (site.root / "site").glob(".*")]
+    return beside + hidden + [path.name for path in temporary.iterdir()]
+
+
+def moments(site: Site, temporary: Path) -> list[Callable[[], bool]]:
+    """Moments of a build: the old deep links set aside, the batch of files written, and
+    some time after the start."""
+    aside, site_dir = site.root / ".site.errors.old", site.root / "site"
+
+    def after(seconds: float) -> Callable[[], bool]:
+        start = time.monotonic()
+        return lambda: time.monotonic() - start > seconds
+
+    return [
+        aside.exists,
+        lambda: any(site_dir.glob(".*.jsonl")) or any(temporary.iterdir()),
+        lambda: (site.root / "site/index.html").exists(),
+        *(after(seconds) for seconds in (0.5, 1.5)),
+    ]
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
+def test_an_interrupted_build_leaves_nothing_once_the_next_one_ran(
+    tmp_path: Path, how: signal.Signals
+) -> None:
+    site = large_site(tmp_path / "project")
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    assert site.run("build").returncode == 0
+    for index in range(len(moments(site, temporary))):
+        moment = moments(site, temporary)[index]  # made afresh: some count from the start
+        interrupted_build(site, temporary, moment, how)
+        if how == signal.SIGINT:  # MkDocs had the time to tidy up
+            assert leftovers(site, temporary) == [], f"moment {index}"
+        result = site.run("build")
+        assert result.returncode == 0, result.stderr
+        assert leftovers(site, temporary) == [], f"moment {index}"
+        deep_links = list((site.root / "site/errors").iterdir())
+        assert len(deep_links) == 2000, f"moment {index}"

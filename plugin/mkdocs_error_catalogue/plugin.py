@@ -49,7 +49,14 @@ from .site import (
 )
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
 from .watching import FolderWatch
-from .writing import FileWriter, Refresh, name_below, put_back, set_aside
+from .writing import (
+    FileWriter,
+    Refresh,
+    discard_set_aside,
+    name_below,
+    put_back,
+    set_aside,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -173,9 +180,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Before MkDocs empties the site folder: our old deep links go in one move.
         self._old_deep_links = None
-        if self.deep_links and not self.dirty:
+        if self.deep_links:
             self._deep_link_folder = Path(config.site_dir) / self.deep_links
-            self._old_deep_links = set_aside(self._deep_link_folder)
+            if self.dirty:
+                discard_set_aside(self._deep_link_folder)  # a killed build's
+            else:
+                self._old_deep_links = set_aside(self._deep_link_folder)
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
@@ -487,6 +497,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self._writer.wait()  # no writing left behind a failed build
             # Nothing left beside the site, and the next build can still reuse them.
             self._put_deep_links_back()
+
+    def on_shutdown(self) -> None:
+        # After `build`, `gh-deploy` and `serve`, even when interrupted (Ctrl+C): no writing
+        # left running, no batch of files, nothing set aside beside the site.
+        self._writer.stop()
+        self._put_deep_links_back()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
