@@ -194,3 +194,22 @@ def test_an_interrupted_build_leaves_nothing_once_the_next_one_ran(
         assert leftovers(site, temporary) == [], f"moment {index}"
         deep_links = list((site.root / "site/errors").iterdir())
         assert len(deep_links) == 2000, f"moment {index}"
+
+
+def test_a_heading_with_the_id_of_a_row_on_its_page_fails_strict(tmp_path: Path) -> None:
+    site = small_site(tmp_path)
+    site.page("index.md", "# Errors\n\n## 1004\n\nAbout it.\n\n<!-- error-catalogue general -->\n")
+    result = site.run("build", "--strict")
+    assert result.returncode == 1
+    assert (
+        "WARNING -  mkdocs_error_catalogue: Doc file 'index.md' gives the heading '1004' the id "
+        "`1004`, which the row of error `1004` on this page has too: links to `#1004` land on "
+        "whichever comes first; give it another id (`## 1004 {#about-1004}` with the "
+        "`attr_list` extension) or other words\n"
+    ) in result.stderr
+
+    site.page("index.md", "# Errors\n\n## About 1004\n\n<!-- error-catalogue general -->\n")
+    assert site.run("build", "--strict").returncode == 0
+    page = site.html()
+    assert page.find("h2", id="about-1004").get_text(strip=True).startswith("About 1004")
+    assert page.find("tr", id="1004") is not None

@@ -7,7 +7,7 @@ import contextlib
 import functools
 import posixpath
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from .autorefs import register_entries
 from .exporting import export_chunks
@@ -413,8 +414,25 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.site.shown_on(category.id, page.file)
         self.site.reported_on(page.file, (m.category for m in self.extension.reported_markers))
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(e.anchor for c in rendered for e in c.entries)
+            anchors = [e.anchor for c in rendered for e in c.entries]
+            self._warn_of_taken_anchors(page, page.present_anchor_ids, anchors)
+            page.present_anchor_ids.update(anchors)
         return html
+
+    def _warn_of_taken_anchors(self, page: Page, taken: set[str], anchors: list[str]) -> None:
+        """A row whose id the page gives something else too (a heading `## 1004`): the
+        browser, links and search would land on whichever comes first."""
+        headings = {link.id: link.title for link in _toc_links(page.toc)}
+        for anchor in (anchor for anchor in anchors if anchor in taken):
+            title = headings.get(anchor)
+            what = "an element" if title is None else f"the heading '{title}'"
+            self._warn_on_page(
+                f"gives {what} the id `{anchor}`, which the row of error `{anchor}` on this page "
+                f"has too: links to `#{anchor}` land on whichever comes first; give it another "
+                f"id (`## {title or anchor} {{#about-{anchor}}}` with the `attr_list` extension) "
+                "or other words",
+                page,
+            )
 
     def _warn_on_page(self, message: str, page: Page | None = None) -> None:
         page = page or self._page
@@ -525,6 +543,13 @@ def _take_over_listed_extension(config: MkDocsConfig) -> None:
         for listed in config.markdown_extensions
         if listed not in EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
     ]
+
+
+def _toc_links(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
+    """Every heading of a page's table of contents, nested ones included."""
+    for link in links:
+        yield link
+        yield from _toc_links(link.children)
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:
