@@ -13,20 +13,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from .conftest import Site, cell
-from .test_serve import CATEGORY, Server
+from .test_serve import CATEGORY, Server, serving
 
 
 @pytest.fixture
-def server(site: Site) -> Iterator[Server]:
-    site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="First words."))
-    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
-    running = Server(site)
-    try:
-        running.wait_for(lambda html: "First words." in html, "the first build")
-        yield running
-    finally:
-        running.process.terminate()
-        running.process.wait(timeout=10)
+def started(site: Site) -> Iterator[Server]:
+    """A served site, its first build done."""
+    with serving(site) as server:
+        server.wait_for(lambda html: "First words." in html, "the first build")
+        yield server
 
 
 def message_and_notice(html: str) -> tuple[str, str | None]:
@@ -51,34 +46,34 @@ def shows(message: str, notice: str | None = None) -> Callable[[str], bool]:
 
 
 def test_the_catalogue_moved_away_and_back_or_deleted_and_made_again_is_followed(
-    site: Site, server: Server
+    site: Site, started: Server
 ) -> None:
     folder, away = site.root / "catalogue", site.root / "catalogue-away"
     missing = "catalogue: catalogue folder not found: create it"
 
     folder.rename(away)
-    server.wait_for(shows("First words.", missing), "the missing folder to be said")
+    started.wait_for(shows("First words.", missing), "the missing folder to be said")
     kept = "the site keeps the last good catalogue until these problems are fixed"
-    assert kept in message_and_notice(server.page())[1]
+    assert kept in message_and_notice(started.page())[1]
 
     away.rename(folder)
-    server.wait_for(shows("First words."), "the folder moved back to be read")
+    started.wait_for(shows("First words."), "the folder moved back to be read")
 
     shutil.rmtree(folder)
-    server.wait_for(shows("First words.", missing), "the deleted folder to be said")
+    started.wait_for(shows("First words.", missing), "the deleted folder to be said")
     site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="Made again."))
-    server.wait_for(shows("Made again."), "the folder made again to be read")
+    started.wait_for(shows("Made again."), "the folder made again to be read")
 
     for edit in range(3):  # watched again: every edit shows
         words = f"Edit {edit}."
         site.category("01-a.yml", CATEGORY.format(title="A", code=1, message=words))
-        server.wait_for(shows(words), f"edit {edit} to show")
-    assert "Traceback" not in "".join(server.log)
-    assert server.process.poll() is None
+        started.wait_for(shows(words), f"edit {edit} to show")
+    assert "Traceback" not in "".join(started.log)
+    assert started.process.poll() is None
 
 
 def test_a_file_replaced_with_the_same_size_and_times_is_read_again(
-    site: Site, server: Server
+    site: Site, started: Server
 ) -> None:
     path = site.root / "catalogue/01-a.yml"
     before = path.stat()
@@ -87,27 +82,27 @@ def test_a_file_replaced_with_the_same_size_and_times_is_read_again(
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
 
-    edit_page(site, server, "Rebuilt.")  # whether or not the watching saw the copy
-    assert message_and_notice(server.page()) == ("Other words.", None)
+    edit_page(site, started, "Rebuilt.")  # whether or not the watching saw the copy
+    assert message_and_notice(started.page()) == ("Other words.", None)
 
 
-def test_a_link_to_nowhere_is_a_problem_shown_while_serving(site: Site, server: Server) -> None:
+def test_a_link_to_nowhere_is_a_problem_shown_while_serving(site: Site, started: Server) -> None:
     link = site.root / "catalogue/02-b.yml"
     link.symlink_to("nowhere.yml")
-    edit_page(site, server, "Rebuilt.")  # the watching does not see a link to nowhere
-    assert message_and_notice(server.page()) == (
+    edit_page(site, started, "Rebuilt.")  # the watching does not see a link to nowhere
+    assert message_and_notice(started.page()) == (
         "First words.",
         "Error catalogue: The error catalogue has 1 problem:\n"
         "  catalogue/02-b.yml: is not a file: remove it or rename it without .yml\n"
         "the site keeps the last good catalogue until these problems are fixed",
     )
-    assert server.status("errors/1/") == 200  # requests are answered
+    assert started.status("errors/1/") == 200  # requests are answered
 
     link.unlink()
-    edit_page(site, server, "Rebuilt again.")
-    assert message_and_notice(server.page()) == ("First words.", None)
-    assert "Traceback" not in "".join(server.log)
-    assert server.process.poll() is None
+    edit_page(site, started, "Rebuilt again.")
+    assert message_and_notice(started.page()) == ("First words.", None)
+    assert "Traceback" not in "".join(started.log)
+    assert started.process.poll() is None
 
 
 def edit_page(site: Site, server: Server, words: str) -> None:
