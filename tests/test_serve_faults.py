@@ -12,6 +12,8 @@ from collections.abc import Callable, Iterator
 import pytest
 from bs4 import BeautifulSoup
 
+from mkdocs_error_catalogue.standalone import cached_catalogue
+
 from .conftest import Site, cell
 from .test_serve import CATEGORY, Server, serving
 
@@ -120,3 +122,18 @@ def test_a_link_to_nowhere_fails_the_build_with_one_clear_line(site: Site) -> No
     assert "Traceback" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if "catalogue/02-b.yml" in line]
     assert len(lines) == 1, result.stderr
+
+
+def test_zensicals_cached_catalogue_reads_a_copy_with_the_same_size_and_times(
+    site: Site,
+) -> None:
+    """What Zensical's rebuilds use (the extension alone keeps the catalogue between pages)."""
+    path = site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="First words."))
+    before = path.stat()
+    first = cached_catalogue(path.parent)
+    path.write_text(CATEGORY.format(title="A", code=1, message="Other words."), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    again = cached_catalogue(path.parent)
+    assert [e.message for e in first.entries()] == ["First words."]
+    assert [e.message for e in again.entries()] == ["Other words."]
