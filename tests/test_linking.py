@@ -138,26 +138,28 @@ def test_a_bad_deep_link_prefix_is_a_config_error(tmp_path: Path) -> None:
         (
             {"export": "Home.html"},
             "home.md",
-            "'home.md' would be replaced by the JSON export: set the `export` option to another "
-            "file name, or to `false`",
+            "'home.md' would be replaced by the JSON export 'Home.html': rename it, or set the "
+            "`export` option to another file name, or to `false`",
         ),
         (
             {"deep_links": "index.html"},
             None,
             "'index.md' is in the way: the `deep_links` option needs 'index.html' to be a folder: "
-            "set the option to another path",
+            "rename it, or set the `deep_links` option to another path, or to `false`",
         ),
         (
             {"export": "reference/link-errors.html/all.json"},
             None,
             "'reference/link-errors.md' is in the way: the `export` option needs "
-            "'reference/link-errors.html' to be a folder: set the option to another path",
+            "'reference/link-errors.html' to be a folder: rename it, or set the `export` option "
+            "to another file name, or to `false`",
         ),
         (
             {"export": "errors/1004"},
             None,
-            "`export: errors/1004` is where the deep links go: set the `export` option to another "
-            "file name, such as `error-catalogue.json`",
+            "the JSON export 'errors/1004' would be a file where the deep-link page "
+            "'errors/1004/index.html' needs the folder 'errors/1004': set the `export` option to "
+            "another file name, or to `false`",
         ),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -69,8 +70,9 @@ class Server:
         raise AssertionError(f"timed out waiting for {what}; server log:\n{''.join(self.log)}")
 
 
-@pytest.fixture
-def server(site: Site) -> Iterator[Server]:
+@contextlib.contextmanager
+def serving(site: Site) -> Iterator[Server]:
+    """A site of one category (code 1, "First words.") and one page, served."""
     site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="First words."))
     site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
     running = Server(site)
@@ -79,6 +81,12 @@ def server(site: Site) -> Iterator[Server]:
     finally:
         running.process.terminate()
         running.process.wait(timeout=10)
+
+
+@pytest.fixture
+def server(site: Site) -> Iterator[Server]:
+    with serving(site) as running:
+        yield running
 
 
 def test_editing_adding_and_deleting_catalogue_files_rebuilds(site: Site, server: Server) -> None:

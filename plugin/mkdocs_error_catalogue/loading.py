@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from stat import S_ISREG
 from typing import Any
 
 import yaml
@@ -68,21 +71,47 @@ _ANCHOR = re.compile(
 )
 
 
+# A file changed this recently may change again within the same tick of the file system's
+# clock, keeping its size and times (FAT counts in 2 s): its content tells then.
+_RACY_NS = 2_000_000_000
+# Which file, its size, modification and change times, and the digest of a "racy" file's bytes.
+FileState = tuple[int, int, int, int, int, bytes | None]
+
+
+def file_state(path: Path) -> FileState | None:
+    """What differs after any change to the file `path` (a link followed): which file it is,
+    its size and its times, the change time included, which no program sets (`cp -p` keeps
+    size and modification time), and for a file changed too recently for its times to tell
+    (as git's index treats "racy" files), a digest of its bytes. None when the file cannot be
+    reached. Taken before the file is read: a change made meanwhile is seen next time."""
+    try:
+        stat = path.stat()
+        racy = time.time_ns() - stat.st_ctime_ns < _RACY_NS
+        digest = _digest(path) if racy and S_ISREG(stat.st_mode) else None
+    except OSError:  # a dangling link, a link loop, no permission: reading says what is wrong
+        return None
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, digest)
+
+
+def _digest(path: Path) -> bytes:
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "blake2b").digest()
+
+
 class FileCache:
-    """Category files read before, kept while their size and time are unchanged: `serve`
+    """Category files read before, kept while their `file_state` is unchanged: `serve`
     rebuilds after an edit read only the file that changed."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[tuple[int, int], Category | None, list[Problem]]] = {}
+        self._files: dict[Path, tuple[FileState | None, Category | None, list[Problem]]] = {}
 
     def category(self, folder: Path, path: Path, problems: list[Problem]) -> Category | None:
-        """The category file `path`, read again only when it changed."""
-        stat = path.stat()
-        signature = (stat.st_size, stat.st_mtime_ns)
+        """The category file `path`, read again unless its state is known and unchanged."""
+        state = file_state(path)
         cached = self._files.get(path)
-        if cached is None or cached[0] != signature:
+        if state is None or cached is None or cached[0] != state:
             found: list[Problem] = []
-            cached = self._files[path] = (signature, _load_category(folder, path, found), found)
+            cached = self._files[path] = (state, _load_category(folder, path, found), found)
         problems.extend(cached[2])
         return cached[1]
 

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import posixpath
 import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from .autorefs import register_entries
 from .exporting import export_chunks
@@ -31,6 +33,7 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
+from .outputs import Output, SiteOutputs, site_outputs
 from .page_html import put_tables_back, tables_of, without_tables
 from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES
@@ -47,7 +50,15 @@ from .site import (
     with_not_found,
 )
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
-from .writing import FileWriter, Refresh, name_below, put_back, set_aside
+from .watching import FolderWatch
+from .writing import (
+    FileWriter,
+    Refresh,
+    discard_set_aside,
+    name_below,
+    put_back,
+    set_aside,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -171,16 +182,19 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         # Before MkDocs empties the site folder: our old deep links go in one move.
         self._old_deep_links = None
-        if self.deep_links and not self.dirty:
+        if self.deep_links:
             self._deep_link_folder = Path(config.site_dir) / self.deep_links
-            self._old_deep_links = set_aside(self._deep_link_folder)
+            if self.dirty:
+                discard_set_aside(self._deep_link_folder)  # a killed build's
+            else:
+                self._old_deep_links = set_aside(self._deep_link_folder)
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
         self._stale = None
         differences: list[Problem] = []
         try:
-            self.last_good = load_catalogue(self.folder, self._files, differences)
+            self.last_good = self._read_catalogue(differences)
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
@@ -198,6 +212,16 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self._stale = (
                 f"The error catalogue differs from {lock_path(self.folder).name}:\n{lines}"
             )
+
+    def _read_catalogue(self, lock_differences: list[Problem]) -> Catalogue:
+        """`load_catalogue`, any file system error it meets a problem like the others: one
+        would otherwise stop `serve` rebuilding, with every page request waiting for it."""
+        try:
+            return load_catalogue(self.folder, self._files, lock_differences)
+        except OSError as error:
+            where = Path(error.filename) if error.filename else self.folder
+            message = f"cannot be read: {error.strerror or error}: check it and its permissions"
+            raise CatalogueError([Problem(where, None, message)]) from None
 
     def _say_while_serving(self, error: CatalogueError, consequence: str) -> None:
         """What `serve` goes on despite: in the terminal, and above the tables of the pages."""
@@ -234,7 +258,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     # deep link and to be left alone by the deep-link writer.
     @event_priority(-100)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self._refuse_clashes(files)
+        self._refuse_clashes(files, config)
         self._exclude_catalogue_files(files, Path(config.docs_dir))
         for path, source in self._assets():
             files.append(File.generated(config, path, abs_src_path=str(source)))
@@ -284,66 +308,34 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         names = (name_below(prefix, path) for path in paths)
         return frozenset(name for name in names if name is not None)
 
-    def _refuse_clashes(self, files: Files) -> None:
-        """Our generated files must not replace a page or file of the site, whatever the case
-        of their names: on macOS and Windows, `errors/E1004/` and `errors/e1004/` are one folder.
+    def _refuse_clashes(self, files: Files, config: MkDocsConfig) -> None:
+        """Our files must not replace a file of the site, nor one another (see `outputs`).
 
-        A page at the prefix itself (`errors.md` -> `errors/`) is welcome: the reference can
-        live at `/errors/` with its codes at `/errors/1004/`.
+        A page at the deep-link prefix itself (`errors.md` -> `errors/`) is welcome: the
+        reference can live at `/errors/` with its codes at `/errors/1004/`.
         """
+        outputs = SiteOutputs(site_outputs(files, config))
+        for ours in self._outputs():
+            outputs.claim(ours)
+
+    def _outputs(self) -> Iterator[Output]:
+        """The files the plugin writes into the site: the export last, so that a clash with
+        the deep links is said to be the export's."""
         assert self.catalogue is not None
-        prefix = self.deep_links
-        ours = (
-            {f"{prefix}/{e.anchor}/index.html".lower(): e.anchor for e in self.catalogue.entries()}
-            if prefix
-            else {}
-        )
-        folders = self._folders_needed()
-        export = (self.export or "").lower()
-        if export in folders or export in ours or f"{export}/index.html" in ours:
-            raise PluginError(
-                f"error-catalogue: `export: {self.export}` is where the deep links go: set the "
-                f"`export` option to another file name, such as `{DEFAULT_EXPORT}`"
-            )
-        for file in files:
-            if (problem := self._clash(file.dest_uri, ours, folders, export)) is not None:
-                raise PluginError(f"error-catalogue: '{file.src_uri}' {problem}")
-
-    def _clash(
-        self, dest: str, ours: dict[str, str], folders: dict[str, str], export: str
-    ) -> str | None:
-        """What a site file at `dest` would break (`ours`, `folders`, `export`: lower case), or
-        None."""
-        dest_lower = dest.lower()
-        if (option := folders.get(dest_lower)) is not None:
-            return (
-                f"is in the way: the `{option}` option needs '{dest}' to be a folder: set the "
-                "option to another path"
-            )
-        if (anchor := ours.get(dest_lower)) is not None:
-            return (
-                f"would be replaced by the deep-link page '{self.deep_links}/{anchor}/index.html':"
-                " rename it, or set the `deep_links` option to another path, or to `false`"
-            )
-        if dest_lower == export:
-            return (
-                "would be replaced by the JSON export: set the `export` option to another file "
-                "name, or to `false`"
-            )
-        return None
-
-    def _folders_needed(self) -> dict[str, str]:
-        """The folders our generated files go into (lower case, as for clashes), each with the
-        option that puts files there: no page or file of the site may have such a path.
-
-        `deep_links: index.html` would otherwise end in a traceback when the home page is written.
-        """
-        export_folder = self.export and self.export.rpartition("/")[0]
-        folders: dict[str, str] = {}
-        for option, folder in (("deep_links", self.deep_links), ("export", export_folder)):
-            parts = folder.lower().split("/") if folder else []
-            folders.update(("/".join(parts[: end + 1]), option) for end in range(len(parts)))
-        return folders
+        for path, _ in self._assets():
+            option = "stylesheet" if path == STYLESHEET else "script"
+            advice = f"set the `{option}` option to `false` and add your own"
+            yield Output(path, f"the plugin's {option} '{path}'", option=option, advice=advice)
+        if self.deep_links:
+            advice = "set the `deep_links` option to another path, or to `false`"
+            for entry in self.catalogue.entries():
+                path = f"{self.deep_links}/{entry.anchor}/index.html"
+                name = f"the deep-link page '{path}'"
+                yield Output(path, name, option="deep_links", advice=advice)
+        if self.export:
+            advice = "set the `export` option to another file name, or to `false`"
+            name = f"the JSON export '{self.export}'"
+            yield Output(self.export, name, option="export", advice=advice)
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         self._page = page
@@ -436,8 +428,25 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.site.shown_on(category.id, page.file)
         self.site.reported_on(page.file, (m.category for m in self.extension.reported_markers))
         if page.present_anchor_ids is not None:
-            page.present_anchor_ids.update(e.anchor for c in rendered for e in c.entries)
+            anchors = [e.anchor for c in rendered for e in c.entries]
+            self._warn_of_taken_anchors(page, page.present_anchor_ids, anchors)
+            page.present_anchor_ids.update(anchors)
         return html
+
+    def _warn_of_taken_anchors(self, page: Page, taken: set[str], anchors: list[str]) -> None:
+        """A row whose id the page gives something else too (a heading `## 1004`): the
+        browser, links and search would land on whichever comes first."""
+        headings = {link.id: link.title for link in _toc_links(page.toc)}
+        for anchor in (anchor for anchor in anchors if anchor in taken):
+            title = headings.get(anchor)
+            what = "an element" if title is None else f"the heading '{title}'"
+            self._warn_on_page(
+                f"gives {what} the id `{anchor}`, which the row of error `{anchor}` on this page "
+                f"has too: links to `#{anchor}` land on whichever comes first; give it another "
+                f"id (`## {title or anchor} {{#about-{anchor}}}` with the `attr_list` extension) "
+                "or other words",
+                page,
+            )
 
     def _warn_on_page(self, message: str, page: Page | None = None) -> None:
         page = page or self._page
@@ -521,11 +530,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             # Nothing left beside the site, and the next build can still reuse them.
             self._put_deep_links_back()
 
+    def on_shutdown(self) -> None:
+        # After `build`, `gh-deploy` and `serve`, even when interrupted (Ctrl+C): no writing
+        # left running, no batch of files, nothing set aside beside the site.
+        self._writer.stop()
+        self._put_deep_links_back()
+
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         # The catalogue usually lives beside docs/, which serve does not watch by itself.
-        server.watch(str(self.folder))
+        FolderWatch(server, self.folder)
         if lock_path(self.folder).is_file():
             server.watch(str(lock_path(self.folder)))
         return server
@@ -542,6 +557,13 @@ def _take_over_listed_extension(config: MkDocsConfig) -> None:
         for listed in config.markdown_extensions
         if listed not in EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
     ]
+
+
+def _toc_links(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
+    """Every heading of a page's table of contents, nested ones included."""
+    for link in links:
+        yield link
+        yield from _toc_links(link.children)
 
 
 def _front_matter_lines(source: str, markdown: str) -> int:

@@ -18,26 +18,35 @@ from typing import Any
 
 from markdown import Markdown
 
-from .loading import FileCache, is_category_file, load_catalogue, misplaced_files
+from .loading import (
+    FileCache,
+    FileState,
+    file_state,
+    is_category_file,
+    load_catalogue,
+    misplaced_files,
+)
 from .locking import lock_path
 from .model import Catalogue
 from .problems import CatalogueError, Problem
 from .translating import translate_by, translation_path
 
-Signature = tuple[tuple[str, int, int], ...]
+Signature = tuple[tuple[str, FileState], ...]
 # folder -> (its signature, the catalogue or why not, what changed since the lock)
-_catalogues: dict[Path, tuple[Signature, Catalogue | CatalogueError, list[Problem]]] = {}
+_catalogues: dict[Path, tuple[Signature | None, Catalogue | CatalogueError, list[Problem]]] = {}
 _files = FileCache()
-_pages: dict[Path, tuple[Signature, dict[str, str]]] = {}
+_pages: dict[Path, tuple[Signature | None, dict[str, str]]] = {}
 # PO file -> (its signature, the catalogue it translated, the translated catalogue)
-_translations: dict[Path, tuple[Signature, Catalogue, Catalogue]] = {}
+_translations: dict[Path, tuple[Signature | None, Catalogue, Catalogue]] = {}
 log = logging.getLogger(__name__)
 
 
-def _signature(paths: list[Path]) -> Signature:
-    """What changes when any of `paths` is edited, added or removed."""
-    stats = ((str(path), path.stat()) for path in paths if path.is_file())
-    return tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
+def _signature(paths: list[Path]) -> Signature | None:
+    """What changes when any of `paths` is edited, added or removed (see `file_state`); None
+    when one of them cannot be reached, so what was made from them is made again."""
+    states = [(str(path), file_state(path)) for path in paths if path.is_file()]
+    known = [(name, state) for name, state in states if state is not None]
+    return tuple(known) if len(known) == len(states) else None
 
 
 def cached_catalogue(folder: Path) -> Catalogue:
@@ -50,7 +59,7 @@ def cached_catalogue(folder: Path) -> Catalogue:
     )
     signature = _signature([*files, lock_path(folder)])
     cached = _catalogues.get(folder)
-    if cached is None or cached[0] != signature:
+    if signature is None or cached is None or cached[0] != signature:
         differences: list[Problem] = []
         try:
             result: Catalogue | CatalogueError = load_catalogue(folder, _files, differences)
@@ -76,7 +85,7 @@ def cached_translation(folder: Path, catalogue: Catalogue, language: str | None)
         return catalogue
     signature = _signature([path])
     cached = _translations.get(path)
-    if cached is None or cached[0] != signature or cached[1] is not catalogue:
+    if signature is None or cached is None or cached[0] != signature or cached[1] is not catalogue:
         cached = (signature, catalogue, translate_by(path, catalogue, log.warning)[0])
         _translations[path] = cached
     return cached[2]
@@ -97,7 +106,7 @@ def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
     sources = (path for path in docs_dir.rglob("*") if path.suffix in markdown_extensions)
     signature = _signature(sorted(sources))
     cached = _pages.get(docs_dir)
-    if cached is None or cached[0] != signature:
+    if signature is None or cached is None or cached[0] != signature:
         ids = [category.id for category in catalogue.categories]
         found = pages_in(docs_files(docs_dir), ids)
         pages = {category: file.src_uri for category, file in found.items()}

@@ -11,12 +11,12 @@ CPU it took from MkDocs to finish a third sooner.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -82,7 +82,7 @@ def set_aside(folder: Path) -> Path | None:
     """Move `folder` (if any) beside the site, out of the way of the build's own clean-up,
     which would delete its ten thousand entries one by one: `put_back` returns it."""
     aside = _aside(folder)
-    shutil.rmtree(aside, ignore_errors=True)  # left by a build that was interrupted
+    discard_set_aside(folder)
     if not folder.is_dir():
         return None
     folder.rename(aside)
@@ -95,16 +95,28 @@ def put_back(aside: Path, folder: Path) -> None:
     aside.rename(folder)
 
 
+def discard_set_aside(folder: Path) -> None:
+    """Delete what a build that was killed left set aside for `folder`."""
+    shutil.rmtree(_aside(folder), ignore_errors=True)
+
+
 def _aside(folder: Path) -> Path:
     return folder.parent.parent / f".{folder.parent.name}.{folder.name}.old"
 
 
 class FileWriter:
-    """Writes one batch of files in the background; `wait` reports how it went."""
+    """Writes one batch of files in the background; `wait` reports how it went.
+
+    The batch waits in a hidden file of the site folder (MkDocs' clean-up leaves hidden files
+    alone), where the next build writes its own over one that a killed build left, and which
+    the writing process deletes as soon as it has it open.
+    """
+
+    BATCH = ".error-catalogue-batch.jsonl"
 
     def __init__(self) -> None:
         self._process: subprocess.Popen[bytes] | None = None
-        self._batch = ""
+        self._batch: Path | None = None  # in the site folder that `start` is given
 
     def start(
         self, root: Path, files: Iterable[tuple[str, str]], refresh: Refresh | None = None
@@ -112,16 +124,15 @@ class FileWriter:
         """Start writing `files` below `root` (see `write_files`); they are taken one at a
         time, never all held."""
         self.wait()
+        root.mkdir(parents=True, exist_ok=True)
+        self._batch = batch_path = root / self.BATCH
         # JSON lines: the first says what to refresh, each other is one file. The process
         # reads them one at a time, so it never holds them all.
-        with tempfile.NamedTemporaryFile(
-            "w", suffix=".jsonl", delete=False, encoding="utf-8"
-        ) as batch:
+        with batch_path.open("w", encoding="utf-8") as batch:
             head = refresh and {"folder": refresh.folder, "keep": sorted(refresh.keep)}
             batch.write(json.dumps({"refresh": head}) + "\n")
             batch.writelines(json.dumps(file, ensure_ascii=False) + "\n" for file in files)
-        self._batch = batch.name
-        command = [sys.executable, __file__, str(root), batch.name]
+        command = [sys.executable, __file__, str(root), str(batch_path)]
         self._process = subprocess.Popen(command, stderr=subprocess.PIPE)
 
     def wait(self) -> None:
@@ -130,13 +141,29 @@ class FileWriter:
         if process is None:
             return
         _, errors = process.communicate()
-        Path(self._batch).unlink(missing_ok=True)
+        self._discard_batch()
         if process.returncode:
             raise OSError(errors.decode("utf-8", "replace").strip().splitlines()[-1])
+
+    def stop(self) -> None:
+        """Stop writing, if it still is (the build was interrupted), and delete the batch."""
+        if self._process is not None:
+            self._process.kill()
+        with contextlib.suppress(OSError):
+            self.wait()
+        self._discard_batch()  # perhaps interrupted while it was being made
+
+    def _discard_batch(self) -> None:
+        if self._batch is not None:
+            self._batch.unlink(missing_ok=True)
 
 
 def _main(root: str, batch: str) -> None:
     with Path(batch).open(encoding="utf-8") as lines:
+        # Gone once open (where the system allows it: else `FileWriter.wait` deletes it), so
+        # that a build killed meanwhile leaves none.
+        with contextlib.suppress(OSError):
+            Path(batch).unlink()
         head = json.loads(next(lines))["refresh"]
         refresh = head and Refresh(head["folder"], frozenset(head["keep"]))
         files = (tuple(json.loads(line)) for line in lines)
