@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import os
 import posixpath
+import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from textwrap import dedent
@@ -18,11 +24,29 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_error_catalogue import load_catalogue
+
 pytest_plugins = ["tests.browser", "tests.environments"]  # fixtures: `chromium`, `wheel`
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOGUE = REPO / "catalogue"
+EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
+# The hand-written page this project started from, the import's model input.
+SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
 THEMES = ("material", "mkdocs")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is a `browser` test and one that builds the wheel a `slow`
+    one, by the fixtures it uses: no such test can miss its mark, so that the quick run
+    (`-m "not browser and not slow"`) leaves them all out."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "chromium" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "wheel" in fixtures:
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass
@@ -90,6 +114,48 @@ def new_site(root: Path, theme: str = "material", **plugin_options: Any) -> Site
     return Site(root, config)
 
 
+def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
+    """The example catalogue shown on `reference/link-errors.md`, plus pages that link to it."""
+    site = new_site(root, theme, **options)
+    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
+    site.page("index.md", "# Home\n\nSee [the cookie error](error:1004) and [](error:1005).\n")
+    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
+    site.page("guide/deep/page.md", "# Deep\n\nCode [](error:2001) and [](error:api-error).\n")
+    return site
+
+
+def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
+    """The built page a relative link from `from_url` (a site URL) opens, and its fragment."""
+    path, _, fragment = str(href).partition("#")
+    file = site.linked_file(from_url, path)
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
+
+
+def multilingual_site(root: Path, theme: str = "material", structure: str = "suffix") -> Site:
+    """The example site in English (the default, at the root) and French (below `fr/`), its
+    pages named as mkdocs-static-i18n's `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
+    site = example_site(root, theme)
+    site.config["site_url"] = "https://example.com/"
+    languages = [
+        {"locale": "en", "default": True, "name": "English"},
+        {"locale": "fr", "name": "Français"},
+    ]
+    site.config["plugins"] = [
+        "search",
+        {"i18n": {"docs_structure": structure, "languages": languages}},
+        "error-catalogue",
+    ]
+    french = "# Erreurs de Link\n\n<!-- error-catalogue -->\n"
+    if structure == "suffix":
+        site.page("reference/link-errors.fr.md", french)
+        return site
+    (root / "docs").rename(root / "en")
+    (root / "docs").mkdir()
+    (root / "en").rename(root / "docs/en")
+    site.page("fr/reference/link-errors.md", french)
+    return site
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     """An empty site on the Material theme; tests add catalogue files and pages."""
@@ -122,3 +188,70 @@ def css_cell(column: str) -> str:
 def scenario_text(scenario_cell: Any) -> str:
     """The scenario's own text: an obsolete row's is struck (`del`) and followed by its note."""
     return str((scenario_cell.find("del", recursive=False) or scenario_cell).get_text())
+
+
+def error_catalogue(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # The console script installed beside this interpreter, as `pip install` puts it.
+    program = Path(sys.executable).parent / "error-catalogue"
+    assert program.exists(), "the package's console script is not installed"
+    return subprocess.run(
+        [str(program), *arguments], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace `old` (which must be there) by `new` in the catalogue file `name` of `folder`."""
+    path = folder / "catalogue" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """`mkdocs serve` in a child process, its log collected as it runs."""
+
+    def __init__(self, site: Site) -> None:
+        site.write_config()
+        self.port = free_port()
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=site.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        self.log.extend(self.process.stdout)
+
+    def page(self, path: str = "") -> str:
+        address = f"http://127.0.0.1:{self.port}/{path}"
+        with urllib.request.urlopen(address, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def status(self, path: str) -> int:
+        try:
+            self.page(path)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+        return 200
+
+    def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if condition(self.page()):
+                    return
+            except OSError:
+                pass  # not listening yet
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; server log:\n{''.join(self.log)}")

@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import polib
 
 from .conftest import EXAMPLE_CATALOGUE
-
-
-def error_catalogue(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    # The console script installed beside this interpreter, as `pip install` puts it.
-    program = Path(sys.executable).parent / "error-catalogue"
-    assert program.exists(), "the package's console script is not installed"
-    return subprocess.run(
-        [str(program), *arguments], cwd=cwd, capture_output=True, text=True, check=False
-    )
+from .conftest import error_catalogue as error_catalogue  # test_guardrails.py imports it from here
 
 
 def test_check_passes_on_the_example_catalogue(tmp_path: Path) -> None:

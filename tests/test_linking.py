@@ -5,38 +5,25 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Comment
 from mkdocs.exceptions import Abort
 
-from mkdocs_error_catalogue import load_catalogue
 from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
-from .test_cli import error_catalogue
-from .test_guardrails import edit
-
-EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
-
-
-def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
-    """The example catalogue shown on `reference/link-errors.md`, plus pages that link to it."""
-    site = new_site(root, theme, **options)
-    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
-    site.page("index.md", "# Home\n\nSee [the cookie error](error:1004) and [](error:1005).\n")
-    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
-    site.page("guide/deep/page.md", "# Deep\n\nCode [](error:2001) and [](error:api-error).\n")
-    return site
-
-
-def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
-    """The built page a relative link from `from_url` (a site URL) opens, and its fragment."""
-    path, _, fragment = str(href).partition("#")
-    file = site.linked_file(from_url, path)
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
+from .conftest import (
+    EXAMPLE_ANCHORS,
+    EXAMPLE_CATALOGUE,
+    Site,
+    cell,
+    edit,
+    error_catalogue,
+    example_site,
+    follow,
+    new_site,
+)
 
 
 @pytest.mark.parametrize("use_directory_urls", [True, False])

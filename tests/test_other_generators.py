@@ -21,11 +21,9 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
-from .browser import artefact, reader, serve
-from .conftest import EXAMPLE_CATALOGUE, Site, css_cell, new_site
+from .browser import artefact, assert_landed, reader, serve
+from .conftest import EXAMPLE_CATALOGUE, Site, css_cell, error_catalogue, new_site
 from .environments import environment, run
-from .test_cli import error_catalogue
-from .test_reader_browser import assert_landed
 
 BOTH = """\
 site_name: Both
