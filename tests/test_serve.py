@@ -10,6 +10,8 @@ from bs4 import BeautifulSoup
 
 from .conftest import Server, Site, cell
 
+pytestmark = pytest.mark.slow  # a real `mkdocs serve` in a child process
+
 CATEGORY = "title: {title}\nerrors:\n  - code: {code}\n    scenario: S\n    message: {message}\n"
 
 
