@@ -1,5 +1,6 @@
-"""The package as users get it: the built wheel, installed (not editable) in a fresh virtual
-environment, builds a site; the pre-commit hook, installed by pre-commit, checks a catalogue."""
+"""The package as users get it: installed from a clone (not editable) in a fresh virtual
+environment, it builds a site; its sdist; the pre-commit hook, installed by pre-commit, checks
+a catalogue."""
 
 from __future__ import annotations
 
@@ -20,10 +21,10 @@ from .environments import cannot_install, environment, run
 pytestmark = pytest.mark.slow  # builds the wheel and the sdist, installs into fresh environments
 
 
-def test_wheel_installs_and_builds_a_site_outside_the_repository(
-    tmp_path: Path, wheel: Path
-) -> None:
-    bin_folder = environment(tmp_path / "env", wheel)
+def test_installed_from_a_clone_it_builds_a_site_outside_the_repository(tmp_path: Path) -> None:
+    """`pip install ./mkdocs-error-catalogue`, as the README and Getting started say: pip builds
+    the wheel of the clone and installs it (not editable) in a fresh environment."""
+    bin_folder = environment(tmp_path / "env", REPO)
     python = bin_folder / "python"
     location = run(
         python, "-c", "import mkdocs_error_catalogue as m; print(m.__file__)", cwd=tmp_path
