@@ -38,14 +38,15 @@ THEMES = ("material", "mkdocs")
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that drives Chromium is a `browser` test and one that builds the wheel a `slow`
-    one, by the fixtures it uses: no such test can miss its mark, so that the quick run
+    """A test that drives Chromium is a `browser` test; one that builds the wheel, or a
+    Hypothesis test (its body runs for many generated examples), a `slow` one. Marked by what
+    they use, no such test can miss its mark, and the quick run
     (`-m "not browser and not slow"`) leaves them all out."""
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "chromium" in fixtures:
             item.add_marker(pytest.mark.browser)
-        if "wheel" in fixtures:
+        if "wheel" in fixtures or getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
             item.add_marker(pytest.mark.slow)
 
 

@@ -9,6 +9,8 @@ from mkdocs.exceptions import Abort
 
 from .conftest import Site, example_site, follow, multilingual_site
 
+pytestmark = pytest.mark.slow  # mkdocs-autorefs and mkdocstrings builds
+
 
 def autorefs_site(root: Path, autorefs_first: bool) -> Site:
     site = example_site(root)

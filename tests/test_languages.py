@@ -27,6 +27,10 @@ from .conftest import (
     multilingual_site,
 )
 
+pytestmark = (
+    pytest.mark.slow
+)  # multilingual sites: mkdocs-static-i18n builds every page per language
+
 LANGUAGES = [("", "Link errors"), ("fr/", "Erreurs de Link")]
 
 

@@ -26,6 +26,8 @@ from .conftest import (
 )
 
 
+@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # more than a second: several builds
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_every_entry_has_a_deep_link_page_that_lands_on_its_row(
     tmp_path: Path, use_directory_urls: bool
@@ -57,6 +59,7 @@ def test_deep_links_are_absolute_in_canonical_under_a_sub_path(tmp_path: Path) -
     assert page.find("a")["href"] == "../../reference/link-errors/#1004"
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Path) -> None:
     """What the readers' script needs there for a deep link to a code not in the catalogue
     (the script itself is checked in Chromium, `test_reader_browser`)."""
@@ -79,6 +82,7 @@ def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Pat
     assert without.html("404.html").select("div.error-catalogue-not-found-data") == []
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) -> None:
     site = example_site(tmp_path / "a", deep_links="e/codes")
     site.build()
@@ -299,6 +303,7 @@ def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
     assert (link["href"], link.get_text()) == ("#1004", "the cookie error")
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_a_marker_the_page_does_not_show_but_links_lead_to_is_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -340,6 +345,7 @@ def built_with_tables_from_an_include(tmp_path: Path) -> Site:
     return site
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
     """A marker in a snippet is not in the page's file: the links made before its page was
     rendered (the home page's, the table's own) are completed once it is."""
@@ -361,6 +367,7 @@ def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path
     assert urls["1004"] == "https://example.com/reference/link-errors/#1004"
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path: Path) -> None:
     """Without the built pages the commands see no marker in the page files; with
     `--site-dir` they find the page as the build did, and the export is the build's."""
@@ -423,6 +430,7 @@ def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) ->
     )
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_json_export_urls_are_site_relative_without_site_url_and_can_be_off(
     tmp_path: Path,
 ) -> None:
@@ -493,6 +501,7 @@ def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) ->
     assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
     example_site(tmp_path).write_config()
     result = error_catalogue("lookup", "1005", "--site-url", "https://example.com/", cwd=tmp_path)
@@ -615,6 +624,7 @@ def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -661,6 +671,7 @@ def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
     assert page.find(string=lambda text: "error-catalogue-table" in text) is None
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     entries = "  - {code: 1, scenario: One, message: M}\n  - {code: 2, scenario: Two, message: M}\n"
@@ -684,6 +695,7 @@ def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
@@ -694,6 +706,7 @@ def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["2"]
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
@@ -711,6 +724,7 @@ def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_pat
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
+@pytest.mark.slow  # more than a second: several builds
 def test_files_other_plugins_generate_below_the_prefix_are_left_alone(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
