@@ -26,8 +26,7 @@ from .conftest import (
 )
 
 
-@pytest.mark.slow  # more than a second: several builds
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_every_entry_has_a_deep_link_page_that_lands_on_its_row(
     tmp_path: Path, use_directory_urls: bool
@@ -59,7 +58,7 @@ def test_deep_links_are_absolute_in_canonical_under_a_sub_path(tmp_path: Path) -
     assert page.find("a")["href"] == "../../reference/link-errors/#1004"
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Path) -> None:
     """What the readers' script needs there for a deep link to a code not in the catalogue
     (the script itself is checked in Chromium, `test_reader_browser`)."""
@@ -82,7 +81,7 @@ def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Pat
     assert without.html("404.html").select("div.error-catalogue-not-found-data") == []
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) -> None:
     site = example_site(tmp_path / "a", deep_links="e/codes")
     site.build()
@@ -165,6 +164,7 @@ def test_options_that_would_overwrite_the_site_are_build_errors(
     assert f"ERROR   -  error-catalogue: {message}\n" in result.stderr
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_error_links_resolve_across_pages_and_folders(
     tmp_path: Path, use_directory_urls: bool
@@ -195,6 +195,7 @@ def test_error_link_text_title_and_obsolete_mark(tmp_path: Path) -> None:
     assert bare["title"].startswith("Obsolete: Only whitelisted partners")
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_error_autolinks_and_any_case_of_the_scheme_link_to_the_row(tmp_path: Path) -> None:
     """`<error:1004>` reads like `<https://…>`; `ERROR:` is `error:`, as URL schemes ignore case.
     In catalogue text too; in code, neither is a link."""
@@ -238,6 +239,7 @@ def test_obsolete_replacement_links_to_a_category_on_another_page(tmp_path: Path
     assert (link["href"], landing.find("tr", id=fragment) is not None) == ("../sub/new/#2", True)
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_links_in_catalogue_text_point_right_from_every_page_showing_it(tmp_path: Path) -> None:
     """Texts are rendered once per build; a text with links is pointed anew on each page."""
     site = new_site(tmp_path)
@@ -265,6 +267,7 @@ def test_links_in_catalogue_text_point_right_from_every_page_showing_it(tmp_path
             assert landing.find("tr", id=fragment) is not None
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 @pytest.mark.parametrize(
     ("code", "hint"), [("9999", ""), ("API-Error", "did you mean `api-error`? ")]
 )
@@ -287,6 +290,7 @@ def test_unknown_error_link_warns_naming_the_page(
     assert not page.find_all(string=lambda s: isinstance(s, Comment) and "problem" in s)
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -303,7 +307,7 @@ def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
     assert (link["href"], link.get_text()) == ("#1004", "the cookie error")
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_marker_the_page_does_not_show_but_links_lead_to_is_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -345,7 +349,7 @@ def built_with_tables_from_an_include(tmp_path: Path) -> Site:
     return site
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
     """A marker in a snippet is not in the page's file: the links made before its page was
     rendered (the home page's, the table's own) are completed once it is."""
@@ -367,7 +371,7 @@ def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path
     assert urls["1004"] == "https://example.com/reference/link-errors/#1004"
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path: Path) -> None:
     """Without the built pages the commands see no marker in the page files; with
     `--site-dir` they find the page as the build did, and the export is the build's."""
@@ -390,6 +394,7 @@ def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path:
     )
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) -> None:
     site = new_site(tmp_path, catalogue="docs/data/errors")
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "docs/data/errors")
@@ -407,6 +412,7 @@ def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) ->
     assert published == ["notes.txt"]
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"
@@ -430,7 +436,7 @@ def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) ->
     )
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_json_export_urls_are_site_relative_without_site_url_and_can_be_off(
     tmp_path: Path,
 ) -> None:
@@ -492,6 +498,7 @@ def test_every_row_has_a_permalink_to_itself(tmp_path: Path) -> None:
         assert permalink["aria-label"] == f"Permanent link: {row['id']}"
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"
@@ -501,7 +508,7 @@ def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) ->
     assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
     example_site(tmp_path).write_config()
     result = error_catalogue("lookup", "1005", "--site-url", "https://example.com/", cwd=tmp_path)
@@ -565,6 +572,7 @@ def test_cli_lookup_of_an_unknown_code_exits_1_with_suggestions(tmp_path: Path) 
     )
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_ordinary_links_to_row_anchors_are_validated_by_mkdocs(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -608,6 +616,7 @@ def test_links_in_catalogue_text_are_relative_to_the_docs_folder(
     ) in caplog.text
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category(
@@ -624,7 +633,7 @@ def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -651,6 +660,7 @@ def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
     ) in caplog.text
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
     tmp_path: Path,
 ) -> None:
@@ -671,7 +681,7 @@ def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
     assert page.find(string=lambda text: "error-catalogue-table" in text) is None
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     entries = "  - {code: 1, scenario: One, message: M}\n  - {code: 2, scenario: Two, message: M}\n"
@@ -695,7 +705,7 @@ def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
@@ -706,7 +716,7 @@ def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["2"]
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
@@ -724,7 +734,7 @@ def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_pat
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_files_other_plugins_generate_below_the_prefix_are_left_alone(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")

@@ -88,6 +88,7 @@ def mkdocs_result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return rendered(root / "site")
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_mkdocs_takes_over_the_listed_extension(mkdocs_result: dict[str, Any]) -> None:
     assert len(mkdocs_result["rows"]) == 45
     assert mkdocs_result["links"] == [
@@ -330,7 +331,7 @@ class _Include(Preprocessor):
         ]
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -> None:
     project(tmp_path)
     run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)  # the pages site-files reads
@@ -361,7 +362,7 @@ def test_a_broken_mkdocs_yml_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     """As Zensical builds: the extension alone, the marker brought by an include (the page file
     has none), and an indented-code example of a marker on a page first in file order."""
@@ -409,7 +410,7 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.slow  # more than a second: several builds
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_site_files_reports_what_the_extension_reported_in_the_pages(tmp_path: Path) -> None:
     """Zensical logs the extension's warnings, but its `--strict` does not count them: the
     extension records them in the page, where `site-files` finds them, and its `--strict`
