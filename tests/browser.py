@@ -126,6 +126,49 @@ def reader(
     assert not errors, "the plugin's script threw:\n" + "\n".join(errors)
 
 
+HIGHLIGHTED = "error-catalogue-entry--highlighted"
+
+# Where the row is, where the theme's sticky header ends, and whether the row is highlighted.
+GEOMETRY = """anchor => {
+    const row = document.getElementById(anchor);
+    if (!row) return null;  // not this page (yet)
+    const header = document.querySelector(".md-header, .navbar.fixed-top");
+    return {
+        top: row.getBoundingClientRect().top,
+        header: header ? header.getBoundingClientRect().bottom : 0,
+        viewport: innerHeight,
+        highlighted: row.classList.contains("error-catalogue-entry--highlighted"),
+    };
+}"""
+
+# ... and stays there: the same position as at the previous poll, so that no (smooth) scroll
+# is still under way when a test moves on.
+BELOW_THE_HEADER = (
+    "anchor => { const g = (" + GEOMETRY + ")(anchor); "
+    "const still = g !== null && window.lastLandingTop === g.top; "
+    "window.lastLandingTop = g && g.top; "
+    "return still && g.top >= g.header - 1 && g.top <= g.header + 100; }"
+)
+LANDED = (
+    "anchor => (" + BELOW_THE_HEADER + ")(anchor) "
+    "&& document.getElementById(anchor).classList.contains('error-catalogue-entry--highlighted')"
+)
+
+
+def highlighted(page: Any) -> list[str]:
+    return list(page.eval_on_selector_all(f".{HIGHLIGHTED}", "rows => rows.map(row => row.id)"))
+
+
+def assert_landed(page: Any, anchor: str) -> None:
+    """The row is highlighted, the only one, with its top just below the sticky header."""
+    try:
+        page.wait_for_function(LANDED, arg=anchor, timeout=10_000)
+    except Exception as error:  # Playwright's TimeoutError; say where the row is instead
+        where = page.evaluate(GEOMETRY, anchor)
+        raise AssertionError(f"did not land on row {anchor}: {where}") from error
+    assert highlighted(page) == [anchor]
+
+
 # The WCAG contrast ratio of an element's text against what is painted behind it: background
 # colours of the element and its ancestors, and full-cover inset shadows (Bootstrap's table
 # stripes, the highlight tint), composited over a white canvas; text alpha and opacity too.

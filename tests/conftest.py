@@ -6,26 +6,55 @@ import contextlib
 import io
 import os
 import posixpath
+import shutil
+import socket
 import subprocess
 import sys
-from collections.abc import Iterator
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Iterator
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass, field
 from pathlib import Path
 from textwrap import dedent
+from types import SimpleNamespace
 from typing import Any
 
+import markdown
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from markdown.preprocessors import Preprocessor
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+
+from mkdocs_error_catalogue import load_catalogue
+from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
 pytest_plugins = ["tests.browser", "tests.environments"]  # fixtures: `chromium`, `wheel`
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE_CATALOGUE = REPO / "catalogue"
+EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
+# The hand-written page this project started from, the import's model input.
+SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
 THEMES = ("material", "mkdocs")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by mark
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that drives Chromium is a `browser` test; one that builds the wheel, or a
+    Hypothesis test (its body runs for many generated examples), a `slow` one. Marked by what
+    they use, no such test can miss its mark, and the quick run
+    (`-m "not browser and not slow"`) leaves them all out."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "chromium" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "wheel" in fixtures or getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.slow)
 
 
 @dataclass
@@ -93,6 +122,48 @@ def new_site(root: Path, theme: str = "material", **plugin_options: Any) -> Site
     return Site(root, config)
 
 
+def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
+    """The example catalogue shown on `reference/link-errors.md`, plus pages that link to it."""
+    site = new_site(root, theme, **options)
+    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
+    site.page("index.md", "# Home\n\nSee [the cookie error](error:1004) and [](error:1005).\n")
+    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
+    site.page("guide/deep/page.md", "# Deep\n\nCode [](error:2001) and [](error:api-error).\n")
+    return site
+
+
+def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
+    """The built page a relative link from `from_url` (a site URL) opens, and its fragment."""
+    path, _, fragment = str(href).partition("#")
+    file = site.linked_file(from_url, path)
+    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
+
+
+def multilingual_site(root: Path, theme: str = "material", structure: str = "suffix") -> Site:
+    """The example site in English (the default, at the root) and French (below `fr/`), its
+    pages named as mkdocs-static-i18n's `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
+    site = example_site(root, theme)
+    site.config["site_url"] = "https://example.com/"
+    languages = [
+        {"locale": "en", "default": True, "name": "English"},
+        {"locale": "fr", "name": "Français"},
+    ]
+    site.config["plugins"] = [
+        "search",
+        {"i18n": {"docs_structure": structure, "languages": languages}},
+        "error-catalogue",
+    ]
+    french = "# Erreurs de Link\n\n<!-- error-catalogue -->\n"
+    if structure == "suffix":
+        site.page("reference/link-errors.fr.md", french)
+        return site
+    (root / "docs").rename(root / "en")
+    (root / "docs").mkdir()
+    (root / "en").rename(root / "docs/en")
+    site.page("fr/reference/link-errors.md", french)
+    return site
+
+
 @pytest.fixture
 def site(tmp_path: Path) -> Site:
     """An empty site on the Material theme; tests add catalogue files and pages."""
@@ -145,3 +216,110 @@ def run_cli(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.CompletedProcess(
         ["error-catalogue", *arguments], status, stdout.getvalue(), stderr.getvalue()
     )
+
+
+def error_catalogue(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    # The console script installed beside this interpreter, as `pip install` puts it.
+    program = Path(sys.executable).parent / "error-catalogue"
+    assert program.exists(), "the package's console script is not installed"
+    return subprocess.run(
+        [str(program), *arguments], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
+def edit(folder: Path, name: str, old: str, new: str) -> None:
+    """Replace `old` (which must be there) by `new` in the catalogue file `name` of `folder`."""
+    path = folder / "catalogue" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+class Server:
+    """`mkdocs serve` in a child process, its log collected as it runs."""
+
+    def __init__(self, site: Site) -> None:
+        site.write_config()
+        self.port = free_port()
+        self.log: list[str] = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=site.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        threading.Thread(target=self._collect, daemon=True).start()
+
+    def _collect(self) -> None:
+        assert self.process.stdout is not None
+        self.log.extend(self.process.stdout)
+
+    def page(self, path: str = "") -> str:
+        address = f"http://127.0.0.1:{self.port}/{path}"
+        with urllib.request.urlopen(address, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def status(self, path: str) -> int:
+        try:
+            self.page(path)
+        except urllib.error.HTTPError as error:
+            return int(error.code)
+        return 200
+
+    def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                if condition(self.page()):
+                    return
+            except OSError:
+                pass  # not listening yet
+            time.sleep(0.2)
+        raise AssertionError(f"timed out waiting for {what}; server log:\n{''.join(self.log)}")
+
+
+SERVED_CATEGORY = (
+    "title: {title}\nerrors:\n  - code: {code}\n    scenario: S\n    message: {message}\n"
+)
+
+
+@contextlib.contextmanager
+def serving(site: Site) -> Iterator[Server]:
+    """A site of one category (code 1, "First words.") and one page, served."""
+    site.category("01-a.yml", SERVED_CATEGORY.format(title="A", code=1, message="First words."))
+    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
+    running = Server(site)
+    try:
+        yield running
+    finally:
+        running.process.terminate()
+        running.process.wait(timeout=10)
+
+
+class RenderingContext(Preprocessor):
+    """Stands for Zensical's: says which page is rendered, and where the docs are."""
+
+    name = "rendering_context"
+
+    def __init__(self, md: markdown.Markdown, path: str, docs_dir: Path) -> None:
+        super().__init__(md)
+        self.page = SimpleNamespace(path=path)
+        self.config = {"docs_dir": str(docs_dir)}
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines
+
+
+def render_as(page: str, text: str, root: Path, caplog: pytest.LogCaptureFixture) -> Any:
+    """`text` converted by the extension alone as Zensical converts the page `page` of the
+    project at `root`."""
+    md = markdown.Markdown(extensions=[ErrorCatalogueExtension(catalogue=str(root / "catalogue"))])
+    md.preprocessors.register(RenderingContext(md, page, root / "docs"), "rendering_context", 0)
+    return BeautifulSoup(md.convert(text), "html.parser")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import Site
-from .test_languages import multilingual_site
-from .test_linking import example_site, follow
+from .conftest import Site, example_site, follow, multilingual_site
+
+pytestmark = pytest.mark.slow  # mkdocs-autorefs and mkdocstrings builds
 
 
 def autorefs_site(root: Path, autorefs_first: bool) -> Site:

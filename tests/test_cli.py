@@ -4,23 +4,12 @@ program as users run it (`error_catalogue`)."""
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import polib
 
-from .conftest import EXAMPLE_CATALOGUE, REPO, run_cli
-
-
-def error_catalogue(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    # The console script installed beside this interpreter, as `pip install` puts it.
-    program = Path(sys.executable).parent / "error-catalogue"
-    assert program.exists(), "the package's console script is not installed"
-    return subprocess.run(
-        [str(program), *arguments], cwd=cwd, capture_output=True, text=True, check=False
-    )
+from .conftest import EXAMPLE_CATALOGUE, REPO, error_catalogue, run_cli
 
 
 def test_check_passes_on_the_example_catalogue(tmp_path: Path) -> None:

@@ -121,6 +121,7 @@ def test_placeholders_in_seed_messages_render_as_code(example: BeautifulSoup) ->
     assert placeholder.get_text() == "${apiError}"
 
 
+@pytest.mark.slow  # the whole documentation site
 def test_the_projects_own_site_builds_strict(tmp_path: Path) -> None:
     config = load_config(str(REPO / "mkdocs.yml"), strict=True, site_dir=str(tmp_path / "site"))
     build(config)

@@ -15,8 +15,7 @@ from hypothesis import strategies as st
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
-from .test_cli import error_catalogue
+from .conftest import EXAMPLE_CATALOGUE, Site, cell, error_catalogue, new_site
 
 
 def test_check_formats_problems_as_github_annotations(tmp_path: Path) -> None:

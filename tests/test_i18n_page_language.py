@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Site
-from .test_cli import error_catalogue
-from .test_languages import multilingual_site
+from .conftest import Site, error_catalogue, multilingual_site
 
 SITE_URL = "https://example.com/"
 MARKER_PAGE = "# Errors\n\n<!-- error-catalogue -->\n"

@@ -20,9 +20,8 @@ from mkdocs_error_catalogue.importing import (
 )
 from mkdocs_error_catalogue.model import Entry
 
-from .conftest import new_site, run_cli, scenario_text
+from .conftest import SEED, new_site, run_cli, scenario_text
 
-SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
 HEADER = "| Error Code | Likely Scenario | Displayed Error Message | User | Developer |\n|---|---|---|---|---|\n"
 SEED_IDS = {
     "Invalid parameters supplied to link route": "invalid-parameters-supplied-to-link-route",
@@ -655,11 +654,6 @@ def test_front_matter_setext_headings_and_crlf_are_kept() -> None:
         result.page
         == "---\r\ntitle: x\r\n---\r\nErrors\r\n======\r\n\r\n<!-- error-catalogue errors -->\r\n"
     )
-
-
-def test_importing_is_deterministic() -> None:
-    text = SEED.read_text(encoding="utf-8")
-    assert import_page(text) == import_page(text)
 
 
 def test_unicode_line_separators_stay_inside_their_cell(tmp_path: Path) -> None:

@@ -18,36 +18,20 @@ from mkdocs_error_catalogue.translating import translation_path
 from mkdocs_error_catalogue.translations import TRANSLATED_LABELS
 
 from .browser import reader, serve
-from .conftest import Site, cell
-from .test_cli import error_catalogue
-from .test_linking import EXAMPLE_ANCHORS, example_site, follow
+from .conftest import (
+    EXAMPLE_ANCHORS,
+    Site,
+    cell,
+    error_catalogue,
+    follow,
+    multilingual_site,
+)
+
+pytestmark = (
+    pytest.mark.slow
+)  # multilingual sites: mkdocs-static-i18n builds every page per language
 
 LANGUAGES = [("", "Link errors"), ("fr/", "Erreurs de Link")]
-
-
-def multilingual_site(root: Path, theme: str = "material", structure: str = "suffix") -> Site:
-    """The example site in English (the default, at the root) and French (below `fr/`), its
-    pages named as mkdocs-static-i18n's `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
-    site = example_site(root, theme)
-    site.config["site_url"] = "https://example.com/"
-    languages = [
-        {"locale": "en", "default": True, "name": "English"},
-        {"locale": "fr", "name": "Français"},
-    ]
-    site.config["plugins"] = [
-        "search",
-        {"i18n": {"docs_structure": structure, "languages": languages}},
-        "error-catalogue",
-    ]
-    french = "# Erreurs de Link\n\n<!-- error-catalogue -->\n"
-    if structure == "suffix":
-        site.page("reference/link-errors.fr.md", french)
-        return site
-    (root / "docs").rename(root / "en")
-    (root / "docs").mkdir()
-    (root / "en").rename(root / "docs/en")
-    site.page("fr/reference/link-errors.md", french)
-    return site
 
 
 @pytest.fixture(scope="module")

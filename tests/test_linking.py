@@ -5,40 +5,28 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup, Comment
 from mkdocs.exceptions import Abort
 
-from mkdocs_error_catalogue import load_catalogue
 from mkdocs_error_catalogue.exporting import EXPORT_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, Site, cell, new_site
-from .test_cli import error_catalogue
-from .test_lock import edit
-
-EXAMPLE_ANCHORS = [entry.anchor for entry in load_catalogue(EXAMPLE_CATALOGUE).entries()]
-
-
-def example_site(root: Path, theme: str = "material", **options: Any) -> Site:
-    """The example catalogue shown on `reference/link-errors.md`, plus pages that link to it."""
-    site = new_site(root, theme, **options)
-    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
-    site.page("index.md", "# Home\n\nSee [the cookie error](error:1004) and [](error:1005).\n")
-    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
-    site.page("guide/deep/page.md", "# Deep\n\nCode [](error:2001) and [](error:api-error).\n")
-    return site
+from .conftest import (
+    EXAMPLE_ANCHORS,
+    EXAMPLE_CATALOGUE,
+    Site,
+    cell,
+    edit,
+    error_catalogue,
+    example_site,
+    follow,
+    new_site,
+)
 
 
-def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
-    """The built page a relative link from `from_url` (a site URL) opens, and its fragment."""
-    path, _, fragment = str(href).partition("#")
-    file = site.linked_file(from_url, path)
-    return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
-
-
+@pytest.mark.slow  # about a second or more of MkDocs builds
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_every_entry_has_a_deep_link_page_that_lands_on_its_row(
     tmp_path: Path, use_directory_urls: bool
@@ -70,6 +58,7 @@ def test_deep_links_are_absolute_in_canonical_under_a_sub_path(tmp_path: Path) -
     assert page.find("a")["href"] == "../../reference/link-errors/#1004"
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Path) -> None:
     """What the readers' script needs there for a deep link to a code not in the catalogue
     (the script itself is checked in Chromium, `test_reader_browser`)."""
@@ -92,6 +81,7 @@ def test_the_not_found_page_knows_the_deep_links_and_the_reference(tmp_path: Pat
     assert without.html("404.html").select("div.error-catalogue-not-found-data") == []
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_deep_link_prefix_is_configurable_and_can_be_turned_off(tmp_path: Path) -> None:
     site = example_site(tmp_path / "a", deep_links="e/codes")
     site.build()
@@ -176,6 +166,7 @@ def test_options_that_would_overwrite_the_site_are_build_errors(
     assert f"ERROR   -  error-catalogue: {message}\n" in result.stderr
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 @pytest.mark.parametrize("use_directory_urls", [True, False])
 def test_error_links_resolve_across_pages_and_folders(
     tmp_path: Path, use_directory_urls: bool
@@ -206,6 +197,7 @@ def test_error_link_text_title_and_obsolete_mark(tmp_path: Path) -> None:
     assert bare["title"].startswith("Obsolete: Only whitelisted partners")
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_error_autolinks_and_any_case_of_the_scheme_link_to_the_row(tmp_path: Path) -> None:
     """`<error:1004>` reads like `<https://…>`; `ERROR:` is `error:`, as URL schemes ignore case.
     In catalogue text too; in code, neither is a link."""
@@ -249,6 +241,7 @@ def test_obsolete_replacement_links_to_a_category_on_another_page(tmp_path: Path
     assert (link["href"], landing.find("tr", id=fragment) is not None) == ("../sub/new/#2", True)
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_links_in_catalogue_text_point_right_from_every_page_showing_it(tmp_path: Path) -> None:
     """Texts are rendered once per build; a text with links is pointed anew on each page."""
     site = new_site(tmp_path)
@@ -276,6 +269,7 @@ def test_links_in_catalogue_text_point_right_from_every_page_showing_it(tmp_path
             assert landing.find("tr", id=fragment) is not None
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 @pytest.mark.parametrize(
     ("code", "hint"), [("9999", ""), ("API-Error", "did you mean `api-error`? ")]
 )
@@ -298,6 +292,7 @@ def test_unknown_error_link_warns_naming_the_page(
     assert not page.find_all(string=lambda s: isinstance(s, Comment) and "problem" in s)
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -314,6 +309,7 @@ def test_a_link_to_an_entry_no_page_shows_warns_naming_the_page(
     assert (link["href"], link.get_text()) == ("#1004", "the cookie error")
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_marker_the_page_does_not_show_but_links_lead_to_is_a_warning(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -355,6 +351,7 @@ def built_with_tables_from_an_include(tmp_path: Path) -> Site:
     return site
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path) -> None:
     """A marker in a snippet is not in the page's file: the links made before its page was
     rendered (the home page's, the table's own) are completed once it is."""
@@ -376,6 +373,7 @@ def test_markers_that_an_include_brings_are_found_while_rendering(tmp_path: Path
     assert urls["1004"] == "https://example.com/reference/link-errors/#1004"
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path: Path) -> None:
     """Without the built pages the commands see no marker in the page files; with
     `--site-dir` they find the page as the build did, and the export is the build's."""
@@ -398,6 +396,7 @@ def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path:
     )
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) -> None:
     site = new_site(tmp_path, catalogue="docs/data/errors")
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "docs/data/errors")
@@ -415,6 +414,7 @@ def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) ->
     assert published == ["notes.txt"]
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"
@@ -438,6 +438,7 @@ def test_json_export_matches_its_schema_and_holds_every_entry(tmp_path: Path) ->
     )
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_json_export_urls_are_site_relative_without_site_url_and_can_be_off(
     tmp_path: Path,
 ) -> None:
@@ -499,6 +500,7 @@ def test_every_row_has_a_permalink_to_itself(tmp_path: Path) -> None:
         assert permalink["aria-label"] == f"Permanent link: {row['id']}"
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) -> None:
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"
@@ -508,6 +510,7 @@ def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) ->
     assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
     example_site(tmp_path).write_config()
     result = error_catalogue("lookup", "1005", "--site-url", "https://example.com/", cwd=tmp_path)
@@ -571,6 +574,7 @@ def test_cli_lookup_of_an_unknown_code_exits_1_with_suggestions(tmp_path: Path) 
     )
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_ordinary_links_to_row_anchors_are_validated_by_mkdocs(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -614,6 +618,7 @@ def test_links_in_catalogue_text_are_relative_to_the_docs_folder(
     ) in caplog.text
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category(
@@ -630,6 +635,7 @@ def test_deep_links_of_removed_codes_go_with_the_next_build(tmp_path: Path) -> N
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -656,6 +662,7 @@ def test_anchors_of_links_in_catalogue_text_are_checked_like_mkdocs_own(
     ) in caplog.text
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
     tmp_path: Path,
 ) -> None:
@@ -676,6 +683,7 @@ def test_tables_go_back_into_a_page_another_plugin_changed_while_search_read_it(
     assert page.find(string=lambda text: "error-catalogue-table" in text) is None
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     entries = "  - {code: 1, scenario: One, message: M}\n  - {code: 2, scenario: Two, message: M}\n"
@@ -699,6 +707,7 @@ def test_a_rebuild_writes_only_the_deep_links_that_changed(tmp_path: Path) -> No
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
@@ -709,6 +718,7 @@ def test_a_dirty_build_updates_the_deep_links_in_place(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "site/errors").iterdir()) == ["2"]
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")
@@ -726,6 +736,7 @@ def test_a_failed_build_leaves_the_last_deep_links_in_place_for_the_next(tmp_pat
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_files_other_plugins_generate_below_the_prefix_are_left_alone(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: One, message: M}\n")

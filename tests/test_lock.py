@@ -18,9 +18,7 @@ from bs4 import BeautifulSoup
 
 from mkdocs_error_catalogue.page_html import recorded_problems
 
-from .conftest import EXAMPLE_CATALOGUE, cell, new_site
-from .test_cli import error_catalogue
-from .test_serve import Server
+from .conftest import EXAMPLE_CATALOGUE, Server, cell, edit, error_catalogue, new_site
 
 RESTORE = "restore it from version control, or delete it on purpose to start over"
 
@@ -33,13 +31,6 @@ def locked(tmp_path: Path) -> Path:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "catalogue.lock: 43 published codes locked"
     return tmp_path
-
-
-def edit(folder: Path, name: str, old: str, new: str) -> None:
-    path = folder / "catalogue" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 Error = tuple[str, str, str]  # code, scenario, message

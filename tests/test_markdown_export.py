@@ -31,9 +31,7 @@ from mkdocs_error_catalogue.markdown_export import catalogue_markdown
 from mkdocs_error_catalogue.model import Code
 from mkdocs_error_catalogue.rendering import CatalogueRenderer
 
-from .conftest import EXAMPLE_CATALOGUE
-from .test_cli import error_catalogue
-from .test_importing import SEED
+from .conftest import EXAMPLE_CATALOGUE, SEED, error_catalogue
 
 
 def comparable(category: Category) -> Category:

@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 import markdown
@@ -21,11 +20,17 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
-from .browser import artefact, reader, serve
-from .conftest import EXAMPLE_CATALOGUE, Site, css_cell, new_site
+from .browser import artefact, assert_landed, reader, serve
+from .conftest import (
+    EXAMPLE_CATALOGUE,
+    RenderingContext,
+    Site,
+    css_cell,
+    error_catalogue,
+    new_site,
+    render_as,
+)
 from .environments import environment, run
-from .test_cli import error_catalogue
-from .test_reader_browser import assert_landed
 
 BOTH = """\
 site_name: Both
@@ -90,6 +95,7 @@ def mkdocs_result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return rendered(root / "site")
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_mkdocs_takes_over_the_listed_extension(mkdocs_result: dict[str, Any]) -> None:
     assert len(mkdocs_result["rows"]) == 45
     assert mkdocs_result["links"] == [
@@ -247,26 +253,6 @@ def test_a_broken_catalogue_shows_in_the_page_while_serving(
     assert "a.yml:3: error 1 has no `message`" in notice.get_text()
 
 
-class _RenderingContext(Preprocessor):
-    """Stands for Zensical's: says which page is rendered, and where the docs are."""
-
-    name = "rendering_context"
-
-    def __init__(self, md: markdown.Markdown, path: str, docs_dir: Path) -> None:
-        super().__init__(md)
-        self.page = SimpleNamespace(path=path)
-        self.config = {"docs_dir": str(docs_dir)}
-
-    def run(self, lines: list[str]) -> list[str]:
-        return lines
-
-
-def render_as(page: str, text: str, root: Path, caplog: pytest.LogCaptureFixture) -> Any:
-    md = markdown.Markdown(extensions=[ErrorCatalogueExtension(catalogue=str(root / "catalogue"))])
-    md.preprocessors.register(_RenderingContext(md, page, root / "docs"), "rendering_context", 0)
-    return BeautifulSoup(md.convert(text), "html.parser")
-
-
 def test_with_a_rendering_context_links_reach_other_pages(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -312,7 +298,7 @@ def test_with_a_rendering_context_a_link_no_page_file_leads_to_is_a_warning(
         extensions=[ErrorCatalogueExtension(catalogue=str(tmp_path / "catalogue"))]
     )
     md.preprocessors.register(
-        _RenderingContext(md, "reference/extra.md", tmp_path / "docs"), "rendering_context", 0
+        RenderingContext(md, "reference/extra.md", tmp_path / "docs"), "rendering_context", 0
     )
     md.preprocessors.register(_Include(md), "include", 35)
     shown = BeautifulSoup(md.convert("--8<-- extra\n\nSee [](error:99999)."), "html.parser")
@@ -332,6 +318,7 @@ class _Include(Preprocessor):
         ]
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -> None:
     project(tmp_path)
     run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)  # the pages site-files reads
@@ -362,6 +349,7 @@ def test_a_broken_mkdocs_yml_is_a_clear_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     """As Zensical builds: the extension alone, the marker brought by an include (the page file
     has none), and an indented-code example of a marker on a page first in file order."""
@@ -409,6 +397,7 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     )
 
 
+@pytest.mark.slow  # about a second or more of MkDocs builds
 def test_site_files_reports_what_the_extension_reported_in_the_pages(tmp_path: Path) -> None:
     """Zensical logs the extension's warnings, but its `--strict` does not count them: the
     extension records them in the page, where `site-files` finds them, and its `--strict`

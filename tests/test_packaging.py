@@ -1,5 +1,6 @@
-"""The package as users get it: the built wheel, installed (not editable) in a fresh virtual
-environment, builds a site; the pre-commit hook, installed by pre-commit, checks a catalogue."""
+"""The package as users get it: installed from a clone (not editable) in a fresh virtual
+environment, it builds a site; its sdist; the pre-commit hook, installed by pre-commit, checks
+a catalogue."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ import os
 import shutil
 import subprocess
 import sys
+import tarfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,11 +18,13 @@ from bs4 import BeautifulSoup
 from .conftest import EXAMPLE_CATALOGUE, REPO
 from .environments import cannot_install, environment, run
 
+pytestmark = pytest.mark.slow  # builds the wheel and the sdist, installs into fresh environments
 
-def test_wheel_installs_and_builds_a_site_outside_the_repository(
-    tmp_path: Path, wheel: Path
-) -> None:
-    bin_folder = environment(tmp_path / "env", wheel)
+
+def test_installed_from_a_clone_it_builds_a_site_outside_the_repository(tmp_path: Path) -> None:
+    """`pip install ./mkdocs-error-catalogue`, as the README and Getting started say: pip builds
+    the wheel of the clone and installs it (not editable) in a fresh environment."""
+    bin_folder = environment(tmp_path / "env", REPO)
     python = bin_folder / "python"
     location = run(
         python, "-c", "import mkdocs_error_catalogue as m; print(m.__file__)", cwd=tmp_path
@@ -41,19 +46,36 @@ def test_wheel_installs_and_builds_a_site_outside_the_repository(
     assert "no problems" in run(bin_folder / "error-catalogue", "check", cwd=project)
 
 
-# The hook as docs/stable-codes.md gives it, installing this checkout instead of PyPI's release.
-LOCAL_HOOK = """
-repos:
-  - repo: local
-    hooks:
-      - id: error-catalogue-check
-        name: error catalogue
-        entry: error-catalogue check
-        language: python
-        additional_dependencies: [{requirement}]
-        pass_filenames: false
-        files: \\.(ya?ml|lock)$
-"""
+def test_the_sdist_leaves_the_tests_out_and_builds_the_same_wheel(
+    tmp_path: Path, wheel: Path
+) -> None:
+    """The tests need the whole repository (the documentation site, the example catalogue, git,
+    a browser): the sdist leaves them out, and holds all that the wheel is built from."""
+    run(sys.executable, "-m", "build", "--sdist", "--no-isolation", "--outdir", tmp_path, cwd=REPO)
+    (sdist,) = tmp_path.glob("mkdocs_error_catalogue-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(tmp_path / "unpacked", filter="data")
+    (source,) = (tmp_path / "unpacked").iterdir()
+    held = {path.relative_to(source).as_posix() for path in source.rglob("*") if path.is_file()}
+    assert {"README.md", "CHANGELOG.md", "LICENSE", "pyproject.toml"} <= held
+    assert not [name for name in held if name.startswith("tests/")]
+
+    dist = tmp_path / "dist"
+    run(sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", dist, cwd=source)
+    (rebuilt,) = dist.glob("mkdocs_error_catalogue-*.whl")
+    assert zipfile.ZipFile(rebuilt).namelist() == zipfile.ZipFile(wheel).namelist()
+
+
+def documented_local_hook() -> str:
+    """The `.pre-commit-config.yaml` of docs/stable-codes.md, installing this checkout where
+    it names a clone of the plugin's repository."""
+    page = (REPO / "docs" / "stable-codes.md").read_text(encoding="utf-8")
+    section = page[page.index("### pre-commit") :]
+    start = section.index("```yaml\n") + len("```yaml\n")
+    config = section[start : section.index("\n```", start) + 1]
+    clone = "file:///home/you/mkdocs-error-catalogue"
+    assert clone in config, config
+    return config.replace(clone, REPO.as_uri())
 
 
 @pytest.mark.parametrize("hook", ["repository", "local"])
@@ -68,8 +90,7 @@ def test_the_pre_commit_hook_stops_a_broken_catalogue(tmp_path: Path, hook: str)
         "site_name: Hooked\nplugins:\n  - error-catalogue:\n      catalogue: errors\n"
     )
     if hook == "local":
-        config = LOCAL_HOOK.format(requirement=REPO.as_uri())
-        (project / ".pre-commit-config.yaml").write_text(config)
+        (project / ".pre-commit-config.yaml").write_text(documented_local_hook())
     general = project / "errors" / "01-general.yml"
     good = general.read_text(encoding="utf-8")
     general.write_text(good.replace("user_actions:", "user_action:", 1), encoding="utf-8")

@@ -23,46 +23,27 @@ from mkdocs.config import load_config
 
 from mkdocs_error_catalogue import load_catalogue
 
-from .browser import CONTRAST, artefact, reader, serve
-from .conftest import EXAMPLE_CATALOGUE, REPO, THEMES, css_cell
-from .test_linking import example_site
-from .test_serve import Server
+from .browser import (
+    BELOW_THE_HEADER,
+    CONTRAST,
+    GEOMETRY,
+    HIGHLIGHTED,
+    artefact,
+    assert_landed,
+    highlighted,
+    reader,
+    serve,
+)
+from .conftest import EXAMPLE_CATALOGUE, REPO, THEMES, Server, css_cell, example_site
 
 CATALOGUE = load_catalogue(EXAMPLE_CATALOGUE)
 GENERAL = [entry.anchor for entry in CATALOGUE.categories[0].entries]
 EVERY_ROW = [entry.anchor for entry in CATALOGUE.entries()]
 PAGE = "reference/link-errors/"
-HIGHLIGHTED = "error-catalogue-entry--highlighted"
 PHONE = (375, 812)  # width, height
 WCAG_AA = 4.5
 # MkDocs' other built-in theme too: its script rewraps tables once the page is ready.
 READING_THEMES = (*THEMES, "readthedocs")
-
-# Where the row is, where the theme's sticky header ends, and whether the row is highlighted.
-GEOMETRY = """anchor => {
-    const row = document.getElementById(anchor);
-    if (!row) return null;  // not this page (yet)
-    const header = document.querySelector(".md-header, .navbar.fixed-top");
-    return {
-        top: row.getBoundingClientRect().top,
-        header: header ? header.getBoundingClientRect().bottom : 0,
-        viewport: innerHeight,
-        highlighted: row.classList.contains("error-catalogue-entry--highlighted"),
-    };
-}"""
-
-# ... and stays there: the same position as at the previous poll, so that no (smooth) scroll
-# is still under way when a test moves on.
-BELOW_THE_HEADER = (
-    "anchor => { const g = (" + GEOMETRY + ")(anchor); "
-    "const still = g !== null && window.lastLandingTop === g.top; "
-    "window.lastLandingTop = g && g.top; "
-    "return still && g.top >= g.header - 1 && g.top <= g.header + 100; }"
-)
-LANDED = (
-    "anchor => (" + BELOW_THE_HEADER + ")(anchor) "
-    "&& document.getElementById(anchor).classList.contains('error-catalogue-entry--highlighted')"
-)
 
 
 @pytest.fixture(scope="module")
@@ -97,20 +78,6 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str]
     yield url
     for server in servers:
         server.shutdown()
-
-
-def highlighted(page: Any) -> list[str]:
-    return list(page.eval_on_selector_all(f".{HIGHLIGHTED}", "rows => rows.map(row => row.id)"))
-
-
-def assert_landed(page: Any, anchor: str) -> None:
-    """The row is highlighted, the only one, with its top just below the sticky header."""
-    try:
-        page.wait_for_function(LANDED, arg=anchor, timeout=10_000)
-    except Exception as error:  # Playwright's TimeoutError; say where the row is instead
-        where = page.evaluate(GEOMETRY, anchor)
-        raise AssertionError(f"did not land on row {anchor}: {where}") from error
-    assert highlighted(page) == [anchor]
 
 
 def wait_until_nothing_is_highlighted(page: Any) -> None:

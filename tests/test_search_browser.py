@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from .browser import serve
-from .test_linking import example_site
+from .conftest import example_site
 
 
 @pytest.fixture

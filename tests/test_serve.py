@@ -2,85 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
-import socket
-import subprocess
-import sys
-import threading
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import Site, cell
+from .conftest import SERVED_CATEGORY, Server, Site, cell, serving
 
-CATEGORY = "title: {title}\nerrors:\n  - code: {code}\n    scenario: S\n    message: {message}\n"
+pytestmark = pytest.mark.slow  # a real `mkdocs serve` in a child process
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-class Server:
-    """`mkdocs serve` in a child process, its log collected as it runs."""
-
-    def __init__(self, site: Site) -> None:
-        site.write_config()
-        self.port = free_port()
-        self.log: list[str] = []
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
-            cwd=site.root,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-        )
-        threading.Thread(target=self._collect, daemon=True).start()
-
-    def _collect(self) -> None:
-        assert self.process.stdout is not None
-        self.log.extend(self.process.stdout)
-
-    def page(self, path: str = "") -> str:
-        address = f"http://127.0.0.1:{self.port}/{path}"
-        with urllib.request.urlopen(address, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-
-    def status(self, path: str) -> int:
-        try:
-            self.page(path)
-        except urllib.error.HTTPError as error:
-            return int(error.code)
-        return 200
-
-    def wait_for(self, condition: Callable[[str], bool], what: str, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            try:
-                if condition(self.page()):
-                    return
-            except OSError:
-                pass  # not listening yet
-            time.sleep(0.2)
-        raise AssertionError(f"timed out waiting for {what}; server log:\n{''.join(self.log)}")
-
-
-@contextlib.contextmanager
-def serving(site: Site) -> Iterator[Server]:
-    """A site of one category (code 1, "First words.") and one page, served."""
-    site.category("01-a.yml", CATEGORY.format(title="A", code=1, message="First words."))
-    site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
-    running = Server(site)
-    try:
-        yield running
-    finally:
-        running.process.terminate()
-        running.process.wait(timeout=10)
+CATEGORY = SERVED_CATEGORY
 
 
 @pytest.fixture

@@ -14,8 +14,8 @@ from bs4 import BeautifulSoup
 
 from mkdocs_error_catalogue.standalone import cached_catalogue
 
-from .conftest import Site, cell
-from .test_serve import CATEGORY, Server, serving
+from .conftest import SERVED_CATEGORY as CATEGORY
+from .conftest import Server, Site, cell, serving
 
 
 @pytest.fixture

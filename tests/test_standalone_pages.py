@@ -7,8 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Site, new_site
-from .test_other_generators import render_as
+from .conftest import Site, new_site, render_as
 
 MARKER_PAGE = "# Errors\n\n<!-- error-catalogue -->\n"
 
