@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from .exporting import EXPORT_SCHEMA, Locator, export_json
 from .importing import PageImport, import_page, target_paths, write_categories
-from .inline import error_anchor
+from .inline import error_anchor, refused_link_problems
 from .loading import CATALOGUE_SCHEMA, load_catalogue
 from .locking import lock_path, lock_text
 from .markdown_export import catalogue_markdown
@@ -76,6 +76,7 @@ def check(arguments: argparse.Namespace) -> int:
     if catalogue is None:
         return 1
     problems, coverage = check_translations(folder, catalogue)
+    problems = refused_link_problems(catalogue) + problems
     if problems:
         report(problems, show)
         return 1

@@ -1,8 +1,9 @@
 """Catalogue text to HTML: inline Markdown rendered, raw HTML shown as text.
 
 Catalogue text is data written by many hands. Links, `code` and emphasis are rendered; HTML
-tags and entities are shown literally; `${name}` placeholders become code; links to unsafe
-schemes (`javascript:`…) become plain text.
+tags and entities are shown literally; `${name}` placeholders become code; a link or image
+whose target is not relative, `http:`, `https:`, `mailto:` or `error:` becomes plain text (its
+scheme read as a browser reads it: see `link_scheme`).
 
 Most catalogue text holds no Markdown at all: it is escaped directly, which is what keeps a
 catalogue of ten thousand codes fast. Text with Markdown goes through a private Python-Markdown
@@ -17,17 +18,31 @@ import functools
 import html
 import re
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
-from urllib.parse import urlsplit
+from collections.abc import Callable, Iterator
+from html.entities import html5 as named_references
+from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
+from .model import Catalogue, Category, Entry
+from .problems import Problem
+
 PLACEHOLDER_CLASS = "error-catalogue-placeholder"
 ERROR_SCHEME = "error:"
-SAFE_SCHEMES = frozenset({"", "http", "https", "mailto", "error"})
+# The schemes a link or image in catalogue text may have (besides none: a relative link).
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "error"})
+# A scheme, as the URL standard reads one at the start of a URL.
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# Dropped before the scheme is read: browsers drop tabs and newlines anywhere and controls and
+# spaces at either end; any white space and control anywhere is dropped here, to be safe.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
+# A character reference, named with or without `;`, decimal or hexadecimal.
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+_DECODING_ROUNDS = 10  # `&amp;#106;`, `%2526`…: decoded until nothing changes, this often
 # `<error:1004>`, like `<https://…>`: a link showing the code. Schemes ignore case.
 _ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
 
@@ -100,10 +115,12 @@ class _ErrorAutolinkProcessor(InlineProcessor):
 
 
 class _Rendered:
-    """One text rendered once: its elements, and their HTML when it holds no link."""
+    """One text rendered once: its elements, their HTML when it holds no link, and the targets
+    of the links and images that were not allowed (shown as text)."""
 
-    def __init__(self, span: etree.Element) -> None:
+    def __init__(self, span: etree.Element, refused: tuple[str, ...]) -> None:
         self.span = span
+        self.refused = refused
         self.has_links = span.find(".//a") is not None
         self.html = None if self.has_links else _inner_html(span)
 
@@ -138,18 +155,17 @@ class InlineRenderer:
     def _rendered(self, text: str) -> _Rendered:
         rendered = self._cache.get(text)
         if rendered is None:
-            rendered = self._cache[text] = _Rendered(self._render(text))
+            rendered = self._cache[text] = _Rendered(*self._render(text))
         return rendered
 
-    def _render(self, text: str) -> etree.Element:
+    def _render(self, text: str) -> tuple[etree.Element, tuple[str, ...]]:
         root = etree.Element("div")
         span = etree.SubElement(root, "span")
         span.text = text
         self._md.treeprocessors["inline"].run(root)
         self._md.treeprocessors["unescape"].run(root)
-        for element in span.iter():
-            _make_inert(element)
-        return span
+        removed = [_make_inert(element) for element in span.iter()]
+        return span, tuple(target for target in removed if target is not None)
 
 
 def register_error_autolinks(md: markdown.Markdown) -> None:
@@ -165,19 +181,67 @@ def _inner_html(span: etree.Element) -> str:
     return outer[len("<span>") : -len("</span>")].replace(AMP_SUBSTITUTE, "&")
 
 
-def _make_inert(element: etree.Element) -> None:
-    """Freeze the element's strings; a link or image with an unsafe target becomes plain text."""
+def link_scheme(target: str) -> str | None:
+    """The scheme (lower case) that a browser could read in the link target `target`, as
+    written in HTML; None when it has none (a relative link).
+
+    Decode first, then read: character references (`&#106;`, `&#x6A;`, `&colon;`, `&#58`,
+    with or without `;`) and percent-escapes are decoded until nothing changes, and white
+    space and controls are dropped (`java\tscript:` is `javascript:` to a browser). Decoding
+    more than a browser does can only find a scheme it would not (a link then shown as text),
+    never miss one it would run.
+    """
+    decoded = target.replace(AMP_SUBSTITUTE, "&")
+    for _ in range(_DECODING_ROUNDS):
+        previous, decoded = decoded, unquote(_REFERENCE.sub(_referenced, decoded))
+        if decoded == previous:
+            break
+    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", decoded))
+    return scheme.group(1).lower() if scheme else None
+
+
+def _referenced(match: re.Match[str]) -> str:
+    """The character(s) a reference stands for; a named one without `;` too (which browsers
+    decode in text, and in attributes for some names)."""
+    reference = match.group(0)
+    if reference.startswith("&#"):
+        return html.unescape(reference if reference.endswith(";") else f"{reference};")
+    name = reference[1:].removesuffix(";")
+    for length in range(len(name), 0, -1):  # `&colonalert`: the longest name that is one
+        character = named_references.get(f"{name[:length]};")
+        if character is not None:
+            return character + name[length:]
+    return reference
+
+
+def allowed_target(target: str) -> bool:
+    """Whether a link or image in catalogue text may point at `target` (see `SAFE_SCHEMES`)."""
+    scheme = link_scheme(target)
+    return scheme is None or scheme in SAFE_SCHEMES
+
+
+def _make_inert(element: etree.Element) -> str | None:
+    """Freeze the element's strings; a link or image with a target that is not allowed becomes
+    plain text, and its target is returned."""
     if element.text and not isinstance(element.text, AtomicString):
         element.text = literal(element.text)  # code spans are atomic and escaped already
     if element.tail:
         element.tail = literal(element.tail)
-    target = element.get("href" if element.tag == "a" else "src")
-    if target is not None and urlsplit(target.strip()).scheme.lower() not in SAFE_SCHEMES:
-        # MkDocs expects every link to have a target, so the element itself goes.
-        text = element.get("alt", "") if element.tag == "img" else element.text
-        element.tag = "span"
-        element.attrib.clear()
-        element.text = literal(text or "")
+    attribute = "href" if element.tag == "a" else "src"
+    target = element.get(attribute)
+    if target is None:
+        return None
+    if AMP_SUBSTITUTE in target:  # `<a@b.c>`: Markdown hides the address in references
+        target = html.unescape(target.replace(AMP_SUBSTITUTE, "&"))
+        element.set(attribute, target)
+    if allowed_target(target):
+        return None
+    # MkDocs expects every link to have a target, so the element itself goes.
+    text = element.get("alt", "") if element.tag == "img" else element.text
+    element.tag = "span"
+    element.attrib.clear()
+    element.text = literal(text or "")
+    return target
 
 
 @functools.cache
@@ -191,3 +255,58 @@ def plain_text(text: str) -> str:
         return text
     span = _shared_renderer()._rendered(text).span
     return html.unescape("".join(span.itertext()).replace(AMP_SUBSTITUTE, "&"))
+
+
+def refused_targets(text: str) -> tuple[str, ...]:
+    """The targets of the links and images in `text` that are shown as text, not followed."""
+    if "](" not in text and "<" not in text:  # no inline link, image or autolink
+        return ()
+    return _shared_renderer()._rendered(text).refused
+
+
+def refused_link_problems(catalogue: Catalogue) -> list[Problem]:
+    """Each link or image of the catalogue's texts that is shown as text, since its target is
+    not allowed: for `check` to report and the build to warn of (it fails `--strict`)."""
+    return [
+        Problem(category.path, line, _refused_message(where, target))
+        for category in catalogue.categories
+        for where, line, text in _texts(category)
+        for target in refused_targets(text)
+    ]
+
+
+def _refused_message(where: str, target: str) -> str:
+    return (
+        f"{where} links to `{target}`, which is shown as text, not as a link: links and "
+        "images in catalogue text may be relative (to the docs folder) or use http:, https:, "
+        "mailto: or error: (schemes such as javascript: or data: could run script)"
+    )
+
+
+def _texts(category: Category) -> Iterator[tuple[str, int | None, str]]:
+    """(where, line, text) of each text of `category` that shows inline Markdown."""
+    if category.description is not None:
+        yield "the `description`", _key_line(category.path, "description"), category.description
+    for entry in category.entries:
+        yield from _entry_texts(entry)
+
+
+def _entry_texts(entry: Entry) -> Iterator[tuple[str, int | None, str]]:
+    what = f"error {entry.anchor}"
+    yield f"the `scenario` of {what}", entry.line, entry.scenario
+    yield f"the `message` of {what}", entry.line, entry.message
+    for action in entry.user_actions:
+        yield f"a user action of {what}", entry.line, action
+    for action in entry.developer_actions:
+        yield f"a developer action of {what}", entry.line, action
+    if entry.obsolete is not None and entry.obsolete.reason is not None:
+        yield f"the obsolete `reason` of {what}", entry.line, entry.obsolete.reason
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of the top-level `key:` in the category file at `path`, if it can be read."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return next((n for n, line in enumerate(lines, 1) if line.startswith(f"{key}:")), None)

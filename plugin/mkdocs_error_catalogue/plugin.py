@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 from .autorefs import register_entries
 from .exporting import export_chunks
 from .extension import EXTENSION_NAMES, ErrorCatalogueExtension, put_tables_back
+from .inline import refused_link_problems
 from .languages import (
     language_folder,
     listed_before_i18n,
@@ -179,6 +180,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._stale = None
         try:
             self.last_good = load_catalogue(self.folder, self._files)
+            for problem in refused_link_problems(self.last_good):  # shown as text; --strict fails
+                log.warning(str(problem))
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
