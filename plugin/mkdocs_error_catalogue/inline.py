@@ -35,8 +35,9 @@ PLACEHOLDER_CLASS = "error-catalogue-placeholder"
 ERROR_SCHEME = "error:"
 # The schemes a link or image in catalogue text may have (besides none: a relative link).
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "error"})
-# A scheme, as the URL standard reads one at the start of a URL.
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# A scheme, as the URL standard reads one at the start of a URL (after a `<`, which Markdown
+# drops from `[x](<javascript:…>)`).
+_SCHEME = re.compile(r"<?([A-Za-z][A-Za-z0-9+.-]*):")
 # Dropped before the scheme is read: browsers drop tabs and newlines anywhere and controls and
 # spaces at either end; any white space and control anywhere is dropped here, to be safe.
 _IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
