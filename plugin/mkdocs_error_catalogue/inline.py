@@ -184,7 +184,8 @@ def _inner_html(span: etree.Element) -> str:
 
 def link_scheme(target: str) -> str | None:
     """The scheme (lower case) that a browser could read in the link target `target`, as
-    written in HTML; None when it has none (a relative link).
+    written in HTML (Markdown's `&` stand-in too: `<a@b.c>` hides the address in character
+    references); None when it has none (a relative link).
 
     Decode first, then read: character references (`&#106;`, `&#x6A;`, `&colon;`, `&#58`,
     with or without `;`) and percent-escapes are decoded until nothing changes, and white
@@ -232,9 +233,6 @@ def _make_inert(element: etree.Element) -> str | None:
     target = element.get(attribute)
     if target is None:
         return None
-    if AMP_SUBSTITUTE in target:  # `<a@b.c>`: Markdown hides the address in references
-        target = html.unescape(target.replace(AMP_SUBSTITUTE, "&"))
-        element.set(attribute, target)
     if allowed_target(target):
         return None
     # MkDocs expects every link to have a target, so the element itself goes.
