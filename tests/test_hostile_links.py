@@ -45,6 +45,8 @@ HOSTILE_URLS = (
     f"&#x6A;avascript:{PWNED}",
     f"&#X6a;avascript:{PWNED}",
     f"&#0000106;avascript:{PWNED}",
+    f"&#000000000106;avascript:{PWNED}",
+    f"javascript\\:{PWNED}",
     f"javascript&colon;{PWNED}",
     f"javascript&colon{PWNED}",
     f"javascript&#58;{PWNED}",

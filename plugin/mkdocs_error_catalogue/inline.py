@@ -39,10 +39,14 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "error"})
 # drops from `[x](<javascript:…>)`).
 _SCHEME = re.compile(r"<?([A-Za-z][A-Za-z0-9+.-]*):")
 # Dropped before the scheme is read: browsers drop tabs and newlines anywhere and controls and
-# spaces at either end; any white space and control anywhere is dropped here, to be safe.
-_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\s]+")
-# A character reference, named with or without `;`, decimal or hexadecimal.
-_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+# spaces at either end; any white space and control anywhere is dropped here, to be safe, and
+# backslashes, which CommonMark drops from `javascript\:`.
+_IGNORED_IN_URL = re.compile(r"[\x00-\x20\x7f-\x9f\s\\]+")
+# Where a link, image or autolink in Markdown starts its target, and the scheme it may have.
+_TARGET_SCHEME = re.compile(r"(?:\]\(|<)<?([A-Za-z][A-Za-z0-9+.-]*):")
+# A character reference, decimal, hexadecimal or named (no name is longer than 32 characters),
+# with or without `;`.
+_REFERENCE = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]{0,31};?)")
 _DECODING_ROUNDS = 10  # `&amp;#106;`, `%2526`…: decoded until nothing changes, this often
 # `<error:1004>`, like `<https://…>`: a link showing the code. Schemes ignore case.
 _ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
@@ -193,13 +197,18 @@ def link_scheme(target: str) -> str | None:
     more than a browser does can only find a scheme it would not (a link then shown as text),
     never miss one it would run.
     """
-    decoded = target.replace(AMP_SUBSTITUTE, "&")
+    scheme = _SCHEME.match(_decoded(target))
+    return scheme.group(1).lower() if scheme else None
+
+
+def _decoded(text: str) -> str:
+    """`text` with references and percent-escapes decoded, white space and controls dropped."""
+    decoded = text.replace(AMP_SUBSTITUTE, "&")
     for _ in range(_DECODING_ROUNDS):
         previous, decoded = decoded, unquote(_REFERENCE.sub(_referenced, decoded))
         if decoded == previous:
             break
-    scheme = _SCHEME.match(_IGNORED_IN_URL.sub("", decoded))
-    return scheme.group(1).lower() if scheme else None
+    return _IGNORED_IN_URL.sub("", decoded)
 
 
 def _referenced(match: re.Match[str]) -> str:
@@ -207,7 +216,11 @@ def _referenced(match: re.Match[str]) -> str:
     decode in text, and in attributes for some names)."""
     reference = match.group(0)
     if reference.startswith("&#"):
-        return html.unescape(reference if reference.endswith(";") else f"{reference};")
+        hexadecimal = reference[2:3] in ("x", "X")
+        digits = reference[3 if hexadecimal else 2 :].removesuffix(";").lstrip("0") or "0"
+        if len(digits) > 7:  # far beyond Unicode (and `int` refuses thousands of digits)
+            return "\ufffd"
+        return html.unescape(f"&#{'x' if hexadecimal else ''}{digits};")
     name = reference[1:].removesuffix(";")
     for length in range(len(name), 0, -1):  # `&colonalert`: the longest name that is one
         character = named_references.get(f"{name[:length]};")
@@ -257,8 +270,15 @@ def plain_text(text: str) -> str:
 
 
 def refused_targets(text: str) -> tuple[str, ...]:
-    """The targets of the links and images in `text` that are shown as text, not followed."""
-    if "](" not in text and "<" not in text:  # no inline link, image or autolink
+    """The targets of the links and images in `text` that are shown as text, not followed.
+
+    Only a text that may hold one is rendered (the build renders each text anyway, but with its
+    own renderer). Decoded as a whole, such a text has a scheme that is not allowed after a
+    `](` or `<`: decoding never makes or removes either, and Markdown takes a link's target
+    from what follows them (its wrapping `<…>`, escapes and code spans only ever hide a
+    scheme)."""
+    schemes = (match.group(1).lower() for match in _TARGET_SCHEME.finditer(_decoded(text)))
+    if all(scheme in SAFE_SCHEMES for scheme in schemes):
         return ()
     return _shared_renderer()._rendered(text).refused
 

@@ -71,6 +71,7 @@ _VERBATIM = re.compile(
     rf"|<[A-Za-z0-9.#$%&'*+/=?^_`{{|}}~-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*>",
     re.DOTALL,
 )
+_TARGET_END = re.compile(r"\)|\]\(")
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
 _PLACEHOLDER_NAME = r"[A-Za-z0-9_.-]+"
 # What the export writes as HTML, as the plugin shows it: (in the catalogue, as written), each
@@ -231,7 +232,7 @@ def _escaped(value: str, line_break: str) -> str:
         if found == "\n":
             return line_break
         if found == "](":
-            return found if allowed_target(match.string[match.end() :]) else "&#93;("
+            return found if allowed_target(_target_start(match)) else "&#93;("
         form = _html_form(match)
         return _ESCAPES[found] if form is None else form[1]
 
@@ -241,6 +242,14 @@ def _escaped(value: str, line_break: str) -> str:
         lambda markup: _MARKUP_ESCAPE.sub(escape, markup),
         lambda verbatim: _VERBATIM_ESCAPE.sub(escape, verbatim),
     )
+
+
+def _target_start(link: re.Match[str]) -> str:
+    """What follows the `](` that `link` found, up to the next `)` or `](`: enough to hold the
+    target's scheme, which neither character can be part of (and each character of a text is
+    then decoded once, however many `](` it holds)."""
+    end = _TARGET_END.search(link.string, link.end())
+    return link.string[link.end() : None if end is None else end.start()]
 
 
 def read_text(written: str) -> str:
