@@ -28,7 +28,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .model import Catalogue, Category, Entry
+from .model import Catalogue, Entry
 from .problems import Problem
 
 PLACEHOLDER_CLASS = "error-catalogue-placeholder"
@@ -273,10 +273,12 @@ def refused_targets(text: str) -> tuple[str, ...]:
     """The targets of the links and images in `text` that are shown as text, not followed.
 
     Only a text that may hold one is rendered (the build renders each text anyway, but with its
-    own renderer). Decoded as a whole, such a text has a scheme that is not allowed after a
-    `](` or `<`: decoding never makes or removes either, and Markdown takes a link's target
-    from what follows them (its wrapping `<…>`, escapes and code spans only ever hide a
-    scheme)."""
+    own renderer). Markdown makes links and images of `](` and autolinks of `<` only; and
+    decoded as a whole, such a text has a scheme that is not allowed after a `](` or `<`:
+    decoding never removes either, and Markdown takes a link's target from what follows them
+    (its wrapping `<…>`, escapes and code spans only ever hide a scheme)."""
+    if "](" not in text and "<" not in text:
+        return ()
     schemes = (match.group(1).lower() for match in _TARGET_SCHEME.finditer(_decoded(text)))
     if all(scheme in SAFE_SCHEMES for scheme in schemes):
         return ()
@@ -286,15 +288,23 @@ def refused_targets(text: str) -> tuple[str, ...]:
 def refused_link_problems(catalogue: Catalogue) -> list[Problem]:
     """Each link or image of the catalogue's texts that is shown as text, since its target is
     not allowed: for `check` to report and the build to warn of (it fails `--strict`)."""
-    return [
-        Problem(category.path, line, _refused_message(where, target))
-        for category in catalogue.categories
-        for where, line, text in _texts(category)
-        for target in refused_targets(text)
-    ]
+    problems = []
+    for category in catalogue.categories:
+        for target in refused_targets(category.description or ""):
+            line = _key_line(category.path, "description")
+            problems.append(Problem(category.path, line, _refused("the `description`", target)))
+        for entry in category.entries:
+            for field, text in _entry_texts(entry):
+                problems += [
+                    Problem(
+                        category.path, entry.line, _refused(f"{field} of error {entry.anchor}", t)
+                    )
+                    for t in refused_targets(text)
+                ]
+    return problems
 
 
-def _refused_message(where: str, target: str) -> str:
+def _refused(where: str, target: str) -> str:
     return (
         f"{where} links to `{target}`, which is shown as text, not as a link: links and "
         "images in catalogue text may be relative (to the docs folder) or use http:, https:, "
@@ -302,24 +312,16 @@ def _refused_message(where: str, target: str) -> str:
     )
 
 
-def _texts(category: Category) -> Iterator[tuple[str, int | None, str]]:
-    """(where, line, text) of each text of `category` that shows inline Markdown."""
-    if category.description is not None:
-        yield "the `description`", _key_line(category.path, "description"), category.description
-    for entry in category.entries:
-        yield from _entry_texts(entry)
-
-
-def _entry_texts(entry: Entry) -> Iterator[tuple[str, int | None, str]]:
-    what = f"error {entry.anchor}"
-    yield f"the `scenario` of {what}", entry.line, entry.scenario
-    yield f"the `message` of {what}", entry.line, entry.message
+def _entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
+    """(field, text) of each text of `entry` that shows inline Markdown."""
+    yield "the `scenario`", entry.scenario
+    yield "the `message`", entry.message
     for action in entry.user_actions:
-        yield f"a user action of {what}", entry.line, action
+        yield "a user action", action
     for action in entry.developer_actions:
-        yield f"a developer action of {what}", entry.line, action
+        yield "a developer action", action
     if entry.obsolete is not None and entry.obsolete.reason is not None:
-        yield f"the obsolete `reason` of {what}", entry.line, entry.obsolete.reason
+        yield "the obsolete `reason`", entry.obsolete.reason
 
 
 def _key_line(path: Path, key: str) -> int | None:
