@@ -53,6 +53,7 @@ HOSTILE_URLS = (
     f"javascript&#58{PWNED}",
     f"javascript&#x3A;{PWNED}",
     f"java&Tab;script:{PWNED}",
+    f"&Tab;javascript:{PWNED}",
     f"java&NewLine;script:{PWNED}",
     f"java&#9;script:{PWNED}",
     f"java&#x0A;script:{PWNED}",

@@ -222,10 +222,12 @@ def _referenced(match: re.Match[str]) -> str:
             return "\ufffd"
         return html.unescape(f"&#{'x' if hexadecimal else ''}{digits};")
     name = reference[1:].removesuffix(";")
-    for length in range(len(name), 0, -1):  # `&colonalert`: the longest name that is one
+    if f"{name};" in named_references:
+        return named_references[f"{name};"]
+    for length in range(len(name) - 1, 0, -1):  # `&colonalert`: the longest name that is one
         character = named_references.get(f"{name[:length]};")
         if character is not None:
-            return character + name[length:]
+            return character + reference[1 + length :]  # the rest, and its `;`
     return reference
 
 
