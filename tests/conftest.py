@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import posixpath
@@ -27,10 +28,11 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 from markdown.preprocessors import Preprocessor
+from markdown_it import MarkdownIt
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_error_catalogue import load_catalogue
+from mkdocs_error_catalogue import Category, load_catalogue
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
 pytest_plugins = ["tests.browser", "tests.environments"]  # fixtures: `chromium`, `wheel`
@@ -323,3 +325,31 @@ def render_as(page: str, text: str, root: Path, caplog: pytest.LogCaptureFixture
     md = markdown.Markdown(extensions=[ErrorCatalogueExtension(catalogue=str(root / "catalogue"))])
     md.preprocessors.register(RenderingContext(md, page, root / "docs"), "rendering_context", 0)
     return BeautifulSoup(md.convert(text), "html.parser")
+
+
+def comparable(category: Category) -> Category:
+    """A category without what differs between two copies of it: its file and line numbers."""
+    entries = tuple(dataclasses.replace(entry, line=0) for entry in category.entries)
+    return dataclasses.replace(category, path=Path(), entries=entries)
+
+
+def catalogue_values(folder: Path) -> list[Category]:
+    """The categories of the catalogue folder `folder`, comparable with another copy's."""
+    return [comparable(category) for category in load_catalogue(folder).categories]
+
+
+def python_markdown(text: str) -> str:
+    """`text` as a site on Python-Markdown with tables and `attr_list` renders it."""
+    return markdown.markdown(text, extensions=["tables", "attr_list"])
+
+
+def commonmark(text: str) -> str:
+    """`text` as a CommonMark generator with raw HTML on renders it."""
+    rendered: str = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+    return rendered
+
+
+GENERATORS: dict[str, Callable[[str], str]] = {
+    "Python-Markdown": python_markdown,
+    "CommonMark (markdown-it-py)": commonmark,
+}

@@ -6,7 +6,6 @@ import dataclasses
 import re
 import shutil
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from textwrap import dedent
 
@@ -15,7 +14,6 @@ import pytest
 from bs4 import BeautifulSoup
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from markdown_it import MarkdownIt
 
 from mkdocs_error_catalogue import Catalogue, Category, Entry, Obsolete, load_catalogue
 from mkdocs_error_catalogue.cli import main
@@ -31,13 +29,14 @@ from mkdocs_error_catalogue.markdown_export import catalogue_markdown
 from mkdocs_error_catalogue.model import Code
 from mkdocs_error_catalogue.rendering import CatalogueRenderer
 
-from .conftest import EXAMPLE_CATALOGUE, SEED, error_catalogue
-
-
-def comparable(category: Category) -> Category:
-    """A category without what differs between two copies of it: its file and line numbers."""
-    entries = tuple(dataclasses.replace(entry, line=0) for entry in category.entries)
-    return dataclasses.replace(category, path=Path(), entries=entries)
+from .conftest import (
+    EXAMPLE_CATALOGUE,
+    GENERATORS,
+    SEED,
+    catalogue_values,
+    comparable,
+    error_catalogue,
+)
 
 
 def one_category(
@@ -49,10 +48,6 @@ def one_category(
 ) -> Catalogue:
     category = Category(category_id, title, Path("t.yml"), entries, description, bounds)
     return Catalogue((category,))
-
-
-def catalogue_values(folder: Path) -> list[Category]:
-    return [comparable(category) for category in load_catalogue(folder).categories]
 
 
 def round_trip(catalogue: Catalogue) -> list[Category]:
@@ -228,21 +223,6 @@ HOSTILE_TEXTS = (
     '*Retry*{: onclick="alert(1)"} and `a < b {: .x} &copy;`',
     "See <https://example.com/?a=1&b=2> or <help@example.com>, **now**: ${apiError}",
 )
-
-
-def python_markdown(text: str) -> str:
-    return markdown.markdown(text, extensions=["tables", "attr_list"])
-
-
-def commonmark(text: str) -> str:
-    rendered: str = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
-    return rendered
-
-
-GENERATORS: dict[str, Callable[[str], str]] = {
-    "Python-Markdown": python_markdown,
-    "CommonMark (markdown-it-py)": commonmark,
-}
 
 
 @pytest.mark.parametrize("generator", GENERATORS)

@@ -22,7 +22,7 @@ from .importing import (
     target_paths,
     write_all_or_nothing,
 )
-from .inline import error_anchor
+from .inline import error_anchor, refused_link_problems
 from .loading import CATALOGUE_SCHEMA, load_catalogue
 from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
@@ -86,6 +86,7 @@ def check(arguments: argparse.Namespace) -> int:
     if catalogue is None:
         return 1
     problems, coverage = check_translations(folder, catalogue)
+    problems = refused_link_problems(catalogue) + problems
     if problems:
         report(problems, show)
         return 1

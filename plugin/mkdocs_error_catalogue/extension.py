@@ -16,7 +16,6 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from markdown import Extension, Markdown
 from markdown.blockparser import BlockParser
@@ -26,7 +25,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import ETX, STX, AtomicString, code_escape
 
-from .inline import error_anchor, literal, plain_text, register_error_autolinks
+from .inline import error_anchor, link_scheme, literal, plain_text, register_error_autolinks
 from .markers import Marker, find_markers
 from .model import Catalogue, Category
 from .page_html import table_placeholder, with_recorded_problems
@@ -402,11 +401,12 @@ class ErrorCatalogueExtension(Extension):
         return notice
 
     def _catalogue_link(self, link: etree.Element) -> None:
-        """A link in catalogue text: an entry, or a page named from the docs folder."""
+        """A link in catalogue text: an entry, or a page named from the docs folder. (Links
+        with a scheme that is not allowed never get here: they are shown as text.)"""
         href = link.get("href", "")
         if error_anchor(href) is not None:
             self.resolve_link(link)
-        elif not urlsplit(href).scheme and not href.startswith(("#", "/")):
+        elif link_scheme(href) is None and not href.startswith(("#", "/")):
             target = self.doc_link(href)
             if target is None:
                 self.warn(

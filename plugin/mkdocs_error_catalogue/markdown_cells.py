@@ -16,7 +16,9 @@ what the plugin shows, raw HTML as text, and reads back exactly:
   that is not a `${placeholder}`'s, so that no tag, entity or `attr_list` `{: …}` acts; with
   `](#1004` for a link target `](error:1004` (the row's anchor), `](&#35;` for a target `](#`,
   and `<a href="#1004">1004</a>` for `[](error:1004)`, which shows the code (`<a href='#1004'>`,
-  in single quotes, for the autolink `<error:1004>`); with `<code>${name}</code>` for a
+  in single quotes, for the autolink `<error:1004>`); with `&#93;(` for the `](` of a link or
+  image whose target the plugin does not allow (`javascript:`…, see `inline.allowed_target`),
+  so that it shows as text; with `<code>${name}</code>` for a
   placeholder whose name is letters, digits, `_`, `.` and `-`, shown as code as the plugin does;
 - inside code spans and autolinks, which show their text as it is, with `&lt;br` for `<br` and
   `&amp;` for a `&` that starts `&amp;`, `&lt;` or `&#` digits `;`;
@@ -44,6 +46,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .inline import allowed_target
 from .model import Code, Entry, Obsolete
 from .validation import PLAIN_NUMBER, SLUG, SLUG_PATTERN, whole_number
 
@@ -57,15 +60,18 @@ COMMENT = "exported by error-catalogue"
 
 _COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}))? -->\s*")
 # Shown as written by any generator: code spans, and the autolinks that both Python-Markdown
-# and CommonMark read as links (URLs with `://`, e-mail addresses by CommonMark's rules).
+# and CommonMark read as links and the plugin keeps (`http` and `https` URLs, e-mail addresses
+# by CommonMark's rules). Any other `<scheme://…>` is escaped: CommonMark would link it, and
+# Python-Markdown pass it on as a tag (`<ab://x/onmouseover=…>`).
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 CODE_SPAN = r"(?<!\\)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"  # with re.DOTALL
 _VERBATIM = re.compile(
     rf"{CODE_SPAN}"
-    r"|<[A-Za-z][A-Za-z0-9+.-]{1,31}://[^<>\s]*>"
+    r"|<(?i:https?)://[^<>\s]*>"
     rf"|<[A-Za-z0-9.#$%&'*+/=?^_`{{|}}~-]+@{_DOMAIN_LABEL}(?:\.{_DOMAIN_LABEL})*>",
     re.DOTALL,
 )
+_TARGET_END = re.compile(r"\)|\]\(")
 _VERBATIM_ESCAPE = re.compile(r"&(?=amp;|lt;|#[0-9]+;)|<br|\n")
 _PLACEHOLDER_NAME = r"[A-Za-z0-9_.-]+"
 # What the export writes as HTML, as the plugin shows it: (in the catalogue, as written), each
@@ -79,7 +85,7 @@ _MARKUP_ESCAPE = re.compile(  # outside code spans and autolinks
     rf"\[\]\(error:(?P<code>{SLUG_PATTERN})\)"
     rf"|<error:(?P<autolink>{SLUG_PATTERN})>"
     rf"|\$\{{(?P<placeholder>{_PLACEHOLDER_NAME})\}}"
-    r"|\]\((?:error:|#)"  # a link target
+    r"|\]\((?:error:|#)?"  # a link target
     r"|[&<\n]|(?<!\$)\{|\{(?![^{}\s]+\})"  # a `{` that is not a `${name}`'s
 )
 _ESCAPES = {
@@ -225,6 +231,8 @@ def _escaped(value: str, line_break: str) -> str:
         found = match.group()
         if found == "\n":
             return line_break
+        if found == "](":
+            return found if allowed_target(_target_start(match)) else "&#93;("
         form = _html_form(match)
         return _ESCAPES[found] if form is None else form[1]
 
@@ -234,6 +242,14 @@ def _escaped(value: str, line_break: str) -> str:
         lambda markup: _MARKUP_ESCAPE.sub(escape, markup),
         lambda verbatim: _VERBATIM_ESCAPE.sub(escape, verbatim),
     )
+
+
+def _target_start(link: re.Match[str]) -> str:
+    """What follows the `](` that `link` found, up to the next `)` or `](`: enough to hold the
+    target's scheme, which neither character can be part of (and each character of a text is
+    then decoded once, however many `](` it holds)."""
+    end = _TARGET_END.search(link.string, link.end())
+    return link.string[link.end() : None if end is None else end.start()]
 
 
 def read_text(written: str) -> str:

@@ -24,6 +24,7 @@ from mkdocs.structure.toc import AnchorLink
 from .autorefs import register_entries
 from .exporting import export_chunks
 from .extension import EXTENSION_NAMES, ErrorCatalogueExtension
+from .inline import refused_link_problems
 from .languages import (
     language_folder,
     listed_before_i18n,
@@ -195,6 +196,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         differences: list[Problem] = []
         try:
             self.last_good = self._read_catalogue(differences)
+            for problem in refused_link_problems(self.last_good):  # shown as text; --strict fails
+                log.warning(str(problem))
         except CatalogueError as error:
             if not self.serving or self.last_good is None:
                 raise PluginError(str(error)) from None
