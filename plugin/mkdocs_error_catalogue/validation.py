@@ -23,8 +23,35 @@ OBSOLETE_KEYS = ("since", "reason", "replaced_by")
 
 SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # a code or id, inside other patterns
 SLUG = re.compile(SLUG_PATTERN + r"\Z")
+# A code or id names a folder (`errors/<code>/`) and a file of the built site: file systems
+# refuse names over 255 bytes, and an anchor a reader can copy is far shorter.
+MAX_SLUG_LENGTH = 100
 # Invisible in a page and, for STX/ETX, Markdown's own placeholders: never part of real text.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 (but tab and newline), DEL and C1, which some terminals obey (U+009B starts a command).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters a page shows as nothing: white space, format characters (zero-width space and
+# joiners, soft hyphen, byte-order mark, direction marks, word joiner), the Hangul fillers,
+# variation selectors and tag characters. A text made only of them is empty.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+)
+_VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
+# Limits that no real text reaches and that keep the rendering of any one text to a few tens
+# of milliseconds: Python-Markdown's inline processing costs about (matches x length). Each
+# `[` may start a link, whose end is searched for in the rest of the text; each `*`, `_`,
+# `` ` `` or `\` may start emphasis, code or an escape, and every match rebuilds the text.
+# Measured worst cases, and why these numbers: docs/stable-codes.md#hostile-input.
+MAX_TEXT_LENGTH = 5_000
+MAX_OPENING_BRACKETS = 20
+MAX_INLINE_MARKERS = 400
+_INLINE_MARKERS = "*_`\\"
+# Plain (unquoted) values that YAML 1.2 tools (editors, linters, most other languages'
+# libraries) read as numbers although PyYAML, which follows YAML 1.1, reads them as text.
+YAML_12_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
+)
 PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
 # The largest whole number JavaScript holds exactly (2**53 - 1): SDKs read codes from the JSON
 # export, and a larger one would silently become another number there.
@@ -36,6 +63,7 @@ STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 NULL_TAG = "tag:yaml.org,2002:null"
 BOOL_TAG = "tag:yaml.org,2002:bool"
+FLOAT_TAG = "tag:yaml.org,2002:float"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 _SCALARS = SafeConstructor()
@@ -158,10 +186,10 @@ class CategoryReader:
         return None, None
 
     def code(self, node: yaml.Node, what: str) -> Code | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
-            if (number := whole_number(node.value)) is not None:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG, FLOAT_TAG):
+            if node.tag == INT_TAG and (number := whole_number(node.value)) is not None:
                 return number
-            if PLAIN_NUMBER.match(node.value):
+            if node.tag == INT_TAG and PLAIN_NUMBER.match(node.value):
                 self.report(
                     node,
                     f"`{what}` is larger than {MAX_CODE}, the largest number JavaScript reads "
@@ -169,15 +197,8 @@ class CategoryReader:
                     "text code",
                 )
                 return None
-            if not node.value.startswith("-"):  # 0100 would silently become 64 (octal)
-                self.report(
-                    node,
-                    f"`{what}: {node.value}` is not plain digits: write "
-                    f'`{what}: "{node.value}"` to keep it as a text code',
-                )
-                return None
-        elif isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and SLUG.match(node.value):
-            return str(node.value)
+            if SLUG.match(node.value):
+                return self.text_code(node, what)
         self.report(
             node,
             f"`{what}` must be a whole number such as 1004 or a text code such as "
@@ -185,25 +206,43 @@ class CategoryReader:
         )
         return None
 
+    def text_code(self, node: yaml.ScalarNode, what: str) -> str | None:
+        """A code that is not a whole number: refused when a YAML tool would read a number
+        (`0100` is 64 to YAML 1.1, `0o17` is 15 and `1e3` 1000 to YAML 1.2), unless quoted."""
+        if node.tag != STR_TAG or (not node.style and YAML_12_NUMBER.match(node.value)):
+            self.report(
+                node,
+                f"`{what}: {node.value}` is not plain digits: write "
+                f'`{what}: "{node.value}"` to keep it as a text code (unquoted, YAML tools '
+                "read a number), or plain digits such as 1004",
+            )
+            return None
+        return self.short(node, f"`{what}`")
+
     def slug(self, node: yaml.Node, what: str) -> str | None:
         is_name = isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG)
         if is_name and SLUG.match(node.value):
-            return str(node.value)
+            return self.short(node, what)
         self.report(node, f"{what} must be a short name of {SLUG_RULE}")
+        return None
+
+    def short(self, node: yaml.Node, what: str) -> str | None:
+        """The code or id in `node`, at most `MAX_SLUG_LENGTH` characters long."""
+        if len(node.value) <= MAX_SLUG_LENGTH:
+            return str(node.value)
+        self.report(
+            node,
+            f"{what} is {len(node.value)} characters long, more than the {MAX_SLUG_LENGTH} a "
+            "code or id may have (each names a folder of the built site, and file systems "
+            "refuse long names): shorten it",
+        )
         return None
 
     def text(self, node: yaml.Node, key: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
-            if control := CONTROL_CHARACTER.search(node.value):
-                self.report(
-                    node,
-                    f"`{key}` contains the control character "
-                    f"U+{ord(control.group(0)):04X}: remove it",
-                )
-                return None
-            if node.value.strip():
+            if (problem := text_problem(node.value)) is None:
                 return str(node.value)
-            self.report(node, f"`{key}` is empty: write the text, or remove the key")
+            self.report(node, f"`{key}` {problem}")
             return None
         if isinstance(node, yaml.ScalarNode):
             self.report(
@@ -276,6 +315,39 @@ class CategoryReader:
         return None
 
 
+def text_problem(text: str) -> str | None:
+    """What makes `text` unfit to show, and the fix (`contains …: remove it`); None when fit.
+
+    The one check of every text the site shows, from category files and translations alike.
+    """
+    if control := CONTROL_CHARACTER.search(text):
+        return f"contains the control character U+{ord(control.group(0)):04X}: remove it"
+    if not _VISIBLE.search(text):
+        invisible = next((c for c in text if not c.isspace()), None)
+        held = (
+            ""
+            if invisible is None
+            else f" (only invisible characters, such as U+{ord(invisible):04X})"
+        )
+        return f"is empty{held}: write the text, or remove the key"
+    if len(text) > MAX_TEXT_LENGTH:
+        return (
+            f"is {len(text):,} characters long, more than the {MAX_TEXT_LENGTH:,} a text may "
+            "have: shorten it, and link to a page that says the rest"
+        )
+    if (brackets := text.count("[")) > MAX_OPENING_BRACKETS:
+        return (
+            f"has {brackets} `[`, more than the {MAX_OPENING_BRACKETS} a text may have: "
+            "write fewer links, or move the text to a page"
+        )
+    if (markers := sum(map(text.count, _INLINE_MARKERS))) > MAX_INLINE_MARKERS:
+        return (
+            f"has {markers} of the characters * _ ` \\, more than the {MAX_INLINE_MARKERS} a "
+            "text may have: write less emphasis and code, or move the text to a page"
+        )
+    return None
+
+
 def unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
     """What to say of `key` in `what`, which takes only the `allowed` keys."""
     if not isinstance(key, str):
@@ -288,7 +360,7 @@ def unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
 def _scalar_kind(node: yaml.ScalarNode) -> str:
     return {
         INT_TAG: "a number",
-        "tag:yaml.org,2002:float": "a number",
+        FLOAT_TAG: "a number",
         BOOL_TAG: "yes/no",
         NULL_TAG: "empty",
         "tag:yaml.org,2002:timestamp": "a date",
