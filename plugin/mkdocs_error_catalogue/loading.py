@@ -272,6 +272,11 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         what = " ".join(part for part in (error.context, error.problem) if part)
         if mark and _character_at(text, mark) == "\t":  # libyaml's words for it are obscure
             what = "a tab character where YAML expects spaces: indent with spaces only"
+        else:
+            marks = (m for m in (error.problem_mark, error.context_mark) if m is not None)
+            fixes = ((m.line, fix) for m in marks if (fix := _quoting_fix(text, m.line)))
+            if found := next(fixes, None):
+                line, what = found[0] + 1, f"{what}: {found[1]}"
         problems.append(Problem(path, line, f"invalid YAML: {what}"))
         return None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
@@ -307,6 +312,56 @@ def _alias_problem(path: Path, root: yaml.Node) -> Problem | None:
         )
         return Problem(path, expansion.largest_shared_line(), message)
     return None
+
+
+# A line holding one text: `message: …`, or `- …` in a list of actions.
+_TEXT_LINE = re.compile(
+    r"(?P<prefix>\s*(?:-\s+)?(?:(?:title|description|scenario|message|reason)\s*:\s+)?)"
+    r"(?P<value>\S.*?)\s*\Z"
+)
+_OTHER_KEY = re.compile(r"[A-Za-z_]+\s*:(?:\s|\Z)")
+# Why YAML does not read a text starting with these as text.
+_FIRST_CHARACTER = {
+    "- ": "a text starting with `- ` is read as a list",
+    "*": "a text starting with `*` is read as a YAML alias",
+    "&": "a text starting with `&` is read as a YAML anchor",
+    "!": "a text starting with `!` is read as a YAML tag",
+    "|": "a text starting with `|` is read as a YAML text block",
+    ">": "a text starting with `>` is read as a YAML text block",
+    "[": "a text starting with `[` is read as a list",
+    "{": "a text starting with `{` is read as a mapping",
+    "@": "YAML keeps `@` at the start of a value",
+    "`": "YAML keeps `` ` `` at the start of a value",
+    "%": "a text starting with `%` is read as a YAML directive",
+    '"': "a text starting with a quote ends at the next one",
+    "'": "a text starting with a quote ends at the next one",
+}
+
+
+def _quoting_fix(text: str, line_index: int) -> str | None:
+    """`put the text in quotes: message: "…"`, the writer's own line quoted, when that line
+    holds a text and quoting it mends the YAML there (checked by reading it again)."""
+    lines = text.split("\n")
+    match = _TEXT_LINE.match(lines[line_index]) if line_index < len(lines) else None
+    if match is None or (
+        not match["prefix"].rstrip().endswith(":") and _OTHER_KEY.match(match["value"])
+    ):
+        return None
+    value = match["value"]
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    lines[line_index] = match["prefix"] + quoted
+    try:
+        yaml.compose("\n".join(lines), Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        if error.problem_mark is None or error.problem_mark.line <= line_index:
+            return None
+    except yaml.YAMLError:
+        return None
+    start = next((k for k in _FIRST_CHARACTER if value.startswith(k)), None)
+    reason = _FIRST_CHARACTER[start] if start else "`: ` inside a text starts a YAML mapping"
+    if start is None and ": " not in value and not value.endswith(":"):
+        reason = "a text must be quoted here"
+    return f"{reason}: put the text in quotes: {lines[line_index].strip()}"
 
 
 def _character_at(text: str, mark: yaml.Mark) -> str:
