@@ -17,7 +17,15 @@ from .locking import check_lock, lock_path
 from .model import Catalogue, Category
 from .problems import CatalogueError, Problem, display_path
 from .translating import TRANSLATIONS_FOLDER
-from .validation import MAP_TAG, SEQ_TAG, STR_TAG, CategoryReader, check_catalogue
+from .validation import (
+    MAP_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    CategoryReader,
+    SourceText,
+    check_catalogue,
+    yaml_quoted,
+)
 
 try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -230,10 +238,11 @@ def _load_category(folder: Path, path: Path, problems: list[Problem]) -> Categor
     text = _read_text(folder, path, problems)
     if text is None:
         return None
-    node = _parse(path, text, problems)
+    source = SourceText(text)
+    node = _parse(path, text, source, problems)
     if node is None:
         return None
-    return CategoryReader(path, problems).category(node)
+    return CategoryReader(path, problems, source).category(node)
 
 
 def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
@@ -263,18 +272,23 @@ def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
         return None
 
 
-def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
+def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        line = source.line(mark.line) if mark else None
         what = " ".join(part for part in (error.context, error.problem) if part)
         if mark and _character_at(text, mark) == "\t":  # libyaml's words for it are obscure
             what = "a tab character where YAML expects spaces: indent with spaces only"
+        elif source.editor_lines is not None:
+            what += (
+                " (the file holds U+2028, U+2029 or U+0085, which YAML reads as a line break "
+                "although editors do not show one: remove them)"
+            )
         else:
             marks = (m for m in (error.problem_mark, error.context_mark) if m is not None)
-            fixes = ((m.line, fix) for m in marks if (fix := _quoting_fix(text, m.line)))
+            fixes = ((m.line, fix) for m in marks if (fix := _quoting_fix(source, m.line)))
             if found := next(fixes, None):
                 line, what = found[0] + 1, f"{what}: {found[1]}"
         problems.append(Problem(path, line, f"invalid YAML: {what}"))
@@ -289,13 +303,13 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
-    elif may_hold_aliases(text) and (problem := _alias_problem(path, node)) is not None:
+    elif may_hold_aliases(text) and (problem := _alias_problem(path, node, source)) is not None:
         problems.append(problem)
         return None
     return node
 
 
-def _alias_problem(path: Path, root: yaml.Node) -> Problem | None:
+def _alias_problem(path: Path, root: yaml.Node, source: SourceText) -> Problem | None:
     """Aliases that would make the file far larger once expanded than it is, if any."""
     expansion = _Expansion(root)
     if expansion.nodes > MAX_EXPANDED_NODES:
@@ -310,7 +324,7 @@ def _alias_problem(path: Path, root: yaml.Node) -> Problem | None:
             f"add more than {MAX_ALIASED_CHARACTERS:,} characters of text to the file: write "
             "the text out where it is needed instead, and shorter"
         )
-        return Problem(path, expansion.largest_shared_line(), message)
+        return Problem(path, source.line(expansion.largest_shared_line()), message)
     return None
 
 
@@ -338,18 +352,17 @@ _FIRST_CHARACTER = {
 }
 
 
-def _quoting_fix(text: str, line_index: int) -> str | None:
+def _quoting_fix(source: SourceText, line_index: int) -> str | None:
     """`put the text in quotes: message: "…"`, the writer's own line quoted, when that line
     holds a text and quoting it mends the YAML there (checked by reading it again)."""
-    lines = text.split("\n")
-    match = _TEXT_LINE.match(lines[line_index]) if line_index < len(lines) else None
+    lines = list(source.lines)
+    match = _TEXT_LINE.match(lines[line_index]) if source.editor_lines is None else None
     if match is None or (
         not match["prefix"].rstrip().endswith(":") and _OTHER_KEY.match(match["value"])
     ):
         return None
     value = match["value"]
-    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    lines[line_index] = match["prefix"] + quoted
+    lines[line_index] = match["prefix"] + yaml_quoted(value)
     try:
         yaml.compose("\n".join(lines), Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -410,10 +423,11 @@ class _Expansion:
         self.added_characters = expanded - written
 
     def largest_shared_line(self) -> int:
-        """The line of the value written through aliases whose expansion is the largest."""
+        """The line (as YAML counts, from 0) of the value written through aliases whose
+        expansion is the largest."""
         shared = (key for key, count in self.references.items() if count > 1)
         largest = max(shared, key=lambda key: self.sizes[key][1])
-        return int(self.nodes_by_id[largest].start_mark.line) + 1
+        return int(self.nodes_by_id[largest].start_mark.line)
 
 
 def _characters(node: yaml.Node) -> int:

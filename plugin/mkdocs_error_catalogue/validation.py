@@ -69,19 +69,67 @@ SEQ_TAG = "tag:yaml.org,2002:seq"
 _SCALARS = SafeConstructor()
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+# PyYAML breaks lines at these too; editors show them inside a line (if at all).
+_YAML_ONLY_BREAKS = "\x85\u2028\u2029"
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# ` #` then a word (`Press #1`, `#general`): surely meant as text, which YAML cuts there.
+_COMMENT_IN_TEXT = re.compile(r"\s+#\S")
+
+
+class SourceText:
+    """A category file's text: the lines editors show, and the writer's lines to quote back."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.editor_lines: list[int] | None = None  # by PyYAML's line, the editor's (from 0)
+        if any(character in text for character in _YAML_ONLY_BREAKS):
+            self.editor_lines = [0]
+            for match in _LINE_BREAK.finditer(text):
+                breaks = match.group() not in _YAML_ONLY_BREAKS
+                self.editor_lines.append(self.editor_lines[-1] + breaks)
+
+    def line(self, yaml_line: int) -> int:
+        """The line (from 1) an editor shows for the line (from 0) PyYAML counts."""
+        lines = self.editor_lines
+        return (lines[yaml_line] if lines and yaml_line < len(lines) else yaml_line) + 1
+
+    def written(self, node: yaml.Node) -> tuple[str, str] | None:
+        """The line of `node` before it, and `node` as written up to the end of the line
+        (a comment included), when it is on one line; None when that is not certain."""
+        start, end = node.start_mark, node.end_mark
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:  # `- Retry: later`
+            end = node.value[0][1].end_mark  # a block mapping ends where the next line starts
+        if self.editor_lines is not None or start.line != end.line:
+            return None
+        line = self.lines[start.line].rstrip("\r") if start.line < len(self.lines) else ""
+        rest = line[start.column :]
+        value = rest.strip()
+        return (line[: len(line) - len(rest.lstrip())], value) if value else None
+
+    def quoted(self, node: yaml.Node) -> str | None:
+        """The writer's line with `node` quoted as text: `message: "Your card: declined."`."""
+        written = self.written(node)
+        return None if written is None else (written[0] + yaml_quoted(written[1])).strip()
+
+
+def yaml_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class CategoryReader:
     """Reads one category file's YAML node into a `Category`, collecting problems."""
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+    def __init__(self, path: Path, problems: list[Problem], source: SourceText | None = None):
         self.path = path
         self.problems = problems
+        self.source = source or SourceText("")
+
+    def line(self, node: yaml.Node) -> int:
+        return self.source.line(node.start_mark.line)
 
     def report(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.path, _line(node), message))
+        self.problems.append(Problem(self.path, self.line(node), message))
 
     def category(self, node: yaml.Node) -> Category | None:
         """The category in `node`, or None when it is not a mapping at all.
@@ -161,7 +209,7 @@ class CategoryReader:
             user_actions=self.actions(fields.get("user_actions")),
             developer_actions=self.actions(fields.get("developer_actions")),
             obsolete=self.obsolete(fields["obsolete"]) if "obsolete" in fields else None,
-            line=_line(node),
+            line=self.line(node),
         )
         return None if known is None else entry
 
@@ -239,22 +287,42 @@ class CategoryReader:
         return None
 
     def text(self, node: yaml.Node, key: str) -> str | None:
+        quoted = self.source.quoted(node)
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
             if (problem := text_problem(node.value)) is None:
-                return str(node.value)
+                if node.style or not self.comment_cuts(node, key, quoted):
+                    return str(node.value)
+                return None
             self.report(node, f"`{key}` {problem}")
             return None
         if isinstance(node, yaml.ScalarNode):
+            fix = f": {quoted}" if quoted else ""
             self.report(
-                node, f"`{key}` must be text, not {_scalar_kind(node)}: put the value in quotes"
+                node,
+                f"`{key}` must be text, not {_scalar_kind(node)}: put the value in quotes{fix}",
             )
         else:
+            fix = f": put the text in quotes: {quoted}" if quoted else ""
             self.report(
                 node,
                 f"`{key}` must be text on one line or a YAML text block, not a "
-                f"{'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}",
+                f"{'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}{fix}",
             )
         return None
+
+    def comment_cuts(self, node: yaml.ScalarNode, key: str, quoted: str | None) -> bool:
+        """Whether YAML cut the plain text `node` at ` #word`, taking the rest for a comment
+        (reported): `Press #1 to retry` would silently become `Press`."""
+        written = self.source.written(node)
+        cut = written[1][len(node.value) :] if written else ""
+        if quoted is None or not _COMMENT_IN_TEXT.match(cut):
+            return False
+        self.report(
+            node,
+            f"`{key}` ends before `{cut.strip()}`, which YAML reads as a comment: put the text "
+            f"in quotes: {quoted} (or, for a comment, write `# ` with a space)",
+        )
+        return True
 
     def required_text(
         self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, what: str
