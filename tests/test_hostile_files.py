@@ -51,10 +51,17 @@ UNFIT_TEXTS = [
     ("x" * 5001, "`message` is 5,001 characters long, more than the 5,000 a text may have"),
     ('"' + "[" * 1_000_000 + '"', "`message` is 1,000,000 characters long"),
     ('"' + "[" * 21 + '"', "`message` has 21 `[`, more than the 20 a text may have"),
-    ('"' + "*a" * 401 + '"', "`message` has 401 of the characters * _ ` \\, more than the 400"),
-    ("'" + "\\" * 401 + "'", "`message` has 401 of the characters"),
-    ("a" + "_a_ " * 201, "`message` has 402 of the characters"),
-    ("x" + "`" * 401, "`message` has 401 of the characters"),
+    ('"' + "*a" * 201 + '"', "`message` has 201 of the characters * _ ` \\, more than the 200"),
+    ("'" + "\\" * 201 + "'", "`message` has 201 of the characters"),
+    ("a" + "_a_ " * 101, "`message` has 202 of the characters"),
+    ("x" + "`" * 201, "`message` has 201 of the characters"),
+    (
+        '"[[[' + "x" * 4990 + '"',
+        "`message` has `[` or `](` whose end Markdown must search 14,976 characters for, more "
+        "than the 10,000 allowed: close each `[` with its `]` (and `](` with its `)`), or write "
+        "`\\[` for a bracket that opens no link",
+    ),
+    ("'[a](b)" + "[a](" * 3 + "x" * 4000 + "'", "`message` has `[` or `](` whose end Markdown"),
 ]
 
 
@@ -66,7 +73,7 @@ def test_an_unfit_text_is_refused_with_its_line(tmp_path: Path, value: str, word
 
 
 def test_texts_at_the_limits_and_visible_spaces_are_kept(tmp_path: Path) -> None:
-    at_limits = ("[a](b) " * 20 + "*" * 380 + "x" * 5000)[:5000]
+    at_limits = ("[" + "[a](b) " * 19 + "*" * 200 + "x" * 5000)[:5000]
     catalogue_with(
         tmp_path,
         f'  - {{code: 2, scenario: "\\u00a0x\\u200b", message: "{at_limits}"}}\n',

@@ -372,7 +372,7 @@ def _quoting_fix(source: SourceText, line_index: int) -> str | None:
         return None
     start = next((k for k in _FIRST_CHARACTER if value.startswith(k)), None)
     reason = _FIRST_CHARACTER[start] if start else "`: ` inside a text starts a YAML mapping"
-    if start is None and ": " not in value and not value.endswith(":"):
+    if start is None and not re.search(r":(?:\s|\Z)", value):
         reason = "a text must be quoted here"
     return f"{reason}: put the text in quotes: {lines[line_index].strip()}"
 

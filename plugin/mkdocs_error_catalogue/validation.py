@@ -37,14 +37,17 @@ _INVISIBLE = (
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 )
 _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
-# Limits that no real text reaches and that keep the rendering of any one text to a few tens
-# of milliseconds: Python-Markdown's inline processing costs about (matches x length). Each
-# `[` may start a link, whose end is searched for in the rest of the text; each `*`, `_`,
-# `` ` `` or `\` may start emphasis, code or an escape, and every match rebuilds the text.
+# Limits that no real text reaches and that keep the rendering of any one text to about ten
+# milliseconds: Python-Markdown's inline processing costs about (matches x length), and reads
+# a character at a time from each `[` to its `]` and from each `](` to its `)`, to the end of
+# the text when nothing closes them. Each `*`, `_`, `` ` `` or `\` may start emphasis, code
+# or an escape, and every match rebuilds the text.
 # Measured worst cases, and why these numbers: docs/stable-codes.md#hostile-input.
 MAX_TEXT_LENGTH = 5_000
 MAX_OPENING_BRACKETS = 20
-MAX_INLINE_MARKERS = 400
+MAX_LINK_SEARCH = 10_000
+MAX_INLINE_MARKERS = 200
+_BRACKET = re.compile(r"[\[\]()]")
 _INLINE_MARKERS = "*_`\\"
 # Plain (unquoted) values that YAML 1.2 tools (editors, linters, most other languages'
 # libraries) read as numbers although PyYAML, which follows YAML 1.1, reads them as text.
@@ -408,12 +411,37 @@ def text_problem(text: str) -> str | None:
             f"has {brackets} `[`, more than the {MAX_OPENING_BRACKETS} a text may have: "
             "write fewer links, or move the text to a page"
         )
+    if "[" in text and (searched := link_search(text)) > MAX_LINK_SEARCH:
+        return (
+            f"has `[` or `](` whose end Markdown must search {searched:,} characters for, more "
+            f"than the {MAX_LINK_SEARCH:,} allowed: close each `[` with its `]` (and `](` with "
+            "its `)`), or write `\\[` for a bracket that opens no link"
+        )
     if (markers := sum(map(text.count, _INLINE_MARKERS))) > MAX_INLINE_MARKERS:
         return (
             f"has {markers} of the characters * _ ` \\, more than the {MAX_INLINE_MARKERS} a "
             "text may have: write less emphasis and code, or move the text to a page"
         )
     return None
+
+
+def link_search(text: str) -> int:
+    """How many characters Python-Markdown reads looking for the ends of links in `text`: from
+    each `[` to its `]`, and from each `](` to its `)`, or to the end when nothing closes them.
+    (An escaped `\\[` opens nothing; counting it too only errs on the safe side.)"""
+    searched = 0
+    opened: dict[str, list[int]] = {"[": [], "(": []}
+    for match in _BRACKET.finditer(text):
+        character, at = match.group(), match.start()
+        if character in opened:
+            if character == "[" or text[at - 1 : at] == "]":
+                opened[character].append(at)
+            else:
+                opened[character].append(-1)  # plain text: its `)` closes no link
+        elif stack := opened["[" if character == "]" else "("]:
+            start = stack.pop()
+            searched += at - start if start >= 0 else 0
+    return searched + sum(len(text) - at for stack in opened.values() for at in stack if at >= 0)
 
 
 def unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
