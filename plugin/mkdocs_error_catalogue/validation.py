@@ -7,6 +7,7 @@ duplicate keys (which a plain load silently drops) and keep scalars as the write
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -49,6 +50,8 @@ MAX_LINK_SEARCH = 10_000
 MAX_INLINE_MARKERS = 200
 _BRACKET = re.compile(r"[\[\]()]")
 _INLINE_MARKERS = "*_`\\"
+# Without these, no text check but emptiness and length applies: one pass over most texts.
+_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\[*_`\\]")
 # Plain (unquoted) values that YAML 1.2 tools (editors, linters, most other languages'
 # libraries) read as numbers although PyYAML, which follows YAML 1.1, reads them as text.
 YAML_12_NUMBER = re.compile(
@@ -83,13 +86,19 @@ class SourceText:
     """A category file's text: the lines editors show, and the writer's lines to quote back."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.split("\n")
+        self.text = text
+        self.has_comments = "#" in text  # else no text can have been cut by one
         self.editor_lines: list[int] | None = None  # by PyYAML's line, the editor's (from 0)
         if any(character in text for character in _YAML_ONLY_BREAKS):
             self.editor_lines = [0]
             for match in _LINE_BREAK.finditer(text):
                 breaks = match.group() not in _YAML_ONLY_BREAKS
                 self.editor_lines.append(self.editor_lines[-1] + breaks)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, split when first needed: most files never need them."""
+        return self.text.split("\n")
 
     def line(self, yaml_line: int) -> int:
         """The line (from 1) an editor shows for the line (from 0) PyYAML counts."""
@@ -290,14 +299,14 @@ class CategoryReader:
         return None
 
     def text(self, node: yaml.Node, key: str) -> str | None:
-        quoted = self.source.quoted(node)
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
             if (problem := text_problem(node.value)) is None:
-                if node.style or not self.comment_cuts(node, key, quoted):
+                if node.style or not self.source.has_comments or not self.comment_cuts(node, key):
                     return str(node.value)
                 return None
             self.report(node, f"`{key}` {problem}")
             return None
+        quoted = self.source.quoted(node)
         if isinstance(node, yaml.ScalarNode):
             fix = f": {quoted}" if quoted else ""
             self.report(
@@ -313,17 +322,20 @@ class CategoryReader:
             )
         return None
 
-    def comment_cuts(self, node: yaml.ScalarNode, key: str, quoted: str | None) -> bool:
+    def comment_cuts(self, node: yaml.ScalarNode, key: str) -> bool:
         """Whether YAML cut the plain text `node` at ` #word`, taking the rest for a comment
         (reported): `Press #1 to retry` would silently become `Press`."""
+        end = node.end_mark
+        if end.line >= len(self.source.lines) or "#" not in self.source.lines[end.line]:
+            return False
         written = self.source.written(node)
         cut = written[1][len(node.value) :] if written else ""
-        if quoted is None or not _COMMENT_IN_TEXT.match(cut):
+        if not _COMMENT_IN_TEXT.match(cut):
             return False
         self.report(
             node,
             f"`{key}` ends before `{cut.strip()}`, which YAML reads as a comment: put the text "
-            f"in quotes: {quoted} (or, for a comment, write `# ` with a space)",
+            f"in quotes: {self.source.quoted(node)} (or, for a comment, write `# ` with a space)",
         )
         return True
 
@@ -391,7 +403,8 @@ def text_problem(text: str) -> str | None:
 
     The one check of every text the site shows, from category files and translations alike.
     """
-    if control := CONTROL_CHARACTER.search(text):
+    special = _SPECIAL.search(text) is not None
+    if special and (control := CONTROL_CHARACTER.search(text)):
         return f"contains the control character U+{ord(control.group(0)):04X}: remove it"
     if not _VISIBLE.search(text):
         invisible = next((c for c in text if not c.isspace()), None)
@@ -406,6 +419,8 @@ def text_problem(text: str) -> str | None:
             f"is {len(text):,} characters long, more than the {MAX_TEXT_LENGTH:,} a text may "
             "have: shorten it, and link to a page that says the rest"
         )
+    if not special:
+        return None
     if (brackets := text.count("[")) > MAX_OPENING_BRACKETS:
         return (
             f"has {brackets} `[`, more than the {MAX_OPENING_BRACKETS} a text may have: "
