@@ -17,6 +17,7 @@ import polib
 import pytest
 
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
+from mkdocs_error_catalogue.importing import import_page, write_categories
 
 from .conftest import new_site
 
@@ -307,3 +308,14 @@ def test_the_page_of_a_refused_text_is_not_built(tmp_path: Path) -> None:
     result = site.run("build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "catalogue/a.yml:3: `message` is 16,000 characters long" in result.stderr
+
+
+def test_imported_codes_that_yaml_tools_read_as_numbers_are_written_quoted(
+    tmp_path: Path,
+) -> None:
+    header = "| Error Code | Likely Scenario | Displayed Error Message | User | Developer |\n"
+    rows = "".join(f"| `{code}` | S | M | - | - |\n" for code in ("1e3", "0o17", "E1"))
+    result = import_page("# Errors\n\n" + header + "|---|---|---|---|---|\n" + rows)
+    write_categories(result.categories, tmp_path)
+    codes = [entry.code for entry in load_catalogue(tmp_path).entries()]
+    assert codes == ["1e3", "0o17", "E1"]
