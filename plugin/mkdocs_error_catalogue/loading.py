@@ -356,7 +356,8 @@ def _quoting_fix(source: SourceText, line_index: int) -> str | None:
     """`put the text in quotes: message: "…"`, the writer's own line quoted, when that line
     holds a text and quoting it mends the YAML there (checked by reading it again)."""
     lines = list(source.lines)
-    match = _TEXT_LINE.match(lines[line_index]) if source.editor_lines is None else None
+    known = source.editor_lines is None and line_index < len(lines)  # else lines are unsure
+    match = _TEXT_LINE.match(lines[line_index]) if known else None
     if match is None or (
         not match["prefix"].rstrip().endswith(":") and _OTHER_KEY.match(match["value"])
     ):
