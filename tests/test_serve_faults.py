@@ -95,7 +95,8 @@ def test_a_link_to_nowhere_is_a_problem_shown_while_serving(site: Site, started:
     assert message_and_notice(started.page()) == (
         "First words.",
         "Error catalogue: The error catalogue has 1 problem:\n"
-        "  catalogue/02-b.yml: is not a file: remove it or rename it without .yml\n"
+        "  catalogue/02-b.yml: is a symbolic link to `nowhere.yml`, which does not exist: "
+        "correct the link, or remove it\n"
         "the site keeps the last good catalogue until these problems are fixed",
     )
     assert started.status("errors/1/") == 200  # requests are answered
