@@ -7,7 +7,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .conftest import Site, cell, new_site
+from .conftest import Site, cell, new_site, scenario_text
 
 ATTACKS = [
     "<script>alert(1)</script>",
@@ -48,9 +48,11 @@ def test_hostile_text_in_every_field_is_shown_not_run(site: Site) -> None:
     assert article.find("h2").find("span").get_text() == ATTACKS[3]
     for index, attack in enumerate(ATTACKS):
         row = page.find("tr", id=str(index))
-        shown = cell(row, "message").find("del").get_text()
         expected = attack.replace("`code`", "code")  # inline code is Markdown: rendered
-        assert shown == expected
+        assert cell(row, "message").find("del").get_text() == expected
+        assert scenario_text(cell(row, "scenario")) == expected
+        for actions in ("user-actions", "developer-actions"):
+            assert cell(row, actions).find("li").get_text() == expected, actions
 
 
 TEXT = (
