@@ -43,9 +43,13 @@ GEOMETRY = """anchor => {
     const row = document.getElementById(anchor);
     if (!row) return null;  // not this page (yet)
     const header = document.querySelector(".md-header, .navbar.fixed-top");
+    // Where the table's heading row sticks (wide tables), the row lands below it instead.
+    const head = row.closest("table").querySelector("thead th");
+    const sticky = head && getComputedStyle(head).position === "sticky";
     return {
         top: row.getBoundingClientRect().top,
-        header: header ? header.getBoundingClientRect().bottom : 0,
+        header: Math.max(header ? header.getBoundingClientRect().bottom : 0,
+                         sticky ? head.getBoundingClientRect().bottom : 0),
         viewport: innerHeight,
         highlighted: row.classList.contains("error-catalogue-entry--highlighted"),
     };
