@@ -396,8 +396,8 @@
     filter = null;
     const wrappers = Array.from(document.querySelectorAll("div." + PREFIX));
     if (wrappers.length) {
-      measureHeadings(wrappers);
       enhance(wrappers);
+      measureHeadings(wrappers); // once their heading rows stick
       land();
     } else {
       sayNotFound();
