@@ -12,12 +12,16 @@ import os
 import shutil
 import threading
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from mkdocs_error_catalogue import load_catalogue
+
+from .conftest import EXAMPLE_CATALOGUE, example_site
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -133,9 +137,13 @@ GEOMETRY = """anchor => {
     const row = document.getElementById(anchor);
     if (!row) return null;  // not this page (yet)
     const header = document.querySelector(".md-header, .navbar.fixed-top");
+    // Where the table's heading row sticks (wide tables), the row lands below it instead.
+    const head = row.closest("table").querySelector("thead th");
+    const sticky = head && getComputedStyle(head).position === "sticky";
     return {
         top: row.getBoundingClientRect().top,
-        header: header ? header.getBoundingClientRect().bottom : 0,
+        header: Math.max(header ? header.getBoundingClientRect().bottom : 0,
+                         sticky ? head.getBoundingClientRect().bottom : 0),
         viewport: innerHeight,
         highlighted: row.classList.contains("error-catalogue-entry--highlighted"),
     };
@@ -212,3 +220,45 @@ element => {
   return { ratio: (light + 0.05) / (dark + 0.05), color: css(text), background: css(background) };
 }
 """
+
+
+# The example site as readers see it: its catalogue, page, and the screens tests use.
+CATALOGUE = load_catalogue(EXAMPLE_CATALOGUE)
+EVERY_ROW = [entry.anchor for entry in CATALOGUE.entries()]
+PAGE = "reference/link-errors/"
+PHONE = (375, 812)  # width, height
+WCAG_AA = 4.5
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callable[[str], str]]:
+    """The URL of the example site built with a theme ("material", "mkdocs", "readthedocs"),
+    or with Material's instant navigation ("material-instant"), its instant previews
+    ("material-preview") or right to left ("material-rtl"); each built once, served on
+    loopback."""
+    urls: dict[str, str] = {}
+    servers: list[Any] = []
+
+    def url(variant: str) -> str:
+        if variant not in urls:
+            root = tmp_path_factory.mktemp(variant)
+            (root / "site").mkdir()
+            urls[variant], server = serve(root / "site")
+            servers.append(server)
+            site = example_site(root, "material" if variant.startswith("material") else variant)
+            site.config["site_url"] = urls[variant]  # instant navigation needs it
+            if variant.startswith("material"):  # light and dark, as the project's own site
+                site.config["theme"]["palette"] = [{"scheme": "default"}, {"scheme": "slate"}]
+            if variant == "material-instant":
+                site.config["theme"]["features"] = ["navigation.instant"]
+            if variant == "material-preview":
+                features = ["navigation.instant", "navigation.instant.preview"]
+                site.config["theme"]["features"] = features
+            if variant == "material-rtl":
+                site.config["theme"]["direction"] = "rtl"
+            site.build()
+        return urls[variant]
+
+    yield url
+    for server in servers:
+        server.shutdown()

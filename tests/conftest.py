@@ -178,21 +178,27 @@ def theme(request: pytest.FixtureRequest) -> Iterator[str]:
 
 
 def cell_texts(row: Any) -> list[str]:
-    """The visible text of each cell of a table row, whitespace folded."""
-    return [" ".join(cell.get_text(" ", strip=True).split()) for cell in row.find_all("td")]
+    """The visible text of each cell of a table row (its header cell, the code, included),
+    whitespace folded."""
+    return [" ".join(cell.get_text(" ", strip=True).split()) for cell in cells(row)]
 
 
 COLUMNS = ("code", "scenario", "message", "user-actions", "developer-actions")
 
 
+def cells(row: Any) -> list[Any]:
+    """The cells of a table row: the code is its header cell (`th`), the others `td`."""
+    return list(row.find_all(["th", "td"], recursive=False))
+
+
 def cell(row: Any, column: str) -> Any:
     """The cell of `row` in `column` (body cells have no classes; see the rendering)."""
-    return row.find_all("td", recursive=False)[COLUMNS.index(column)]
+    return cells(row)[COLUMNS.index(column)]
 
 
 def css_cell(column: str) -> str:
     """A CSS selector for the cells of `column`, for selectors and the browser."""
-    return f"td:nth-child({COLUMNS.index(column) + 1})"
+    return f":is(th, td):nth-child({COLUMNS.index(column) + 1})"
 
 
 def scenario_text(scenario_cell: Any) -> str:

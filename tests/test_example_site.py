@@ -15,7 +15,16 @@ from mkdocs.config import load_config
 
 from mkdocs_error_catalogue.rendering import LABEL_NAMES, Labels
 
-from .conftest import EXAMPLE_CATALOGUE, REPO, Site, cell, cell_texts, new_site, scenario_text
+from .conftest import (
+    EXAMPLE_CATALOGUE,
+    REPO,
+    Site,
+    cell,
+    cell_texts,
+    cells,
+    new_site,
+    scenario_text,
+)
 
 SEED = Path(__file__).parent / "data" / "seed-link-errors.md"
 
@@ -77,7 +86,7 @@ def test_every_catalogue_entry_renders_its_text(example: BeautifulSoup) -> None:
         anchor = str(entry.get("code", entry.get("id")))
         row = example.find("tr", id=anchor)
         assert row is not None, anchor
-        code, scenario, message, user, developer = row.find_all("td", recursive=False)
+        code, scenario, message, user, developer = cells(row)
         assert scenario_text(scenario) == entry["scenario"]
         assert message.get_text() == entry["message"]
         assert [li.get_text() for li in user.select("li")] == entry.get("user_actions", [])
@@ -93,10 +102,10 @@ def test_the_obsolete_seed_row_is_struck_through_with_its_replacement(
 ) -> None:
     row = example.find("tr", id="1005")
     assert "error-catalogue-entry--obsolete" in row["class"]
-    code, *cells = row.find_all("td", recursive=False)
+    code, *texts = cells(row)
     assert code.find("del").get_text() == "1005"
     assert code.find(class_="error-catalogue-badge").get_text() == "Obsolete"
-    assert all(cell.find("del") is not None for cell in cells)
+    assert all(cell.find("del") is not None for cell in texts)
     note = row.find(class_="error-catalogue-note")
     assert "since 2022-10-25" in note.find("strong").get_text()
     link = note.find("a")

@@ -20,7 +20,7 @@ from mkdocs_error_catalogue.importing import (
 )
 from mkdocs_error_catalogue.model import Entry
 
-from .conftest import SEED, new_site, run_cli, scenario_text
+from .conftest import SEED, cells, new_site, run_cli, scenario_text
 
 HEADER = "| Error Code | Likely Scenario | Displayed Error Message | User | Developer |\n|---|---|---|---|---|\n"
 SEED_IDS = {
@@ -93,10 +93,10 @@ def test_the_seed_builds_strict_and_every_row_shows_the_seeds_cells(
         assert row is not None, anchor
         table = row.find_parent("div", class_="error-catalogue")
         assert table.find_previous("h2").get_text(strip=True).rstrip("¶") == heading
-        cells = row.find_all("td", recursive=False)
-        assert scenario_text(cells[1]) == unstruck(scenario)
-        assert cells[2].get_text() == unstruck(message)
-        for cell, seed_cell in ((cells[3], user), (cells[4], developer)):
+        texts = cells(row)
+        assert scenario_text(texts[1]) == unstruck(scenario)
+        assert texts[2].get_text() == unstruck(message)
+        for cell, seed_cell in ((texts[3], user), (texts[4], developer)):
             items = [item.get_text() for item in cell.select("li")]
             expected = "" if unstruck(seed_cell) in ("-", "N/A") else unstruck(seed_cell)
             assert squeezed("".join(items)) == squeezed(expected)
@@ -109,7 +109,7 @@ def test_the_seed_actions_are_split_into_sentences(seed_site: tuple[Path, str]) 
     page = new_site(root).html()
 
     def items(anchor: str, column: int) -> list[str]:
-        cell = page.find("tr", id=anchor).find_all("td", recursive=False)[column]
+        cell = cells(page.find("tr", id=anchor))[column]
         return [item.get_text() for item in cell.select("li")]
 
     assert items("1002", 3) == [
@@ -121,7 +121,7 @@ def test_the_seed_actions_are_split_into_sentences(seed_site: tuple[Path, str]) 
     assert items("1002", 4) == ["Try to replicate the issue.", "Check console logs."]
     assert items("1003", 3) == []
     assert items("2002", 4) == []
-    code = page.find("tr", id="1005").find("td")
+    code = cells(page.find("tr", id="1005"))[0]
     assert code.find("del").get_text() == "1005"
     assert code.find(class_="error-catalogue-badge").get_text() == "Obsolete"
 
@@ -468,7 +468,7 @@ def shown(row: Any) -> list[tuple[str, list[str]]]:
             " ".join(td.get_text(" ", strip=True).split()),
             [inline[tag.name] for tag in td.find_all(list(inline))],
         )
-        for td in row.find_all("td", recursive=False)[1:]
+        for td in cells(row)[1:]
     ]
 
 

@@ -87,7 +87,11 @@ def test_actions_are_lists_and_empty_actions_a_dash(payments: Site) -> None:
     ]
     developer = cell(row, "developer-actions")
     assert developer.find("ul") is None
-    assert developer.find("span", class_="error-catalogue-none")["aria-label"] == "none"
+    none = developer.find("span", class_="error-catalogue-none")
+    # The dash is for the eye; screen readers read the word (no `aria-label` on a span).
+    assert none.find("span", attrs={"aria-hidden": "true"}).get_text() == "—"
+    assert none.find("span", class_="error-catalogue-visually-hidden").get_text() == "none"
+    assert none.find(attrs={"aria-label": True}) is None and not none.has_attr("aria-label")
 
 
 def test_obsolete_row_keeps_text_struck_with_badge_reason_and_link(payments: Site) -> None:
@@ -112,9 +116,13 @@ def test_entry_without_code_is_anchored_by_its_id(payments: Site) -> None:
     payments.page("index.md", "<!-- error-catalogue payments -->\n")
     payments.build()
     row = payments.html().find("tr", id="unpublished-error")
-    no_code = cell(row, "code").find("span")
+    code = cell(row, "code")
+    assert (code.name, code["scope"]) == ("th", "row")
+    no_code = code.find("span")
     assert no_code["class"] == ["error-catalogue-no-code"]
-    assert no_code["aria-label"] == "no code"
+    # Its id, where a reader who followed its deep link looks; the title says it is no code.
+    assert (no_code.get_text(), no_code["title"]) == ("unpublished-error", "no code")
+    assert not no_code.has_attr("aria-label")
 
 
 HOSTILE = r"""

@@ -362,7 +362,8 @@ class ErrorCatalogueExtension(Extension):
         if marker.category is None:
             elements = []
             for category in catalogue.categories:
-                html = renderer.description_html(category) + renderer.table_html(category)
+                table = renderer.table_html(category, heading_shown=True)
+                html = renderer.description_html(category) + table
                 elements += [renderer.heading(category), self._placed(md, html, category)]
             return elements
         wanted = catalogue.category(marker.category)

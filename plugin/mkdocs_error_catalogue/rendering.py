@@ -53,7 +53,18 @@ class Labels:
 LABEL_NAMES = tuple(field.name for field in fields(Labels))
 # The texts the script writes: each table's wrapper holds those that are not the script's own
 # (English) ones, as `data-filter-placeholder="…"` and so on.
-SCRIPT_LABELS = ("filter", "filter_placeholder", "filter_count", "filter_none")
+SCRIPT_LABELS = (
+    "filter",
+    "filter_placeholder",
+    "filter_count",
+    "filter_none",
+    "not_found",
+    "not_found_link",
+)
+# The column headings a narrow table's cards show above each cell (the code cell has none),
+# as CSS custom properties of the table's wrapper: the stylesheet stacks the rows without
+# waiting for the script, so a link's row stays where the browser scrolled it.
+CARD_LABELS = ("scenario", "message", "user_actions", "developer_actions")
 
 
 def same_page_link(link: etree.Element) -> None:
@@ -65,6 +76,12 @@ def same_page_link(link: etree.Element) -> None:
 
 def _attribute(value: str) -> str:
     return html.escape(value, quote=True)
+
+
+def _css_string(value: str) -> str:
+    """`value` as a quoted CSS string (for `content: var(...)`)."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + re.sub(r"[\n\r\f]", "\\\\a ", escaped) + '"'
 
 
 class CatalogueRenderer:
@@ -80,7 +97,7 @@ class CatalogueRenderer:
         self.link_hook = link_hook
         self.inline = inline or InlineRenderer()
         self._header = self._header_html()
-        self._script_texts = self._script_texts_html()
+        self._script_texts = self._script_texts_html() + self._card_labels_html()
         self._permalink_label = _attribute(self.labels.permalink)
 
     def heading(self, category: Category, level: int = 2) -> etree.Element:
@@ -96,13 +113,22 @@ class CatalogueRenderer:
         paragraphs = (p.strip() for p in (category.description or "").split("\n\n"))
         return "".join(f"<p>{self._inline(p)}</p>" for p in paragraphs if p)
 
-    def table_html(self, category: Category) -> str:
+    def table_html(self, category: Category, heading_shown: bool = False) -> str:
         # Found again in built pages by `SHOWN_CATEGORY`.
-        """The category's entries as a table, wrapped in a `div.error-catalogue`."""
+        """The category's entries as a table, wrapped in a `div.error-catalogue`.
+
+        The table's caption is the category's title, for screen readers listing the page's
+        tables; `heading_shown` hides it from sight when a heading above already shows it.
+        """
         rows = "".join([self.row_html(entry) for entry in category.entries])
+        hidden = f" {CSS_PREFIX}-visually-hidden" if heading_shown else ""
+        caption = (
+            f'<caption class="{CSS_PREFIX}-caption{hidden}">{escape(category.title)}</caption>'
+        )
         return (
             f'<div class="{CSS_PREFIX}" data-category="{_attribute(category.id)}"'
-            f"{self._script_texts}><table>{self._header}<tbody>{rows}</tbody></table></div>"
+            f"{self._script_texts}><table>{caption}{self._header}<tbody>{rows}</tbody>"
+            "</table></div>"
         )
 
     def _script_texts_html(self) -> str:
@@ -115,6 +141,13 @@ class CatalogueRenderer:
         return "".join(
             f' data-{name.replace("_", "-")}="{_attribute(value)}"' for name, value in translated
         )
+
+    def _card_labels_html(self) -> str:
+        properties = "".join(
+            f"--{CSS_PREFIX}-label-{index}: {_css_string(getattr(self.labels, name))};"
+            for index, name in enumerate(CARD_LABELS, start=2)
+        )
+        return f' style="{_attribute(properties)}"'
 
     def _header_html(self) -> str:
         labels = self.labels
@@ -132,7 +165,7 @@ class CatalogueRenderer:
         return f"<thead><tr>{cells}</tr></thead>"
 
     def row_html(self, entry: Entry) -> str:
-        """One entry's row; its id is the entry's anchor.
+        """One entry's row; its id is the entry's anchor, its code cell the row's header.
 
         Cells carry no classes (the heading cells do): a page of ten thousand rows would
         spend a fifth of its size, and of the memory building it, on repeating them.
@@ -159,17 +192,16 @@ class CatalogueRenderer:
 
     def _code_cell(self, entry: Entry, anchor: str) -> str:
         if entry.code is None:
+            # The id, which is the entry's anchor and deep link: what a reader who followed
+            # one looks for; the title says that it is not a code.
             no_code = _attribute(self.labels.no_code)
-            code = (
-                f'<span class="{CSS_PREFIX}-no-code" title="{no_code}" '
-                f'aria-label="{no_code}">—</span>'
-            )
-        elif entry.obsolete is None:
-            code = escape(str(entry.code))
+            code = f'<span class="{CSS_PREFIX}-no-code" title="{no_code}">{anchor}</span>'
         else:
+            code = escape(str(entry.code))
+        if entry.obsolete is not None:
             badge = escape(self.labels.obsolete)
-            code = f'<del>{escape(str(entry.code))}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
-        return f"<td>{code}{self._permalink(anchor)}</td>"
+            code = f'<del>{code}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
+        return f'<th scope="row">{code}{self._permalink(anchor)}</th>'
 
     def _permalink(self, anchor: str) -> str:
         """A heading-style `¶` link to the row itself, for copying the entry's address (the
@@ -180,7 +212,10 @@ class CatalogueRenderer:
     def _actions(self, actions: tuple[str, ...], struck: bool) -> str:
         if not actions:
             none = _attribute(self.labels.no_actions)
-            return f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'
+            return (
+                f'<span class="{CSS_PREFIX}-none"><span aria-hidden="true">—</span>'
+                f'<span class="{CSS_PREFIX}-visually-hidden">{none}</span></span>'
+            )
         items = "".join(f"<li>{self._text(action, struck)}</li>" for action in actions)
         return f"<ul>{items}</ul>"
 
