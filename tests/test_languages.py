@@ -340,6 +340,10 @@ def test_a_language_without_po_file_or_with_a_broken_one_is_said(tmp_path: Path)
     assert broken.stderr.startswith("catalogue/translations/fr.po:1: is not a valid PO file")
 
 
+# Labels whose translation is written as the English is: Spanish says "Error 1004" too.
+SAME_AS_ENGLISH = {("es", "deep_link")}
+
+
 @pytest.mark.parametrize("language", sorted(TRANSLATED_LABELS))
 def test_every_built_in_language_translates_every_label(language: str) -> None:
     """A label added to `Labels` without its translations would show in English unnoticed,
@@ -347,7 +351,8 @@ def test_every_built_in_language_translates_every_label(language: str) -> None:
     english, translated = Labels(), TRANSLATED_LABELS[language]
     for name in LABEL_NAMES:
         ours, theirs = getattr(translated, name), getattr(english, name)
-        assert ours != theirs, f"{language}: `{name}` is still English"
+        if (language, name) not in SAME_AS_ENGLISH:
+            assert ours != theirs, f"{language}: `{name}` is still English"
         assert sorted(re.findall(r"\{\w+\}", ours)) == sorted(re.findall(r"\{\w+\}", theirs))
 
 

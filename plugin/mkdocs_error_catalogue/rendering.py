@@ -39,6 +39,9 @@ class Labels:
     no_code: str = "no code"
     no_actions: str = "none"
     permalink: str = "Permanent link"
+    # The badge of an entry that the page's language does not translate whole (yet): its
+    # English texts are current, a translation of an older wording is never shown.
+    untranslated: str = "Not yet translated"
     # Written by the script (see `SCRIPT_LABELS`).
     filter: str = "Filter errors"
     filter_placeholder: str = "Code or words"
@@ -48,6 +51,8 @@ class Labels:
     # catalogue does not have (see `CatalogueSite.not_found_html`).
     not_found: str = "Error {code} is not in the error reference."
     not_found_link: str = "See every error"
+    # The title and link text of an entry's deep-link page (`errors/1004/`).
+    deep_link: str = "Error {code}"
 
 
 LABEL_NAMES = tuple(field.name for field in fields(Labels))
