@@ -32,7 +32,7 @@ from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .page_html import put_tables_back, tables_of, without_tables
-from .problems import CatalogueError, display_path
+from .problems import CatalogueError
 from .search import add_entries_to_index
 from .site import (
     ASSETS,
@@ -45,7 +45,13 @@ from .site import (
     site_path_option,
     with_not_found,
 )
-from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
+from .translating import (
+    TRANSLATIONS_FOLDER,
+    status_summary,
+    translate_by,
+    translation_path,
+    translation_status,
+)
 from .translations import check_labels, untranslated_language
 from .writing import FileWriter, Refresh, name_below, put_back, set_aside
 
@@ -191,23 +197,21 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             log.error(line)
 
     def _translated(self, catalogue: Catalogue, language: str | None) -> Catalogue:
-        """`catalogue` with the texts that the PO file of the site's language translates."""
+        """`catalogue` with the texts that the PO file of the site's language translates, and
+        the summary of what it lacks in the build's log."""
         path = translation_path(self.folder, language)
         if path is None:
             return catalogue
         try:
-            translated, missing = translate_by(path, catalogue, log.warning)
+            translated, _ = translate_by(path, catalogue, log.warning)
+            status = translation_status(path, catalogue)
         except CatalogueError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
             self._say_while_serving(error, _UNTRANSLATED)
             return catalogue
-        if missing:
-            log.info(
-                f"{display_path(path)}: {missing} of the catalogue's texts have no translation "
-                "and show as the catalogue has them (`error-catalogue translations` prints the "
-                "template to translate)"
-            )
+        if status.pending:
+            log.info(status_summary(status, language or path.stem))
         return translated
 
     def _labels(self, language: str | None) -> dict[str, Any]:

@@ -174,7 +174,15 @@ class CatalogueRenderer:
         else:
             badge = escape(self.labels.obsolete)
             code = f'<del>{escape(str(entry.code))}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
-        return f"<td>{code}{self._permalink(anchor)}</td>"
+        return f"<td>{code}{self._untranslated_badge(entry)}{self._permalink(anchor)}</td>"
+
+    def _untranslated_badge(self, entry: Entry) -> str:
+        """The badge of an entry that the page's language does not translate whole: its
+        texts in the catalogue's words are current, not stale translations."""
+        if not entry.untranslated:
+            return ""
+        label = escape(self.labels.untranslated)
+        return f'<span class="{CSS_PREFIX}-badge {CSS_PREFIX}-untranslated">{label}</span>'
 
     def _permalink(self, anchor: str) -> str:
         """A heading-style `¶` link to the row itself, for copying the entry's address (the

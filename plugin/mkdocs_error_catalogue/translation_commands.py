@@ -1,0 +1,148 @@
+"""`error-catalogue translations`: the catalogue's PO files, kept in step with it.
+
+error-catalogue translations                  the PO template, to start a language by hand
+error-catalogue translations status           what each language lacks, text by text
+error-catalogue translations update           the PO files merged with the catalogue
+error-catalogue translations import PAGE      a translated hand-written page into a PO file
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .problems import CatalogueError, display_path
+from .translating import (
+    TRANSLATIONS_FOLDER,
+    Pending,
+    Status,
+    po_files,
+    template,
+    translation_path,
+    translation_status,
+)
+
+if TYPE_CHECKING:
+    from .cli import Commands
+
+
+def add_translations(commands: Commands) -> None:
+    from .cli import add_catalogue_option
+
+    parser = commands.add_parser(
+        "translations",
+        help="the catalogue's translations: without a sub-command, print the PO template of its "
+        "texts, for translators and their tools",
+    )
+    add_catalogue_option(parser)
+    parser.set_defaults(run=print_template)
+    steps = parser.add_subparsers(dest="step", metavar="{status,update,import}")
+    status = steps.add_parser(
+        "status", help="list each text a language does not translate, or translates stale"
+    )
+    add_catalogue_option(status)
+    status.add_argument("--language", help="only this language's PO file (`ko`, `pt-BR`)")
+    status.add_argument(
+        "--strict", action="store_true", help="exit with 1 when any text is not translated"
+    )
+    status.set_defaults(run=show_status)
+
+
+def print_template(arguments: argparse.Namespace) -> int:
+    """Print the template (`catalogue/translations/catalogue.pot` is a good place for it)."""
+    from .cli import load_or_report
+
+    catalogue = load_or_report(arguments.catalogue)
+    if catalogue is None:
+        return 1
+    sys.stdout.write(template(catalogue))
+    return 0
+
+
+def show_status(arguments: argparse.Namespace) -> int:
+    """One line per text a PO file lacks (`file:line: kind of code: state: English`), then the
+    counts of each file; 1 with `--strict` when any text is lacking, or a file is unreadable."""
+    from .cli import _fail, load_or_report, report
+
+    folder: Path = arguments.catalogue
+    catalogue = load_or_report(folder)
+    if catalogue is None:
+        return 1
+    paths = _chosen_po_files(folder, arguments.language, "status")
+    if paths is None:
+        return 1
+    if not paths:
+        _say_no_po_files(folder)
+        return 0
+    statuses: list[Status] = []
+    for path in paths:
+        try:
+            statuses.append(translation_status(path, catalogue))
+        except CatalogueError as error:
+            report(error.problems)
+            return 1
+    for status in statuses:
+        for pending in status.pending:
+            print(pending_line(pending))
+    for status in statuses:
+        print(
+            f"{display_path(status.path)}: {status.translated} of {status.total} texts "
+            f"translated, {status.untranslated} untranslated, {status.stale} stale"
+        )
+    lacking = any(status.pending for status in statuses)
+    if lacking and arguments.strict:
+        _fail("some texts are not translated (--strict)", "translations status")
+        return 1
+    return 0
+
+
+def pending_line(pending: Pending) -> str:
+    """`catalogue/01-general.yml:37: scenario of 1004: untranslated: Failed to open…`; a stale
+    text says what its translation was made for."""
+    first = pending.uses[0]
+    kinds: dict[str, list[str]] = {}
+    for use in pending.uses:
+        kinds.setdefault(use.kind, []).append(use.owner)
+    where = "; ".join(f"{kind} of {', '.join(owners)}" for kind, owners in kinds.items())
+    state = {
+        "untranslated": "untranslated",
+        "fuzzy": "fuzzy (to review)",
+        "changed": "stale (translates an older wording)",
+    }[pending.state]
+    line = f"{display_path(first.path)}:{first.line}: {where}: {state}: {_one_line(pending.text)}"
+    if pending.previous is not None:
+        line += f"\n    was: {_one_line(pending.previous)}"
+    return line
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _chosen_po_files(folder: Path, language: str | None, step: str) -> list[Path] | None:
+    """The PO files `--language` chooses (all without it); None after saying that the
+    language has none."""
+    from .cli import _fail
+
+    if language is None:
+        return po_files(folder)
+    path = translation_path(folder, language)
+    if path is None:
+        where = display_path(folder / TRANSLATIONS_FOLDER)
+        _fail(
+            f"no translation for `{language}`: {where} has no {language}.po; "
+            f"`error-catalogue translations update --language {language}` starts it",
+            f"translations {step}",
+        )
+        return None
+    return [path]
+
+
+def _say_no_po_files(folder: Path) -> None:
+    where = display_path(folder / TRANSLATIONS_FOLDER)
+    print(
+        f"{where}: no PO file yet; `error-catalogue translations update --language ko` starts "
+        "the Korean one (any language tag)"
+    )
