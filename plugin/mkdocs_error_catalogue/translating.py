@@ -392,3 +392,55 @@ def status_summary(status: Status, language: str) -> str:
         "wording, or fuzzy): they show as the catalogue has them, their entries marked as not "
         f"yet translated; `error-catalogue translations status --language {language}` lists them"
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Update: a PO file merged with the catalogue, as msgmerge would (without GNU gettext)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A PO file merged with the catalogue: its new text, and what changed."""
+
+    text: str
+    added: int  # texts the file did not have
+    changed: int  # reworded texts: the old translation kept, marked fuzzy
+    retired: int  # translations of texts the catalogue no longer has, kept as obsolete (#~)
+    to_translate: int  # texts without a translation in use (new, changed, fuzzy, empty)
+
+
+def merged_po(catalogue: Catalogue, po: polib.POFile | None, language: str) -> Merge:
+    """The PO file of `language` (`po`, or a new one) for the catalogue's texts as they are:
+    each translation of a current text kept as it is; a reworded text given its old
+    translation marked fuzzy, with the old wording as its previous msgid (`#| msgid`), for the
+    translator to review; the translations of texts gone kept as obsolete entries."""
+    merged = polib.pofile(template(catalogue), wrapwidth=0)
+    merged.metadata["Language"] = language
+    if po is None:
+        return Merge(str(merged), len(merged), 0, 0, len(merged))
+    merged.header, merged.metadata = po.header, {**merged.metadata, **po.metadata}
+    uses = _uses_by_text(catalogue)
+    lacking = {text: uses[text] for text in uses if not _has_translation(po, text)}
+    old = old_translations(po, lacking, uses.keys())
+    added = changed = 0
+    for entry in merged:
+        found = po.find(entry.msgid)
+        if found is not None and found.msgstr:
+            entry.msgstr, entry.flags = found.msgstr, found.flags
+            entry.previous_msgid, entry.tcomment = found.previous_msgid, found.tcomment
+        elif (kept := old.get(entry.msgid)) is not None:
+            entry.msgstr, entry.flags, entry.previous_msgid = kept.msgstr, ["fuzzy"], kept.msgid
+            changed += 1
+        elif found is None:
+            added += 1
+    reused = {id(entry) for entry in old.values()}
+    retired = [e for e in po if e.msgstr and e.msgid not in uses and id(e) not in reused]
+    for entry in retired:
+        merged.append(polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, obsolete=True))
+    to_translate = sum(1 for entry in merged if not entry.obsolete and not entry.translated())
+    return Merge(str(merged), added, changed, len(retired), to_translate)
+
+
+def _has_translation(po: polib.POFile, text: str) -> bool:
+    found = po.find(text)
+    return found is not None and bool(found.msgstr)

@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING
 from .problems import CatalogueError, display_path
 from .translating import (
     TRANSLATIONS_FOLDER,
+    Merge,
     Pending,
     Status,
+    merged_po,
+    parsed_po_file,
     po_files,
     template,
     translation_path,
@@ -48,6 +51,16 @@ def add_translations(commands: Commands) -> None:
         "--strict", action="store_true", help="exit with 1 when any text is not translated"
     )
     status.set_defaults(run=show_status)
+    update = steps.add_parser(
+        "update",
+        help="merge the PO files with the catalogue: new texts added, reworded ones marked fuzzy "
+        "with their old translation (no GNU gettext needed)",
+    )
+    add_catalogue_option(update)
+    update.add_argument(
+        "--language", help="only this language's PO file, made if there is none (`ko`, `pt-BR`)"
+    )
+    update.set_defaults(run=update_po_files)
 
 
 def print_template(arguments: argparse.Namespace) -> int:
@@ -96,6 +109,48 @@ def show_status(arguments: argparse.Namespace) -> int:
         _fail("some texts are not translated (--strict)", "translations status")
         return 1
     return 0
+
+
+def update_po_files(arguments: argparse.Namespace) -> int:
+    """Merge each PO file (or that of `--language`, started if missing) with the catalogue,
+    saying for each what changed."""
+    from .cli import load_or_report, report
+
+    folder: Path = arguments.catalogue
+    catalogue = load_or_report(folder)
+    if catalogue is None:
+        return 1
+    language: str | None = arguments.language
+    found = translation_path(folder, language) if language else None
+    paths = [found or folder / TRANSLATIONS_FOLDER / f"{language}.po"] if language else None
+    paths = paths or po_files(folder)
+    if not paths:
+        _say_no_po_files(folder)
+        return 0
+    for path in paths:
+        try:
+            po = parsed_po_file(path) if path.exists() else None
+        except CatalogueError as error:
+            report(error.problems)
+            return 1
+        merge = merged_po(catalogue, po, language if po is None and language else path.stem)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(merge.text, encoding="utf-8")
+        print(merge_line(path, merge, started=po is None))
+    return 0
+
+
+def merge_line(path: Path, merge: Merge, started: bool) -> str:
+    """What `update` did to the PO file at `path`."""
+    from .cli import plural
+
+    if started:
+        return f"{display_path(path)}: started, {plural(merge.added, 'text', 'texts')} to translate"
+    return (
+        f"{display_path(path)}: {merge.added} new, {merge.changed} reworded (their old "
+        f"translation kept as fuzzy, to review), {merge.retired} no longer used (kept as "
+        f"obsolete); {merge.to_translate} to translate"
+    )
 
 
 def pending_line(pending: Pending) -> str:
