@@ -13,6 +13,10 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import polib
+
+from .importing import import_page
+from .page_translations import Note, PageTranslations, translations_from_page
 from .problems import CatalogueError, display_path
 from .translating import (
     TRANSLATIONS_FOLDER,
@@ -61,6 +65,15 @@ def add_translations(commands: Commands) -> None:
         "--language", help="only this language's PO file, made if there is none (`ko`, `pt-BR`)"
     )
     update.set_defaults(run=update_po_files)
+    page = steps.add_parser(
+        "import",
+        help="read a translated hand-written page into the language's PO file, its rows paired "
+        "with the catalogue by code",
+    )
+    add_catalogue_option(page)
+    page.add_argument("page", type=Path, help="the translated page (Markdown tables)")
+    page.add_argument("--language", required=True, help="the page's language (`ko`, `pt-BR`)")
+    page.set_defaults(run=import_page_translations)
 
 
 def print_template(arguments: argparse.Namespace) -> int:
@@ -138,6 +151,75 @@ def update_po_files(arguments: argparse.Namespace) -> int:
         path.write_text(merge.text, encoding="utf-8")
         print(merge_line(path, merge, started=po is None))
     return 0
+
+
+def import_page_translations(arguments: argparse.Namespace) -> int:
+    """Read the translated page, pair it with the catalogue, write its translations into the
+    PO file of `--language` (merged with the catalogue first), and report what a person should
+    check: rows still in English, codes either side lacks, how tables and rows were paired."""
+    from .cli import _fail, _read_page, load_or_report, report
+
+    folder: Path = arguments.catalogue
+    page: Path = arguments.page
+    language: str = arguments.language
+    catalogue = load_or_report(folder)
+    text = None if catalogue is None else _read_page(page)
+    if catalogue is None or text is None:
+        return 1
+    read = import_page(text)
+    if not read.categories:
+        _fail(f"{display_path(page)}: no error table to read", "translations import")
+        return 1
+    found = translations_from_page(read, catalogue)
+    path = translation_path(folder, language) or folder / TRANSLATIONS_FOLDER / f"{language}.po"
+    try:
+        po = parsed_po_file(path) if path.exists() else None
+    except CatalogueError as error:
+        report(error.problems)
+        return 1
+    merged = polib.pofile(merged_po(catalogue, po, language).text, wrapwidth=0)
+    written = _write_into(merged, found, display_path(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    merged.save(str(path))
+    for note in found.notes:
+        print(f"{display_path(page)}:{note.line}: {note.message}")
+    _print_codes("codes the page lacks", found.lacking)
+    _print_codes(
+        "codes the catalogue lacks", [f"{code} (line {line})" for code, line in found.unknown]
+    )
+    left = sum(1 for entry in merged if not entry.obsolete and not entry.translated())
+    print(
+        f"{display_path(path)}: {written} translations written; {left} texts still to translate "
+        f"(`error-catalogue translations status --language {language}` lists them)"
+    )
+    return 0
+
+
+def _write_into(po: polib.POFile, found: PageTranslations, where: str) -> int:
+    """Set the page's translations in `po`, but not over a translation it has already (said);
+    how many were written."""
+    written = 0
+    for entry in po:
+        translated = found.texts.get(entry.msgid)
+        if translated is None or entry.obsolete or entry.msgstr == translated:
+            continue
+        if entry.translated():
+            line = found.line_of(entry.msgid)
+            found.notes.append(
+                Note(line, f"{where} translates `{entry.msgid}` otherwise already: kept")
+            )
+            continue
+        entry.msgstr, entry.previous_msgid = translated, None
+        if entry.fuzzy:
+            entry.flags.remove("fuzzy")
+        written += 1
+    found.notes.sort(key=lambda note: note.line)
+    return written
+
+
+def _print_codes(what: str, codes: list[str]) -> None:
+    if codes:
+        print(f"{what} ({len(codes)}): {', '.join(codes)}")
 
 
 def merge_line(path: Path, merge: Merge, started: bool) -> str:
