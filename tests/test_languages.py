@@ -246,6 +246,9 @@ def test_the_commands_skip_a_language_entry_that_is_not_a_mapping(tmp_path: Path
 @pytest.mark.parametrize("structure", ["suffix", "folder"])
 def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure: str) -> None:
     site = multilingual_site(tmp_path, structure=structure)
+    # A French PO file, so that the build and the commands mark the same entries untranslated.
+    (tmp_path / "catalogue/translations").mkdir()
+    (tmp_path / "catalogue/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
     site.build()
     site.write_config()
     for built in ((), ("--site-dir", "site")):
@@ -256,8 +259,6 @@ def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure:
     looked_up = error_catalogue("lookup", "1004", cwd=tmp_path).stdout
     assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.splitlines()
     # Another language: its pages and deep links, as its own build has them.
-    (tmp_path / "catalogue/translations").mkdir()
-    (tmp_path / "catalogue/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
     for built in ((), ("--site-dir", "site")):  # from the page files, or the built pages
         options = ("--format", "json", "--language", "fr-FR", *built)
         french = error_catalogue("export", *options, cwd=tmp_path)
