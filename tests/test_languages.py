@@ -25,28 +25,35 @@ from .test_linking import EXAMPLE_ANCHORS, example_site, follow
 LANGUAGES = [("", "Link errors"), ("fr/", "Erreurs de Link")]
 
 
-def multilingual_site(root: Path, theme: str = "material", structure: str = "suffix") -> Site:
-    """The example site in English (the default, at the root) and French (below `fr/`), its
-    pages named as mkdocs-static-i18n's `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
+def multilingual_site(
+    root: Path,
+    theme: str = "material",
+    structure: str = "suffix",
+    second: tuple[str, str, str] = ("fr", "Français", "# Erreurs de Link"),
+) -> Site:
+    """The example site in English (the default, at the root) and a second language (French,
+    below `fr/`: its locale, name and page title), its pages named as mkdocs-static-i18n's
+    `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
     site = example_site(root, theme)
     site.config["site_url"] = "https://example.com/"
+    locale, name, title = second
     languages = [
         {"locale": "en", "default": True, "name": "English"},
-        {"locale": "fr", "name": "Français"},
+        {"locale": locale, "name": name},
     ]
     site.config["plugins"] = [
         "search",
         {"i18n": {"docs_structure": structure, "languages": languages}},
         "error-catalogue",
     ]
-    french = "# Erreurs de Link\n\n<!-- error-catalogue -->\n"
+    page = f"{title}\n\n<!-- error-catalogue -->\n"
     if structure == "suffix":
-        site.page("reference/link-errors.fr.md", french)
+        site.page(f"reference/link-errors.{locale}.md", page)
         return site
     (root / "docs").rename(root / "en")
     (root / "docs").mkdir()
     (root / "en").rename(root / "docs/en")
-    site.page("fr/reference/link-errors.md", french)
+    site.page(f"{locale}/reference/link-errors.md", page)
     return site
 
 
@@ -115,16 +122,24 @@ def translated_site(root: Path, french: dict[str, str], fuzzy: str = "") -> Site
     """The multilingual site, with a French PO file made from the template of
     `error-catalogue translations` (as a translator's tool would fill it in)."""
     site = multilingual_site(root)
+    filled_po(root, "fr", french, {fuzzy: "Texte à revoir"})
+    return site
+
+
+def filled_po(root: Path, language: str, texts: dict[str, str], fuzzy: dict[str, str]) -> Path:
+    """The PO file of `language` made from the template of `error-catalogue translations`, as
+    a translator's tool fills it in: `texts` translated, `fuzzy` translated for review."""
     result = error_catalogue("translations", cwd=root)
     assert result.returncode == 0, result.stderr
     po = polib.pofile(result.stdout)
     for entry in po:
-        entry.msgstr = french.get(entry.msgid, "")
-        if entry.msgid == fuzzy:
-            entry.msgstr, entry.flags = "Texte à revoir", ["fuzzy"]
-    (root / "catalogue/translations").mkdir()
-    po.save(str(root / "catalogue/translations/fr.po"))
-    return site
+        entry.msgstr = texts.get(entry.msgid, "")
+        if entry.msgid in fuzzy:
+            entry.msgstr, entry.flags = fuzzy[entry.msgid], ["fuzzy"]
+    (root / "catalogue/translations").mkdir(exist_ok=True)
+    path = root / f"catalogue/translations/{language}.po"
+    po.save(str(path))
+    return path
 
 
 def test_each_language_shows_the_texts_its_po_file_translates(

@@ -14,22 +14,16 @@ import pytest
 from mkdocs_error_catalogue.translations import built_in_labels, labels_for
 
 from .conftest import Site
-from .test_linking import example_site, follow
-
-KOREAN_PAGE = "# 링크 오류\n\n<!-- error-catalogue -->\n"
+from .test_languages import multilingual_site
+from .test_linking import follow
 
 
 def bilingual_site(root: Path, second: str = "ko", **options: Any) -> Site:
     """The example site in English (the default, at the root) and `second` (below its
-    folder), as mkdocs-static-i18n builds it."""
-    site = example_site(root)
-    languages = [
-        {"locale": "en", "default": True, "name": "English"},
-        {"locale": second, "name": second},
-    ]
-    plugin: Any = {"error-catalogue": options} if options else "error-catalogue"
-    site.config["plugins"] = ["search", {"i18n": {"languages": languages}}, plugin]
-    site.page(f"reference/link-errors.{second}.md", KOREAN_PAGE)
+    folder), as mkdocs-static-i18n builds it, with the plugin's `options`."""
+    site = multilingual_site(root, second=(second, second, "# 링크 오류"))
+    if options:
+        site.config["plugins"][-1] = {"error-catalogue": options}
     return site
 
 

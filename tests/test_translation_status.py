@@ -7,11 +7,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import polib
 import pytest
 
 from .conftest import Site, cell
 from .test_cli import error_catalogue
+from .test_languages import filled_po
 from .test_page_languages import bilingual_site
 
 KOREAN = {
@@ -32,19 +32,8 @@ FUZZY = "Link forcibly closed by the user"  # 1003's scenario, carried over for 
 
 
 def korean_po(root: Path, texts: dict[str, str]) -> Path:
-    """`ko.po` made from the template of `error-catalogue translations`, as a translator's tool
-    fills it in, with one translation left fuzzy for review."""
-    result = error_catalogue("translations", cwd=root)
-    assert result.returncode == 0, result.stderr
-    po = polib.pofile(result.stdout)
-    for entry in po:
-        entry.msgstr = texts.get(entry.msgid, "")
-        if entry.msgid == FUZZY:
-            entry.msgstr, entry.flags = "사용자가 Link를 닫음", ["fuzzy"]
-    (root / "catalogue/translations").mkdir(exist_ok=True)
-    path = root / "catalogue/translations/ko.po"
-    po.save(str(path))
-    return path
+    """`ko.po` made from the template, with one translation left fuzzy for review."""
+    return filled_po(root, "ko", texts, {FUZZY: "사용자가 Link를 닫음"})
 
 
 def reword_1004(root: Path) -> None:
