@@ -5,11 +5,12 @@ export. Built as a bilingual English and Korean site, its `ko.po` made from the 
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import Site, cell
+from .conftest import EXAMPLE_CATALOGUE, Site, cell
 from .test_cli import error_catalogue
 from .test_languages import filled_po
 from .test_page_languages import bilingual_site
@@ -149,3 +150,19 @@ def test_status_of_a_language_without_po_file_says_how_to_start_it(tmp_path: Pat
         "error-catalogue translations status: no translation for `ja`: catalogue/translations "
         "has no ja.po; `error-catalogue translations update --language ja` starts it\n"
     )
+
+
+def test_the_catalogue_option_counts_before_or_after_the_sub_command(tmp_path: Path) -> None:
+    shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "errors")
+    started = error_catalogue(
+        "translations", "--catalogue", "errors", "update", "--language", "ko", cwd=tmp_path
+    )
+    assert started.stdout == "errors/translations/ko.po: started, 119 texts to translate\n"
+    for arguments in (
+        ("translations", "--catalogue", "errors", "status"),
+        ("translations", "status", "--catalogue", "errors"),
+    ):
+        result = error_catalogue(*arguments, cwd=tmp_path)
+        assert result.stdout.splitlines()[-1] == (
+            "errors/translations/ko.po: 0 of 119 texts translated, 119 untranslated, 0 stale"
+        ), arguments

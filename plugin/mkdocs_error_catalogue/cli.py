@@ -45,11 +45,13 @@ if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """The `--catalogue DIR` option every command that reads a catalogue takes."""
+def add_catalogue_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """The `--catalogue DIR` option every command that reads a catalogue takes (a
+    sub-command's, `argparse.SUPPRESS`, so as not to undo its command's)."""
     parser.add_argument(
         "--catalogue",
         type=Path,
+        default=default,
         help="the catalogue folder (default: the plugin's `catalogue` option in ./mkdocs.yml, "
         "else ./catalogue)",
     )

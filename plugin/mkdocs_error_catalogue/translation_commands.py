@@ -49,7 +49,7 @@ def add_translations(commands: Commands) -> None:
     status = steps.add_parser(
         "status", help="list each text a language does not translate, or translates stale"
     )
-    add_catalogue_option(status)
+    add_catalogue_option(status, argparse.SUPPRESS)
     status.add_argument("--language", help="only this language's PO file (`ko`, `pt-BR`)")
     status.add_argument(
         "--strict", action="store_true", help="exit with 1 when any text is not translated"
@@ -60,7 +60,7 @@ def add_translations(commands: Commands) -> None:
         help="merge the PO files with the catalogue: new texts added, reworded ones marked fuzzy "
         "with their old translation (no GNU gettext needed)",
     )
-    add_catalogue_option(update)
+    add_catalogue_option(update, argparse.SUPPRESS)
     update.add_argument(
         "--language", help="only this language's PO file, made if there is none (`ko`, `pt-BR`)"
     )
@@ -70,7 +70,7 @@ def add_translations(commands: Commands) -> None:
         help="read a translated hand-written page into the language's PO file, its rows paired "
         "with the catalogue by code",
     )
-    add_catalogue_option(page)
+    add_catalogue_option(page, argparse.SUPPRESS)
     page.add_argument("page", type=Path, help="the translated page (Markdown tables)")
     page.add_argument("--language", required=True, help="the page's language (`ko`, `pt-BR`)")
     page.set_defaults(run=import_page_translations)
