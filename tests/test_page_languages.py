@@ -14,8 +14,10 @@ import pytest
 from mkdocs_error_catalogue.translations import built_in_labels, labels_for
 
 from .conftest import Site
+from .test_cli import error_catalogue
 from .test_languages import multilingual_site
 from .test_linking import follow
+from .test_other_generators import project
 
 
 def bilingual_site(root: Path, second: str = "ko", **options: Any) -> Site:
@@ -160,3 +162,21 @@ def test_a_language_whose_labels_the_site_sets_whole_is_not_said(
 def test_the_built_in_labels_of_the_languages_readers_use(language: str, code: str | None) -> None:
     found = built_in_labels(language)
     assert (found.code if found else None) == code
+
+
+def test_site_files_writes_deep_links_in_the_language_of_the_extension(tmp_path: Path) -> None:
+    """A site built without the plugin (as Zensical builds): `site-files` writes its deep
+    links in the language of the extension's pages, with the site's labels for it."""
+    site = project(tmp_path)
+    extension = {"catalogue": "catalogue", "labels": {"ko": {"deep_link": "에러 {code}"}}}
+    site.config = {
+        "site_name": "Extension alone",
+        "theme": {"name": "material", "language": "ko"},
+        "markdown_extensions": [{"error_catalogue": extension}],
+    }
+    site.build()
+    result = error_catalogue("site-files", cwd=tmp_path)
+    assert (result.returncode, result.stderr) == (0, "")
+    page = site.html("errors/1004/index.html")
+    assert page.find("html")["lang"] == "ko"
+    assert page.find("a").get_text().startswith("에러 1004: ")
