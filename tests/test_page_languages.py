@@ -13,6 +13,7 @@ import pytest
 
 from mkdocs_error_catalogue.translations import built_in_labels, labels_for
 
+from .browser import reader, serve
 from .conftest import Site
 from .test_cli import error_catalogue
 from .test_languages import multilingual_site
@@ -180,3 +181,22 @@ def test_site_files_writes_deep_links_in_the_language_of_the_extension(tmp_path:
     page = site.html("errors/1004/index.html")
     assert page.find("html")["lang"] == "ko"
     assert page.find("a").get_text().startswith("에러 1004: ")
+
+
+def test_a_korean_deep_link_to_an_unknown_code_says_so_in_korean(
+    tmp_path: Path, chromium: Any
+) -> None:
+    site = bilingual_site(tmp_path)
+    site.config["site_url"] = None  # served from the root of a loopback port
+    site.build()
+    url, server = serve(tmp_path / "site")
+    try:
+        with reader(chromium) as page:
+            page.goto(url + "ko/errors/99999/")
+            notice = page.locator(".error-catalogue-not-found")
+            assert notice.inner_text().startswith("오류 99999은(는) 오류 레퍼런스에 없습니다.")
+            link = notice.locator("a")
+            assert link.inner_text() == "모든 오류 보기"
+            assert link.get_attribute("href").endswith("/ko/reference/link-errors/")
+    finally:
+        server.shutdown()
