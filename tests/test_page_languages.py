@@ -183,7 +183,7 @@ def test_site_files_writes_deep_links_in_the_language_of_the_extension(tmp_path:
     assert page.find("a").get_text().startswith("에러 1004: ")
 
 
-def test_a_korean_deep_link_to_an_unknown_code_says_so_in_korean(
+def test_a_korean_deep_link_lands_on_the_korean_row_or_says_in_korean_it_is_unknown(
     tmp_path: Path, chromium: Any
 ) -> None:
     site = bilingual_site(tmp_path)
@@ -192,6 +192,12 @@ def test_a_korean_deep_link_to_an_unknown_code_says_so_in_korean(
     url, server = serve(tmp_path / "site")
     try:
         with reader(chromium) as page:
+            page.goto(url + "ko/errors/1004/")
+            page.wait_for_url("**/ko/reference/link-errors/#1004")
+            assert page.locator("html").get_attribute("lang") == "ko"
+            heading = page.locator("div.error-catalogue th").first
+            assert heading.inner_text() == "오류 코드"
+            assert page.locator("tr:target").get_attribute("id") == "1004"
             page.goto(url + "ko/errors/99999/")
             notice = page.locator(".error-catalogue-not-found")
             assert notice.inner_text().startswith("오류 99999은(는) 오류 레퍼런스에 없습니다.")
