@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import functools
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
@@ -72,8 +73,23 @@ def read_translation(path: Path) -> Translation:
 
 
 def parsed_po_file(path: Path) -> polib.POFile:
-    """The PO file at `path`, parsed; one that cannot be read, or is not PO, is a
-    `CatalogueError` saying which."""
+    """The PO file at `path`, parsed (once while it is unchanged: a build reads it for the
+    translations and for what they lack; the result is shared, not to be changed); one that
+    cannot be read, or is not PO, is a `CatalogueError` saying which."""
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None  # said by `_parsed`, as it reads the file
+    key = (path, stat.st_mtime_ns, stat.st_size) if stat else None
+    return _parsed(path) if key is None else _parsed_once(*key)
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_once(path: Path, mtime_ns: int, size: int) -> polib.POFile:
+    return _parsed(path)
+
+
+def _parsed(path: Path) -> polib.POFile:
     _check_readable(path)
     try:
         return polib.pofile(str(path), encoding="utf-8", wrapwidth=0)
@@ -316,7 +332,8 @@ def translation_status(path: Path, catalogue: Catalogue) -> Status:
     `CatalogueError`)."""
     po = parsed_po_file(path)
     uses = _uses_by_text(catalogue)
-    entries = {text: po.find(text) for text in uses}
+    by_msgid = _by_msgid(po)
+    entries = {text: by_msgid.get(text) for text in uses}
     current = {text for text, e in entries.items() if e is not None and e.translated()}
     fuzzy = {text: e for text, e in entries.items() if e is not None and e.fuzzy and e.msgstr}
     lacking = {t: u for t, u in uses.items() if t not in current and t not in fuzzy}
@@ -420,11 +437,12 @@ def merged_po(catalogue: Catalogue, po: polib.POFile | None, language: str) -> M
         return Merge(str(merged), len(merged), 0, 0, len(merged))
     merged.header, merged.metadata = po.header, {**merged.metadata, **po.metadata}
     uses = _uses_by_text(catalogue)
-    lacking = {text: uses[text] for text in uses if not _has_translation(po, text)}
+    by_msgid = _by_msgid(po)
+    lacking = {t: u for t, u in uses.items() if t not in by_msgid or not by_msgid[t].msgstr}
     old = old_translations(po, lacking, uses.keys())
     added = changed = 0
     for entry in merged:
-        found = po.find(entry.msgid)
+        found = by_msgid.get(entry.msgid)
         if found is not None and found.msgstr:
             entry.msgstr, entry.flags = found.msgstr, found.flags
             entry.previous_msgid, entry.tcomment = found.previous_msgid, found.tcomment
@@ -441,6 +459,7 @@ def merged_po(catalogue: Catalogue, po: polib.POFile | None, language: str) -> M
     return Merge(str(merged), added, changed, len(retired), to_translate)
 
 
-def _has_translation(po: polib.POFile, text: str) -> bool:
-    found = po.find(text)
-    return found is not None and bool(found.msgstr)
+def _by_msgid(po: polib.POFile) -> dict[str, polib.POEntry]:
+    """The file's entries (not the obsolete ones) by their text: `POFile.find` reads the
+    whole file for each text, which ten thousand texts cannot afford."""
+    return {entry.msgid: entry for entry in po if not entry.obsolete}
