@@ -206,3 +206,10 @@ def test_a_korean_deep_link_lands_on_the_korean_row_or_says_in_korean_it_is_unkn
             assert link.get_attribute("href").endswith("/ko/reference/link-errors/")
     finally:
         server.shutdown()
+
+
+def test_an_empty_label_keeps_the_text_of_the_language() -> None:
+    """`code:` with nothing after it, which the `labels` option has always let pass."""
+    given = {"code": None, "ko": {"scenario": None, "message": "메시지"}}
+    labels = labels_for("ko", given)
+    assert (labels.code, labels.scenario, labels.message) == ("오류 코드", "예상 상황", "메시지")

@@ -281,12 +281,15 @@ def labels_for(language: str | None, given: Mapping[str, Any] | None = None) -> 
     labels = dataclasses.replace(labels, **_own_labels(given))
     by_tag = {normal_tag(key): value for key, value in given.items() if key not in LABEL_NAMES}
     for tag in reversed(language_tags(language) if language else ()):
-        labels = dataclasses.replace(labels, **by_tag.get(tag, {}))
+        labels = dataclasses.replace(labels, **_own_labels(by_tag.get(tag, {})))
     return labels
 
 
 def _own_labels(given: Mapping[str, Any]) -> dict[str, str]:
-    return {name: value for name, value in given.items() if name in LABEL_NAMES}
+    """The labels `given` sets (an empty one, `code:` in YAML, sets none)."""
+    return {
+        name: value for name, value in given.items() if name in LABEL_NAMES and value is not None
+    }
 
 
 def untranslated_language(language: str | None, given: Mapping[str, Any]) -> bool:
@@ -298,7 +301,7 @@ def untranslated_language(language: str | None, given: Mapping[str, Any]) -> boo
     tags = set(language_tags(language) if language else ())
     for key, value in given.items():
         if key not in LABEL_NAMES and normal_tag(key) in tags:
-            set_by_site |= set(value)
+            set_by_site |= set(_own_labels(value))
     return not set_by_site >= set(LABEL_NAMES)
 
 
@@ -328,5 +331,5 @@ def check_labels(given: object) -> None:
 
 
 def _check_text(name: str, value: object, language: str = "") -> None:
-    if not isinstance(value, str):
+    if value is not None and not isinstance(value, str):
         raise ValueError(f"the label `{name}`{language} must be text, not {value!r}")
