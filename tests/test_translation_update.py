@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import polib
+import pytest
 
 from .conftest import cell
 from .test_cli import error_catalogue
@@ -77,3 +78,20 @@ def test_update_starts_the_po_file_of_a_new_language(tmp_path: Path) -> None:
     assert po.percent_translated() == 0
     template = error_catalogue("translations", cwd=tmp_path)  # as before: the template
     assert [e.msgid for e in polib.pofile(template.stdout)] == [e.msgid for e in po]
+
+
+@pytest.mark.parametrize("step", ["update", "import"])
+def test_a_language_that_is_no_tag_names_no_file(tmp_path: Path, step: str) -> None:
+    bilingual_site(tmp_path).write_config()
+    (tmp_path / "page.md").write_text(
+        "## 오류\n\n| a | b | c | d | e |\n|---|---|---|---|---|\n| 1000 | 가 | 나 | - | - |\n",
+        encoding="utf-8",
+    )
+    page = ("page.md",) if step == "import" else ()
+    result = error_catalogue("translations", step, *page, "--language", "../ko", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"error-catalogue translations {step}: `--language ../ko` is not a language tag: write "
+        "it as the theme does, such as `ko` or `pt-BR`\n"
+    )
+    assert not list(tmp_path.glob("catalogue/**/*.po")) and not (tmp_path / "ko.po").exists()

@@ -30,6 +30,7 @@ from .translating import (
     translation_path,
     translation_status,
 )
+from .translations import LANGUAGE_TAG
 
 if TYPE_CHECKING:
     from .cli import Commands
@@ -134,9 +135,10 @@ def update_po_files(arguments: argparse.Namespace) -> int:
     if catalogue is None:
         return 1
     language: str | None = arguments.language
-    found = translation_path(folder, language) if language else None
-    paths = [found or folder / TRANSLATIONS_FOLDER / f"{language}.po"] if language else None
-    paths = paths or po_files(folder)
+    wanted = _po_path(folder, language, "update") if language else None
+    if language and wanted is None:
+        return 1
+    paths = [wanted] if wanted else po_files(folder)
     if not paths:
         _say_no_po_files(folder)
         return 0
@@ -171,7 +173,9 @@ def import_page_translations(arguments: argparse.Namespace) -> int:
         _fail(f"{display_path(page)}: no error table to read", "translations import")
         return 1
     found = translations_from_page(read, catalogue)
-    path = translation_path(folder, language) or folder / TRANSLATIONS_FOLDER / f"{language}.po"
+    path = _po_path(folder, language, "import")
+    if path is None:
+        return 1
     try:
         po = parsed_po_file(path) if path.exists() else None
     except CatalogueError as error:
@@ -275,6 +279,21 @@ def _chosen_po_files(folder: Path, language: str | None, step: str) -> list[Path
         )
         return None
     return [path]
+
+
+def _po_path(folder: Path, language: str, step: str) -> Path | None:
+    """The PO file of `language`, existing (`pt-BR` finds `pt_BR.po`) or to make; None after
+    saying that `language` is no language tag (it names a file)."""
+    from .cli import _fail
+
+    if not LANGUAGE_TAG.match(language):
+        _fail(
+            f"`--language {language}` is not a language tag: write it as the theme does, such "
+            "as `ko` or `pt-BR`",
+            f"translations {step}",
+        )
+        return None
+    return translation_path(folder, language) or folder / TRANSLATIONS_FOLDER / f"{language}.po"
 
 
 def _say_no_po_files(folder: Path) -> None:

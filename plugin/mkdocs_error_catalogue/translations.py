@@ -305,7 +305,8 @@ def untranslated_language(language: str | None, given: Mapping[str, Any]) -> boo
     return not set_by_site >= set(LABEL_NAMES)
 
 
-_LANGUAGE_KEY = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
+# A language as themes and mkdocs-static-i18n write it: `ko`, `pt-BR`, `zh_Hant_TW`.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 
 
 def check_labels(given: object) -> None:
@@ -316,7 +317,7 @@ def check_labels(given: object) -> None:
     for key, value in given.items():
         if key in LABEL_NAMES:
             _check_text(key, value)
-        elif isinstance(key, str) and _LANGUAGE_KEY.match(key) and isinstance(value, Mapping):
+        elif isinstance(key, str) and LANGUAGE_TAG.match(key) and isinstance(value, Mapping):
             for name, text in value.items():
                 if name not in LABEL_NAMES:
                     raise ValueError(unknown_key(name, f"`labels` of `{key}`", LABEL_NAMES))
