@@ -24,6 +24,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import markdown
+import polib
 import pytest
 import yaml
 from bs4 import BeautifulSoup
@@ -141,28 +142,35 @@ def follow(site: Site, from_url: str, href: Any) -> tuple[BeautifulSoup, str]:
     return BeautifulSoup(file.read_text(encoding="utf-8"), "html.parser"), fragment
 
 
-def multilingual_site(root: Path, theme: str = "material", structure: str = "suffix") -> Site:
-    """The example site in English (the default, at the root) and French (below `fr/`), its
-    pages named as mkdocs-static-i18n's `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
+def multilingual_site(
+    root: Path,
+    theme: str = "material",
+    structure: str = "suffix",
+    second: tuple[str, str, str] = ("fr", "Français", "# Erreurs de Link"),
+) -> Site:
+    """The example site in English (the default, at the root) and a second language (French,
+    below `fr/`: its locale, name and page title), its pages named as mkdocs-static-i18n's
+    `docs_structure` says (`x.fr.md`, or `fr/x.md`)."""
     site = example_site(root, theme)
     site.config["site_url"] = "https://example.com/"
+    locale, name, title = second
     languages = [
         {"locale": "en", "default": True, "name": "English"},
-        {"locale": "fr", "name": "Français"},
+        {"locale": locale, "name": name},
     ]
     site.config["plugins"] = [
         "search",
         {"i18n": {"docs_structure": structure, "languages": languages}},
         "error-catalogue",
     ]
-    french = "# Erreurs de Link\n\n<!-- error-catalogue -->\n"
+    page = f"{title}\n\n<!-- error-catalogue -->\n"
     if structure == "suffix":
-        site.page("reference/link-errors.fr.md", french)
+        site.page(f"reference/link-errors.{locale}.md", page)
         return site
     (root / "docs").rename(root / "en")
     (root / "docs").mkdir()
     (root / "en").rename(root / "docs/en")
-    site.page("fr/reference/link-errors.md", french)
+    site.page(f"{locale}/reference/link-errors.md", page)
     return site
 
 
@@ -359,3 +367,92 @@ GENERATORS: dict[str, Callable[[str], str]] = {
     "Python-Markdown": python_markdown,
     "CommonMark (markdown-it-py)": commonmark,
 }
+
+
+def filled_po(root: Path, language: str, texts: dict[str, str], fuzzy: dict[str, str]) -> Path:
+    """The PO file of `language` made from the template of `error-catalogue translations`, as
+    a translator's tool fills it in: `texts` translated, `fuzzy` translated for review."""
+    result = error_catalogue("translations", cwd=root)
+    assert result.returncode == 0, result.stderr
+    po = polib.pofile(result.stdout)
+    for entry in po:
+        entry.msgstr = texts.get(entry.msgid, "")
+        if entry.msgid in fuzzy:
+            entry.msgstr, entry.flags = fuzzy[entry.msgid], ["fuzzy"]
+    (root / "catalogue/translations").mkdir(exist_ok=True)
+    path = root / f"catalogue/translations/{language}.po"
+    po.save(str(path))
+    return path
+
+
+BOTH = """\
+site_name: Both
+plugins:
+  - search
+  - error-catalogue
+markdown_extensions:
+  - toc:
+      permalink: true
+  - error_catalogue:
+      catalogue: catalogue
+extra_css:
+  - assets/error-catalogue/error-catalogue.css
+extra_javascript:
+  - assets/error-catalogue/error-catalogue.js
+"""
+
+
+def project(root: Path) -> Site:
+    """The example catalogue, a reference page, a page linking to codes, and a config that
+    lists both the plugin (MkDocs, ProperDocs) and the extension (Zensical)."""
+    site = Site(root)
+    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
+    site.page("index.md", "# Home\n\nSee [](error:1004) and [the old one](error:1005).\n")
+    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
+    site.page("guide/deep.md", "# Deep\n\nOn a sub-page: [](error:2001).\n")
+    (root / "mkdocs.yml").write_text(BOTH, encoding="utf-8")
+    return site
+
+
+def bilingual_site(root: Path, second: str = "ko", **options: Any) -> Site:
+    """The example site in English (the default, at the root) and `second` (below its
+    folder), as mkdocs-static-i18n builds it, with the plugin's `options`."""
+    site = multilingual_site(root, second=(second, second, "# 링크 오류"))
+    if options:
+        site.config["plugins"][-1] = {"error-catalogue": options}
+    return site
+
+
+KOREAN = {
+    "General Errors": "일반 오류",
+    "Failed to instantiate SDK IMX Client when connecting wallet": (
+        "지갑 연결 중 SDK IMX 클라이언트를 만들지 못함"
+    ),
+    "Something went wrong.": "문제가 발생했습니다.",
+    "Contact the Customer Support team.": "고객 지원팀에 문의하세요.",
+    "Check SDK Settings.": "SDK 설정을 확인하세요.",
+    "Failed to open Link as iFrame due to 3rd party cookies blocked": (
+        "서드 파티 쿠키 차단으로 Link를 iFrame으로 열지 못함"
+    ),
+}
+
+
+OLD_1004 = "Failed to open Link as iFrame due to 3rd party cookies blocked"
+
+
+NEW_1004 = "Failed to open Link in an iFrame as the browser blocks 3rd party cookies"
+
+
+def korean_po(root: Path, texts: dict[str, str]) -> Path:
+    """`ko.po` made from the template, with one translation left fuzzy for review."""
+    return filled_po(root, "ko", texts, {FUZZY: "사용자가 Link를 닫음"})
+
+
+def reword_1004(root: Path) -> None:
+    """The English of 1004's scenario changes after it was translated."""
+    path = root / "catalogue/01-general.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f"scenario: {OLD_1004}", f"scenario: {NEW_1004}"), "utf-8")
+
+
+FUZZY = "Link forcibly closed by the user"  # 1003's scenario, carried over for review

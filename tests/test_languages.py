@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import polib
 import pytest
 from mkdocs.exceptions import Abort
 
@@ -23,6 +22,7 @@ from .conftest import (
     Site,
     cell,
     error_catalogue,
+    filled_po,
     follow,
     multilingual_site,
 )
@@ -99,15 +99,7 @@ def translated_site(root: Path, french: dict[str, str], fuzzy: str = "") -> Site
     """The multilingual site, with a French PO file made from the template of
     `error-catalogue translations` (as a translator's tool would fill it in)."""
     site = multilingual_site(root)
-    result = error_catalogue("translations", cwd=root)
-    assert result.returncode == 0, result.stderr
-    po = polib.pofile(result.stdout)
-    for entry in po:
-        entry.msgstr = french.get(entry.msgid, "")
-        if entry.msgid == fuzzy:
-            entry.msgstr, entry.flags = "Texte à revoir", ["fuzzy"]
-    (root / "catalogue/translations").mkdir()
-    po.save(str(root / "catalogue/translations/fr.po"))
+    filled_po(root, "fr", french, {fuzzy: "Texte à revoir"})
     return site
 
 
@@ -135,7 +127,7 @@ def test_each_language_shows_the_texts_its_po_file_translates(
     export = json.loads((tmp_path / "site/fr/error-catalogue.json").read_text(encoding="utf-8"))
     entries = {e["anchor"]: e for c in export["categories"] for e in c["entries"]}
     assert entries["1004"]["scenario"] == FRENCH[SCENARIO_1004]
-    assert "catalogue/translations/fr.po: 115 of the catalogue's texts have no translation" in (
+    assert "catalogue/translations/fr.po: 4 of 119 texts translated, 114 untranslated, 1 stale" in (
         caplog.text
     )
     checked = error_catalogue("check", cwd=tmp_path)  # the same count, for CI
@@ -230,6 +222,9 @@ def test_the_commands_skip_a_language_entry_that_is_not_a_mapping(tmp_path: Path
 @pytest.mark.parametrize("structure", ["suffix", "folder"])
 def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure: str) -> None:
     site = multilingual_site(tmp_path, structure=structure)
+    # A French PO file, so that the build and the commands mark the same entries untranslated.
+    (tmp_path / "catalogue/translations").mkdir()
+    (tmp_path / "catalogue/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
     site.build()
     site.write_config()
     for built in ((), ("--site-dir", "site")):
@@ -240,8 +235,6 @@ def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure:
     looked_up = error_catalogue("lookup", "1004", cwd=tmp_path).stdout
     assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.splitlines()
     # Another language: its pages and deep links, as its own build has them.
-    (tmp_path / "catalogue/translations").mkdir()
-    (tmp_path / "catalogue/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
     for built in ((), ("--site-dir", "site")):  # from the page files, or the built pages
         options = ("--format", "json", "--language", "fr-FR", *built)
         french = error_catalogue("export", *options, cwd=tmp_path)
@@ -324,6 +317,10 @@ def test_a_language_without_po_file_or_with_a_broken_one_is_said(tmp_path: Path)
     assert broken.stderr.startswith("catalogue/translations/fr.po:1: is not a valid PO file")
 
 
+# Labels whose translation is written as the English is: Spanish says "Error 1004" too.
+SAME_AS_ENGLISH = {("es", "deep_link")}
+
+
 @pytest.mark.parametrize("language", sorted(TRANSLATED_LABELS))
 def test_every_built_in_language_translates_every_label(language: str) -> None:
     """A label added to `Labels` without its translations would show in English unnoticed,
@@ -331,7 +328,8 @@ def test_every_built_in_language_translates_every_label(language: str) -> None:
     english, translated = Labels(), TRANSLATED_LABELS[language]
     for name in LABEL_NAMES:
         ours, theirs = getattr(translated, name), getattr(english, name)
-        assert ours != theirs, f"{language}: `{name}` is still English"
+        if (language, name) not in SAME_AS_ENGLISH:
+            assert ours != theirs, f"{language}: `{name}` is still English"
         assert sorted(re.findall(r"\{\w+\}", ours)) == sorted(re.findall(r"\{\w+\}", theirs))
 
 

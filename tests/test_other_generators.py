@@ -7,7 +7,6 @@ headings and cross-reference links.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,43 +21,14 @@ from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
 from .browser import artefact, assert_landed, reader, serve
 from .conftest import (
-    EXAMPLE_CATALOGUE,
     RenderingContext,
-    Site,
     css_cell,
     error_catalogue,
     new_site,
+    project,
     render_as,
 )
 from .environments import environment, run
-
-BOTH = """\
-site_name: Both
-plugins:
-  - search
-  - error-catalogue
-markdown_extensions:
-  - toc:
-      permalink: true
-  - error_catalogue:
-      catalogue: catalogue
-extra_css:
-  - assets/error-catalogue/error-catalogue.css
-extra_javascript:
-  - assets/error-catalogue/error-catalogue.js
-"""
-
-
-def project(root: Path) -> Site:
-    """The example catalogue, a reference page, a page linking to codes, and a config that
-    lists both the plugin (MkDocs, ProperDocs) and the extension (Zensical)."""
-    site = Site(root)
-    shutil.copytree(EXAMPLE_CATALOGUE, root / "catalogue")
-    site.page("index.md", "# Home\n\nSee [](error:1004) and [the old one](error:1005).\n")
-    site.page("reference/link-errors.md", "# Link errors\n\n<!-- error-catalogue -->\n")
-    site.page("guide/deep.md", "# Deep\n\nOn a sub-page: [](error:2001).\n")
-    (root / "mkdocs.yml").write_text(BOTH, encoding="utf-8")
-    return site
 
 
 def rendered(site_dir: Path) -> dict[str, Any]:

@@ -388,7 +388,8 @@ GERMAN_HEADINGS = [
         ("mkdocs", {"locale": "de"}, "Fehlercode"),  # MkDocs' own themes say `locale`
         ("readthedocs", {"locale": "pt_BR"}, "Código de erro"),  # a region: its language
         ("material", {"language": "pt-BR"}, "Código de erro"),
-        ("material", {"language": "ja"}, "Error Code"),  # no built-in texts: English
+        ("material", {"language": "ja"}, "エラーコード"),
+        ("material", {"language": "fi"}, "Error Code"),  # no built-in texts: English
     ],
 )
 def test_the_sites_language_gives_the_built_in_texts(

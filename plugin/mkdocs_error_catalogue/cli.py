@@ -31,10 +31,10 @@ from .problems import CatalogueError, Problem, display_path
 from .translating import (
     TRANSLATIONS_FOLDER,
     check_translations,
-    template,
     translate_by,
     translation_path,
 )
+from .translation_commands import add_translations
 from .writing import write_files
 
 DISTRIBUTION = "mkdocs-error-catalogue"
@@ -45,11 +45,13 @@ if TYPE_CHECKING:
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
-def add_catalogue_option(parser: argparse.ArgumentParser) -> None:
-    """The `--catalogue DIR` option every command that reads a catalogue takes."""
+def add_catalogue_option(parser: argparse.ArgumentParser, default: object = None) -> None:
+    """The `--catalogue DIR` option every command that reads a catalogue takes (a
+    sub-command's, `argparse.SUPPRESS`, so as not to undo its command's)."""
     parser.add_argument(
         "--catalogue",
         type=Path,
+        default=default,
         help="the catalogue folder (default: the plugin's `catalogue` option in ./mkdocs.yml, "
         "else ./catalogue)",
     )
@@ -632,24 +634,6 @@ def add_schema(commands: Commands) -> None:
 def schema(arguments: argparse.Namespace) -> int:
     """Print the schema shipped in the package, for saving next to the catalogue."""
     sys.stdout.write(SCHEMAS[arguments.kind].read_text(encoding="utf-8"))
-    return 0
-
-
-def add_translations(commands: Commands) -> None:
-    parser = commands.add_parser(
-        "translations",
-        help="print the PO template of the catalogue's texts, for translators and their tools",
-    )
-    add_catalogue_option(parser)
-    parser.set_defaults(run=translations)
-
-
-def translations(arguments: argparse.Namespace) -> int:
-    """Print the template (`catalogue/translations/catalogue.pot` is a good place for it)."""
-    catalogue = load_or_report(arguments.catalogue)
-    if catalogue is None:
-        return 1
-    sys.stdout.write(template(catalogue))
     return 0
 
 

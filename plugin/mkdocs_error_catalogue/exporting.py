@@ -78,6 +78,7 @@ def _entry(
         "obsolete": _obsolete(catalogue, entry),
         "url": locator.entry_url(entry.anchor),
         "deep_link": locator.deep_link(entry.anchor),
+        "untranslated": list(entry.untranslated),
     }
 
 

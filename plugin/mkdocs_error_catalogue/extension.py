@@ -30,7 +30,7 @@ from .markers import Marker, find_markers
 from .model import Catalogue, Category
 from .page_html import table_placeholder, with_recorded_problems
 from .problems import CatalogueError
-from .rendering import LABEL_NAMES, CatalogueRenderer, Labels
+from .rendering import CatalogueRenderer, Labels
 from .standalone import (
     PageContext,
     cached_catalogue,
@@ -40,8 +40,7 @@ from .standalone import (
     page_context,
     serving,
 )
-from .translations import labels_for
-from .validation import unknown_key
+from .translations import check_labels, labels_for
 
 log = logging.getLogger(__name__)
 # Names under which `markdown_extensions` may list this extension (for Zensical, say).
@@ -293,15 +292,15 @@ class ErrorCatalogueExtension(Extension):
         return f"#{anchor}"
 
     def _labels(self) -> Labels:
-        """The texts of the site's language, with the `labels` option's over them; a mistake
-        in `labels` is said now, not as a traceback from the first marker."""
+        """The texts of the site's language, with the `labels` option's over them (for every
+        language, then for this one); a mistake in `labels` is said now, not as a traceback
+        from the first marker."""
         given = self.getConfig("labels")
-        for name, value in given.items():
-            if name not in LABEL_NAMES:
-                raise ValueError(f"error_catalogue: {unknown_key(name, '`labels`', LABEL_NAMES)}")
-            if not isinstance(value, str):
-                raise ValueError(f"error_catalogue: the label `{name}` must be text, not {value!r}")
-        return dataclasses.replace(labels_for(self.language), **given)
+        try:
+            check_labels(given)
+        except ValueError as error:
+            raise ValueError(f"error_catalogue: {error}") from None
+        return labels_for(self.language, given)
 
     @property
     def renderer(self) -> CatalogueRenderer:

@@ -93,7 +93,11 @@ _REPLACED_BY = re.compile(
 
 # Sentence splitting in action cells: see `split_sentences`.
 _PROTECTED = re.compile(r"(`+).+?\1|!?\[[^\]]*\]\([^)]*\)|<[^<>]*>|\w+://\S+")
-_SENTENCE_END = re.compile(r"[.!?](?P<space> *)(?=\S)|[\u3002\uff01\uff1f]\s*(?=\S)")
+# `.`, `!`, `?` (then the next letter decides), or a full stop that ends a sentence by itself:
+# the ideographic full stop, fullwidth `.!?`, the Devanagari danda, the Arabic question mark.
+_SENTENCE_END = re.compile(
+    r"[.!?](?P<space> *)(?=\S)|[\u3002\uff0e\uff01\uff1f\u0964\u061f]\s*(?=\S)"
+)
 _ABBREVIATION = re.compile(r"(?:^|\W)(?:e\.g|i\.e|cf|vs)\.$", re.IGNORECASE)
 _ID_LENGTH = 60
 
@@ -526,9 +530,11 @@ def actions_from_cell(cell: str) -> tuple[tuple[str, ...], bool]:
 def split_sentences(text: str) -> list[str]:
     """Split run-together sentences: `IMX.Check wallet provider.` is two items.
 
-    A sentence ends at `.`, `!` or `?` followed by an uppercase letter, directly (`IMX.Check`)
-    or after spaces (`the issue. Check`), and at an ideographic full stop, exclamation or
-    question mark followed by more text. Never inside inline code, links, HTML tags or URLs,
+    A sentence ends at `.`, `!` or `?` followed by a letter that may start one (an uppercase
+    letter, or any letter of a script without case: Hangul, kana, CJK ideographs), directly
+    (`IMX.Check`, `하세요.고객`) or after spaces (`the issue. Check`, `하세요. 고객`), and at a
+    full stop of a script that ends sentences with its own (ideographic `。`, fullwidth full
+    stop, exclamation and question marks, Devanagari `।`, Arabic `؟`) followed by more text. Never inside inline code, links, HTML tags or URLs,
     nor after `e.g.`, `i.e.`, `cf.` or `vs.`.
     """
     protected = [match.span() for match in _PROTECTED.finditer(text)]
@@ -538,11 +544,18 @@ def split_sentences(text: str) -> list[str]:
         inside = any(start <= mark < end for start, end in protected)
         if inside or _ABBREVIATION.search(text[: mark + 1]):
             continue
-        if match.group("space") is not None and not text[cut].isupper():
+        if match.group("space") is not None and not _starts_sentence(text[cut]):
             continue
         starts.append(cut)
     bounds = zip(starts, [*starts[1:], len(text)], strict=True)
     return [text[start:end].strip() for start, end in bounds if text[start:end].strip()]
+
+
+def _starts_sentence(letter: str) -> bool:
+    """Whether `letter` may start a sentence: not a lowercase letter (`file.txt` is no end),
+    nor a digit or sign (`1.2.3`); a letter without case counts, as scripts without case have
+    no other sign of a sentence's start."""
+    return letter.isupper() or (letter.isalpha() and letter.lower() == letter.upper())
 
 
 # ---------------------------------------------------------------------------------------------

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 
 def language_tags(language: str) -> tuple[str, ...]:
-    """What to look `language` up as, most specific first: `pt_BR` -> `pt-br`, then `pt`."""
-    tag = normal_tag(language)
-    base = tag.split("-")[0]
-    return (tag, base) if base != tag else (tag,)
+    """What to look `language` up as, most specific first: `pt_BR` -> `pt-br`, then `pt`;
+    `zh-Hant-TW` -> `zh-hant-tw`, `zh-hant`, `zh`."""
+    parts = normal_tag(language).split("-")
+    return tuple("-".join(parts[:end]) for end in range(len(parts), 0, -1))
 
 
 def normal_tag(name: str) -> str:

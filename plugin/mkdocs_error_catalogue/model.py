@@ -31,6 +31,9 @@ class Entry:
     developer_actions: tuple[str, ...] = ()
     obsolete: Obsolete | None = None
     line: int = 0  # where the entry starts in its category file, for messages
+    # In a translated catalogue: the fields (`scenario`, `user_actions`, `obsolete.reason`...)
+    # that keep the catalogue's own text for want of a current translation.
+    untranslated: tuple[str, ...] = ()
 
     @property
     def anchor(self) -> str:

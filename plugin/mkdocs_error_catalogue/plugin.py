@@ -36,8 +36,7 @@ from .locking import lock_path
 from .model import Catalogue
 from .outputs import Output, SiteOutputs, site_outputs
 from .page_html import put_tables_back, tables_of, without_tables
-from .problems import CatalogueError, Problem, display_path
-from .rendering import LABEL_NAMES
+from .problems import CatalogueError, Problem
 from .search import add_entries_to_index
 from .site import (
     ASSETS,
@@ -50,7 +49,14 @@ from .site import (
     site_path_option,
     with_not_found,
 )
-from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
+from .translating import (
+    TRANSLATIONS_FOLDER,
+    status_summary,
+    translate_by,
+    translation_path,
+    translation_status,
+)
+from .translations import check_labels, untranslated_language
 from .watching import FolderWatch
 from .writing import (
     FileWriter,
@@ -71,34 +77,30 @@ _KEPT = "the site keeps the last good catalogue until these problems are fixed"
 _UNTRANSLATED = "the site shows the texts untranslated until this is fixed"
 
 
-class LabelsConfig(base.Config):
-    """`labels:`: the column headings, notes, filter and "not found" texts. Unset
-    ones are those of the site's language (see `translations`), else English."""
+class LabelsOption(base.BaseConfigOption[dict[str, Any]]):
+    """`labels:`: the column headings, notes, filter and "not found" texts, for every language
+    (`code: …`) or for one (`ko: {code: …}`), over the built-in texts of the page's language
+    (see `translations`), over English."""
 
-    code = c.Optional(c.Type(str))
-    scenario = c.Optional(c.Type(str))
-    message = c.Optional(c.Type(str))
-    user_actions = c.Optional(c.Type(str))
-    developer_actions = c.Optional(c.Type(str))
-    obsolete = c.Optional(c.Type(str))
-    since = c.Optional(c.Type(str))
-    replaced_by = c.Optional(c.Type(str))
-    no_code = c.Optional(c.Type(str))
-    no_actions = c.Optional(c.Type(str))
-    permalink = c.Optional(c.Type(str))
-    filter = c.Optional(c.Type(str))
-    filter_placeholder = c.Optional(c.Type(str))
-    filter_count = c.Optional(c.Type(str))
-    filter_none = c.Optional(c.Type(str))
-    not_found = c.Optional(c.Type(str))
-    not_found_link = c.Optional(c.Type(str))
+    def __init__(self) -> None:
+        super().__init__()
+        self.default: dict[str, Any] = {}
+
+    def run_validation(self, value: object) -> dict[str, Any]:
+        value = {} if value is None else value
+        try:
+            check_labels(value)
+        except ValueError as error:
+            raise base.ValidationError(str(error)) from None
+        assert isinstance(value, dict)  # check_labels accepts mappings only; YAML gives dicts
+        return value
 
 
 class ErrorCatalogueConfig(base.Config):
     """The plugin's options in `mkdocs.yml`."""
 
     catalogue = c.Type(str, default="catalogue")
-    labels = c.SubConfig(LabelsConfig)
+    labels = LabelsOption()
     stylesheet = c.Type(bool, default=True)
     script = c.Type(bool, default=True)
     # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
@@ -133,6 +135,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._searched_content: str | None = None
         # What the "not found" page needs, by deep-link path: one per language built.
         self._not_found: dict[str, str] = {}
+        # The languages without built-in labels that the log has named (once per language).
+        self._languages_said: set[str | None] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
@@ -154,7 +158,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._fragment_links = []
         self._pending_pages = {}
         self.extension = ErrorCatalogueExtension(
-            catalogue=self.catalogue, labels=self._labels(), language=built_language
+            catalogue=self.catalogue, labels=self._labels(built_language), language=built_language
         )
         self.extension.stale_problems = self._stale
         self.extension.managed = True
@@ -233,29 +237,36 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             log.error(line)
 
     def _translated(self, catalogue: Catalogue, language: str | None) -> Catalogue:
-        """`catalogue` with the texts that the PO file of the site's language translates."""
+        """`catalogue` with the texts that the PO file of the site's language translates, and
+        the summary of what it lacks in the build's log."""
         path = translation_path(self.folder, language)
         if path is None:
             return catalogue
         try:
-            translated, missing = translate_by(path, catalogue, log.warning)
+            translated, _ = translate_by(path, catalogue, log.warning)
+            status = translation_status(path, catalogue)
         except CatalogueError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
             self._say_while_serving(error, _UNTRANSLATED)
             return catalogue
-        if missing:
-            log.info(
-                f"{display_path(path)}: {missing} of the catalogue's texts have no translation "
-                "and show as the catalogue has them (`error-catalogue translations` prints the "
-                "template to translate)"
-            )
+        if status.pending:
+            log.info(status_summary(status, language or path.stem))
         return translated
 
-    def _labels(self) -> dict[str, str]:
-        """The labels the site sets."""
-        given = ((name, self.config.labels[name]) for name in LABEL_NAMES)
-        return {name: value for name, value in given if value is not None}
+    def _labels(self, language: str | None) -> dict[str, Any]:
+        """The labels the site sets; for a language without built-in texts whose labels the
+        site does not set either, said once (as information: English texts are a working
+        site, and a warning would fail `--strict` builds that chose them)."""
+        given = self.config.labels
+        if language not in self._languages_said and untranslated_language(language, given):
+            self._languages_said.add(language)
+            log.info(
+                f"no built-in texts for the language `{language}`: the column headings, badges, "
+                f"filter and notes are in English; set them with `labels: {{{language}: {{code: "
+                f"…}}}}` in the options of `error-catalogue`"
+            )
+        return given
 
     # Last: the files other plugins generate are then known too, both to refuse a clash with a
     # deep link and to be left alone by the deep-link writer.
@@ -267,7 +278,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             files.append(File.generated(config, path, abs_src_path=str(source)))
         assert self.catalogue is not None  # on_config loaded it or stopped the build
         self.site = CatalogueSite(
-            self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
+            self.catalogue,
+            files,
+            site_url=config.site_url,
+            deep_links=self.deep_links,
+            labels=self.extension.labels,
+            language=self.extension.language,
         )
         # Ten thousand small files take many file systems a while: written meanwhile.
         self._write_deep_links(Path(config.site_dir), files)

@@ -39,6 +39,9 @@ class Labels:
     no_code: str = "no code"
     no_actions: str = "none"
     permalink: str = "Permanent link"
+    # The badge of an entry that the page's language does not translate whole (yet): its
+    # English texts are current, a translation of an older wording is never shown.
+    untranslated: str = "Not yet translated"
     # Written by the script (see `SCRIPT_LABELS`).
     filter: str = "Filter errors"
     filter_placeholder: str = "Code or words"
@@ -48,6 +51,8 @@ class Labels:
     # catalogue does not have (see `CatalogueSite.not_found_html`).
     not_found: str = "Error {code} is not in the error reference."
     not_found_link: str = "See every error"
+    # The title and link text of an entry's deep-link page (`errors/1004/`).
+    deep_link: str = "Error {code}"
 
 
 LABEL_NAMES = tuple(field.name for field in fields(Labels))
@@ -201,7 +206,17 @@ class CatalogueRenderer:
         if entry.obsolete is not None:
             badge = escape(self.labels.obsolete)
             code = f'<del>{code}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
-        return f'<th scope="row">{code}{self._permalink(anchor)}</th>'
+        return (
+            f'<th scope="row">{code}{self._untranslated_badge(entry)}{self._permalink(anchor)}</th>'
+        )
+
+    def _untranslated_badge(self, entry: Entry) -> str:
+        """The badge of an entry that the page's language does not translate whole: its
+        texts in the catalogue's words are current, not stale translations."""
+        if not entry.untranslated:
+            return ""
+        label = escape(self.labels.untranslated)
+        return f'<span class="{CSS_PREFIX}-badge {CSS_PREFIX}-untranslated">{label}</span>'
 
     def _permalink(self, anchor: str) -> str:
         """A heading-style `¶` link to the row itself, for copying the entry's address (the

@@ -92,10 +92,15 @@ class CatalogueSite:
         site_url: str | None = None,
         deep_links: str | None = None,
         built: Path | None = None,
+        labels: Labels | None = None,
+        language: str | None = None,
     ) -> None:
         """Where each category is shown: found from the markers in the page files, or, with
-        `built` (the folder of a site built from `files`), from the tables in its pages."""
+        `built` (the folder of a site built from `files`), from the tables in its pages. The
+        deep-link pages are in `language`, with its `labels`."""
         self.catalogue = catalogue
+        self.labels = labels or Labels()
+        self.language = language
         self._site_url = with_slash(site_url)
         self.deep_links = deep_links
         self.files = files
@@ -241,7 +246,8 @@ class CatalogueSite:
             folder = f"{self.deep_links}/{entry.anchor}/"
             target = page_relative(path, folder)
             canonical = (self.site_url and self.entry_url(entry.anchor)) or target
-            yield f"{folder}index.html", redirect_page(entry, target, canonical)
+            page = redirect_page(entry, target, canonical, self.labels, self.language)
+            yield f"{folder}index.html", page
 
     def _absolute(self, path: str | None) -> str | None:
         if path is None or self._site_url is None:
@@ -356,18 +362,32 @@ def _files_config(settings: dict[str, Any], config_file: Path | None = None) -> 
     return config
 
 
-def extension_labels(config_file: Path) -> Labels:
-    """The texts that the extension listed in `config_file` writes, as it would under Zensical:
-    its `labels` over those of its `language`, else of the theme's."""
+def extension_labels(config_file: Path, language: str | None = None) -> Labels:
+    """The texts that the extension listed in `config_file` writes, as it would under Zensical
+    (else the plugin's `labels`): its `labels` over those of `language`, else of its own
+    `language`, else of the theme's."""
+    return ErrorCatalogueExtension(**_labels_options(config_file, language)).labels
+
+
+def pages_language(config_file: Path, language: str | None = None) -> str | None:
+    """The language of the pages `config_file` builds: `language` when given, else that of
+    the extension's options, else the theme's."""
+    return _labels_options(config_file, language)["language"] or None
+
+
+def _labels_options(config_file: Path, language: str | None) -> dict[str, Any]:
     raw = _raw_config(config_file)
     listed = (_plugin_options(raw.get("markdown_extensions"), name) for name in EXTENSION_NAMES)
-    options = next((found for found in listed if found is not None), {})
-    language = str(options.get("language") or theme_language(raw.get("theme")) or "")
+    options = next((found for found in listed if found is not None), None)
+    if options is None:
+        options = _plugin_options(raw.get("plugins"), "error-catalogue") or {}
+    labels = options.get("labels") or {}
+    language = language or options.get("language") or theme_language(raw.get("theme"))
     try:
-        extension = ErrorCatalogueExtension(labels=options.get("labels") or {}, language=language)
-    except ValueError as error:  # labels it refuses, as the build would have said
+        ErrorCatalogueExtension(labels=labels)  # labels it refuses, as the build would say
+    except ValueError as error:
         raise ConfigurationError(str(error)) from None
-    return extension.labels
+    return {"labels": labels, "language": str(language or "")}
 
 
 def catalogue_option(config_file: Path) -> Path | None:
@@ -442,4 +462,6 @@ def site_from_config(
         site_url=site_url or settings.config.site_url,
         deep_links=settings.deep_links and folder + settings.deep_links,
         built=built,
+        labels=extension_labels(config_file, language),
+        language=pages_language(config_file, language),
     )
