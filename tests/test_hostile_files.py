@@ -171,6 +171,7 @@ UNFIT_TRANSLATIONS = [
 ]
 
 
+@pytest.mark.slow  # a French site built as a new process per case: about 5 s of CPU
 @pytest.mark.parametrize(("msgstr", "words"), UNFIT_TRANSLATIONS, ids=range(5))
 def test_an_unfit_translation_is_not_used_and_named_with_its_line(
     tmp_path: Path, msgstr: str, words: str
