@@ -372,7 +372,7 @@ GENERATORS: dict[str, Callable[[str], str]] = {
 def filled_po(root: Path, language: str, texts: dict[str, str], fuzzy: dict[str, str]) -> Path:
     """The PO file of `language` made from the template of `error-catalogue translations`, as
     a translator's tool fills it in: `texts` translated, `fuzzy` translated for review."""
-    result = error_catalogue("translations", cwd=root)
+    result = run_cli("translations", cwd=root)
     assert result.returncode == 0, result.stderr
     po = polib.pofile(result.stdout)
     for entry in po:

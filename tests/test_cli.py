@@ -1,5 +1,5 @@
-"""The `error-catalogue` command: in this process (`run_cli`), and a few runs of the installed
-program as users run it (`error_catalogue`)."""
+"""The `error-catalogue` command: in this process (`run_cli`), and the installed program as
+users run it (`error_catalogue`)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from .conftest import EXAMPLE_CATALOGUE, REPO, error_catalogue, run_cli
 
 def test_check_passes_on_the_example_catalogue(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "catalogue")
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "catalogue: 12 categories, 45 errors, no problems"
 

@@ -12,7 +12,7 @@ import yaml
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, error_catalogue
+from .conftest import EXAMPLE_CATALOGUE, run_cli
 
 ENTRY = "  - {code: 1, scenario: S, message: M}\n"
 # (category file, valid?) for every rule a single-file schema can express.
@@ -110,9 +110,9 @@ def test_checks_beyond_the_schema_are_the_loaders(tmp_path: Path, text: str) -> 
 
 
 def test_the_cli_prints_the_shipped_schemas(tmp_path: Path) -> None:
-    printed = error_catalogue("schema", cwd=tmp_path)
+    printed = run_cli("schema", cwd=tmp_path)
     assert json.loads(printed.stdout) == json.loads(CATALOGUE_SCHEMA.read_text())
-    exported = json.loads(error_catalogue("schema", "export", cwd=tmp_path).stdout)
+    exported = json.loads(run_cli("schema", "export", cwd=tmp_path).stdout)
     assert exported["title"] == "mkdocs-error-catalogue export"
 
 

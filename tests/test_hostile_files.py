@@ -19,7 +19,7 @@ import pytest
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.importing import import_page, write_categories
 
-from .conftest import new_site
+from .conftest import new_site, run_cli
 
 NOBODY = 65534
 
@@ -171,6 +171,7 @@ UNFIT_TRANSLATIONS = [
 ]
 
 
+@pytest.mark.slow  # a French site built as a new process per case: about 5 s of CPU
 @pytest.mark.parametrize(("msgstr", "words"), UNFIT_TRANSLATIONS, ids=range(5))
 def test_an_unfit_translation_is_not_used_and_named_with_its_line(
     tmp_path: Path, msgstr: str, words: str
@@ -203,13 +204,7 @@ def test_an_unfit_translation_is_not_used_and_named_with_its_line(
     row = page.find("tr", id="1")
     assert row is not None and "Scénario" in row.get_text()  # the file's other texts are used
     assert "\x1b" not in str(page) and "\x07" not in str(page) and "wzxhzdk" not in str(page)
-    checked = subprocess.run(
-        [str(Path(sys.executable).parent / "error-catalogue"), "check"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    checked = run_cli("check", cwd=tmp_path)
     assert checked.returncode == 1 and expected in checked.stderr
 
 
@@ -256,6 +251,7 @@ def shared_folder() -> Iterator[Path]:
         yield Path(name)
 
 
+@pytest.mark.slow  # 15 new processes, 6 of them as another user: about 6 s of CPU
 @pytest.mark.parametrize("way", ["check", "build", "standalone"])
 @pytest.mark.parametrize("fault", list(FAULTS))
 def test_a_file_that_cannot_be_opened_is_named_without_a_traceback(

@@ -35,8 +35,8 @@ from .conftest import (
     Site,
     catalogue_values,
     comparable,
-    error_catalogue,
     new_site,
+    run_cli,
 )
 
 PWNED = "window.__pwned=1"
@@ -311,7 +311,7 @@ def test_the_markdown_export_of_the_corpus_imports_back(hostile_folder: Path) ->
 
 
 def test_every_refused_link_is_a_problem_for_check_with_its_line(hostile_folder: Path) -> None:
-    result = error_catalogue("check", "--catalogue", str(hostile_folder), cwd=hostile_folder)
+    result = run_cli("check", "--catalogue", str(hostile_folder), cwd=hostile_folder)
     assert result.returncode == 1
     problems = result.stderr.splitlines()
     first = [p for p in problems if p.startswith("000.yml:")]

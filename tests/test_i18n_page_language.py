@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Site, error_catalogue, multilingual_site
+from .conftest import Site, multilingual_site, run_cli
 
 SITE_URL = "https://example.com/"
 MARKER_PAGE = "# Errors\n\n<!-- error-catalogue -->\n"
@@ -23,7 +23,7 @@ def looked_up(site: Site, language: str) -> list[str]:
     """The URL and deep-link lines `error-catalogue lookup 1004` prints for `language`
     ("" for the default one, else its folder, "fr/")."""
     options = ("--language", language.rstrip("/")) if language else ()
-    result = error_catalogue("lookup", "1004", *options, cwd=site.root)
+    result = run_cli("lookup", "1004", *options, cwd=site.root)
     assert result.returncode == 0, result.stderr
     return result.stdout.splitlines()[-2:]
 

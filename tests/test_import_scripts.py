@@ -10,7 +10,7 @@ import yaml
 
 from mkdocs_error_catalogue.importing import split_sentences
 
-from .conftest import new_site, run_cli
+from .conftest import cell, new_site, run_cli
 
 # A hand-written page as teams write it in these languages: the actions of a cell run
 # together, sentence after sentence, each ended by the language's own full stop.
@@ -59,7 +59,7 @@ def test_korean_japanese_and_chinese_cells_are_split_into_actions(tmp_path: Path
     assert found == {code: (list(user), list(dev)) for code, (user, dev) in ACTIONS.items()}
     site.build(strict=True)  # and the site shows them as lists
     row = site.html().find("tr", id="1001")
-    items = [li.get_text() for li in row.find_all("td")[3].find_all("li")]
+    items = [li.get_text() for li in cell(row, "user-actions").find_all("li")]
     assert items == list(ACTIONS[1001][0])
 
 

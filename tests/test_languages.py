@@ -21,10 +21,10 @@ from .conftest import (
     EXAMPLE_ANCHORS,
     Site,
     cell,
-    error_catalogue,
     filled_po,
     follow,
     multilingual_site,
+    run_cli,
 )
 
 pytestmark = (
@@ -130,7 +130,7 @@ def test_each_language_shows_the_texts_its_po_file_translates(
     assert "catalogue/translations/fr.po: 4 of 119 texts translated, 114 untranslated, 1 stale" in (
         caplog.text
     )
-    checked = error_catalogue("check", cwd=tmp_path)  # the same count, for CI
+    checked = run_cli("check", cwd=tmp_path)  # the same count, for CI
     assert checked.stdout.splitlines()[1:] == [
         "catalogue/translations/fr.po: 4 of 119 texts translated"
     ]
@@ -174,7 +174,7 @@ def test_a_broken_po_file_stops_the_build_with_its_line(tmp_path: Path) -> None:
         'msgid "Something went wrong retrieving your tokens list: ${apiError}"\nmsgstr "Error"\n',
         encoding="utf-8",
     )
-    checked = error_catalogue("check", cwd=tmp_path)
+    checked = run_cli("check", cwd=tmp_path)
     assert checked.returncode == 1
     assert checked.stderr.splitlines() == [
         "catalogue/translations/es.po:1: the translation of `Something went wrong retrieving "
@@ -214,7 +214,7 @@ def test_the_commands_skip_a_language_entry_that_is_not_a_mapping(tmp_path: Path
     site = multilingual_site(tmp_path)
     site.config["plugins"][1]["i18n"]["languages"].insert(0, "fr")
     site.write_config()
-    looked_up = error_catalogue("lookup", "1004", cwd=tmp_path)
+    looked_up = run_cli("lookup", "1004", cwd=tmp_path)
     assert looked_up.returncode == 0, looked_up.stderr
     assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.stdout.splitlines()
 
@@ -228,20 +228,20 @@ def test_the_commands_give_the_default_languages_urls(tmp_path: Path, structure:
     site.build()
     site.write_config()
     for built in ((), ("--site-dir", "site")):
-        printed = error_catalogue("export", "--format", "json", *built, cwd=tmp_path)
+        printed = run_cli("export", "--format", "json", *built, cwd=tmp_path)
         assert printed.returncode == 0, printed.stderr
         expected = (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
         assert printed.stdout == expected
-    looked_up = error_catalogue("lookup", "1004", cwd=tmp_path).stdout
+    looked_up = run_cli("lookup", "1004", cwd=tmp_path).stdout
     assert "URL: https://example.com/reference/link-errors/#1004" in looked_up.splitlines()
     # Another language: its pages and deep links, as its own build has them.
     for built in ((), ("--site-dir", "site")):  # from the page files, or the built pages
         options = ("--format", "json", "--language", "fr-FR", *built)
-        french = error_catalogue("export", *options, cwd=tmp_path)
+        french = run_cli("export", *options, cwd=tmp_path)
         assert french.returncode == 0, french.stderr
         expected = (tmp_path / "site/fr/error-catalogue.json").read_text(encoding="utf-8")
         assert french.stdout == expected
-    looked_up = error_catalogue("lookup", "1004", "--language", "fr", cwd=tmp_path).stdout
+    looked_up = run_cli("lookup", "1004", "--language", "fr", cwd=tmp_path).stdout
     assert looked_up.splitlines()[-2:] == [
         "URL: https://example.com/fr/reference/link-errors/#1004",
         "Deep link: https://example.com/fr/errors/1004/",
@@ -276,7 +276,7 @@ def test_export_and_lookup_give_the_texts_of_a_language(tmp_path: Path) -> None:
     """SDKs that show localized messages take them from the same single source."""
     message = "Something went wrong retrieving your tokens list: ${apiError}"
     translated_site(tmp_path, FRENCH | {CONTACT: "Contactez le support. <b>"}).write_config()
-    result = error_catalogue("export", "--format", "json", "--language", "fr-FR", cwd=tmp_path)
+    result = run_cli("export", "--format", "json", "--language", "fr-FR", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     entries = {
         e["anchor"]: e for c in json.loads(result.stdout)["categories"] for e in c["entries"]
@@ -286,9 +286,9 @@ def test_export_and_lookup_give_the_texts_of_a_language(tmp_path: Path) -> None:
     assert entries["1003"]["scenario"] == "Link forcibly closed by the user"  # not translated
     # The French pages, as mkdocs-static-i18n builds them (see linking.md).
     assert entries["1004"]["url"] == "https://example.com/fr/reference/link-errors/#1004"
-    english = error_catalogue("export", "--format", "json", cwd=tmp_path)
+    english = run_cli("export", "--format", "json", cwd=tmp_path)
     assert json.loads(english.stdout)["categories"][0]["title"] == "General Errors"
-    lookup = error_catalogue("lookup", "1000", "--language", "fr", cwd=tmp_path)
+    lookup = run_cli("lookup", "1000", "--language", "fr", cwd=tmp_path)
     assert lookup.stdout.splitlines()[3:5] == ["User actions:", "  - Contactez le support. <b>"]
 
 
@@ -296,13 +296,13 @@ def test_a_language_without_po_file_or_with_a_broken_one_is_said(tmp_path: Path)
     translated_site(
         tmp_path, {"Something went wrong retrieving your tokens list: ${apiError}": "Erreur"}
     )
-    result = error_catalogue("export", "--format", "markdown", "--language", "de", cwd=tmp_path)
+    result = run_cli("export", "--format", "markdown", "--language", "de", cwd=tmp_path)
     assert (result.returncode, result.stdout, result.stderr) == (
         1,
         "",
         "error-catalogue export: no translation for `de`: catalogue/translations has no de.po\n",
     )
-    lossy = error_catalogue("lookup", "1001", "--language", "fr", cwd=tmp_path)
+    lossy = run_cli("lookup", "1001", "--language", "fr", cwd=tmp_path)
     assert lossy.returncode == 0  # as a build without --strict: said, and given
     assert re.fullmatch(
         r"catalogue/translations/fr.po:\d+: the translation of `Something went wrong retrieving "
@@ -312,7 +312,7 @@ def test_a_language_without_po_file_or_with_a_broken_one_is_said(tmp_path: Path)
     )
     assert "Message: Erreur" in lossy.stdout.splitlines()
     (tmp_path / "catalogue/translations/fr.po").write_text("foo bar\n", encoding="utf-8")
-    broken = error_catalogue("lookup", "1001", "--language", "fr", cwd=tmp_path)
+    broken = run_cli("lookup", "1001", "--language", "fr", cwd=tmp_path)
     assert (broken.returncode, broken.stdout) == (1, "")
     assert broken.stderr.startswith("catalogue/translations/fr.po:1: is not a valid PO file")
 

@@ -19,10 +19,10 @@ from .conftest import (
     Site,
     cell,
     edit,
-    error_catalogue,
     example_site,
     follow,
     new_site,
+    run_cli,
 )
 
 
@@ -380,16 +380,16 @@ def test_lookup_and_export_read_a_built_site_for_markers_from_includes(tmp_path:
     built_with_tables_from_an_include(tmp_path)
 
     def url_line(*options: str) -> str:
-        looked_up = error_catalogue("lookup", "1004", *options, cwd=tmp_path)
+        looked_up = run_cli("lookup", "1004", *options, cwd=tmp_path)
         assert looked_up.returncode == 0, looked_up.stderr
         return next(line for line in looked_up.stdout.splitlines() if line.startswith("URL:"))
 
     assert url_line() == "URL: (unknown: no page of the site shows it)"
     assert url_line("--site-dir", "site") == "URL: https://example.com/reference/link-errors/#1004"
-    exported = error_catalogue("export", "--format", "json", "--site-dir", "site", cwd=tmp_path)
+    exported = run_cli("export", "--format", "json", "--site-dir", "site", cwd=tmp_path)
     built = (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
     assert json.loads(exported.stdout) == json.loads(built)
-    missing = error_catalogue("lookup", "1004", "--site-dir", "nowhere", cwd=tmp_path)
+    missing = run_cli("lookup", "1004", "--site-dir", "nowhere", cwd=tmp_path)
     assert (missing.returncode, missing.stderr.strip()) == (
         1,
         "error-catalogue lookup: nowhere not found: build the site first, or leave out --site-dir",
@@ -404,7 +404,7 @@ def test_a_catalogue_kept_in_the_docs_folder_is_not_published(tmp_path: Path) ->
     (tmp_path / "docs/data/errors/translations").mkdir()
     (tmp_path / "docs/data/errors/translations/fr.po").write_text('msgid "x"\nmsgstr "y"\n')
     site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
-    assert error_catalogue("lock", "--catalogue", "docs/data/errors", cwd=tmp_path).returncode == 0
+    assert run_cli("lock", "--catalogue", "docs/data/errors", cwd=tmp_path).returncode == 0
     assert (tmp_path / "docs/data/errors.lock").is_file()
     site.build()
     assert [row["id"] for row in site.html().select(".error-catalogue tbody tr")] == (
@@ -505,7 +505,7 @@ def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) ->
     site = example_site(tmp_path)
     site.config["site_url"] = "https://example.com/docs/"
     site.build()
-    printed = error_catalogue("export", "--format", "json", cwd=tmp_path)
+    printed = run_cli("export", "--format", "json", cwd=tmp_path)
     assert printed.returncode == 0, printed.stderr
     assert printed.stdout == (tmp_path / "site/error-catalogue.json").read_text(encoding="utf-8")
 
@@ -513,7 +513,7 @@ def test_cli_json_export_prints_the_same_document_as_the_site(tmp_path: Path) ->
 @pytest.mark.slow  # about a second or more of MkDocs builds
 def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
     example_site(tmp_path).write_config()
-    result = error_catalogue("lookup", "1005", "--site-url", "https://example.com/", cwd=tmp_path)
+    result = run_cli("lookup", "1005", "--site-url", "https://example.com/", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == (
@@ -526,11 +526,9 @@ def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
         "URL: https://example.com/reference/link-errors/#1005",
         "Deep link: https://example.com/errors/1005/",
     ]
-    pasted = error_catalogue(
-        "lookup", " 1005\n", "--site-url", "https://example.com/", cwd=tmp_path
-    )
+    pasted = run_cli("lookup", " 1005\n", "--site-url", "https://example.com/", cwd=tmp_path)
     assert (pasted.returncode, pasted.stdout) == (0, result.stdout)
-    typed = error_catalogue("lookup", "API-ERROR", cwd=tmp_path)  # no two codes differ in case
+    typed = run_cli("lookup", "API-ERROR", cwd=tmp_path)  # no two codes differ in case
     assert (typed.returncode, typed.stdout.split(":")[0]) == (0, "api-error")
     for address in (  # what support staff paste from a browser, a chat or the docs
         "https://example.com/reference/link-errors/#1005",
@@ -539,9 +537,7 @@ def test_cli_lookup_prints_the_entry_and_its_url(tmp_path: Path) -> None:
         "error:1005",
         "#1005",
     ):
-        found = error_catalogue(
-            "lookup", address, "--site-url", "https://example.com/", cwd=tmp_path
-        )
+        found = run_cli("lookup", address, "--site-url", "https://example.com/", cwd=tmp_path)
         assert (found.returncode, found.stdout) == (0, result.stdout), address
 
 
@@ -553,7 +549,7 @@ def test_export_may_go_to_a_sub_folder(tmp_path: Path) -> None:
 
 def test_a_site_url_without_final_slash_keeps_its_sub_path(tmp_path: Path) -> None:
     example_site(tmp_path).write_config()
-    result = error_catalogue("lookup", "1004", "--site-url", "https://x.org/sdk", cwd=tmp_path)
+    result = run_cli("lookup", "1004", "--site-url", "https://x.org/sdk", cwd=tmp_path)
     assert result.stdout.splitlines()[-1] == "Deep link: https://x.org/sdk/errors/1004/"
 
 
@@ -561,13 +557,13 @@ def test_commands_find_the_catalogue_named_in_mkdocs_yml(tmp_path: Path) -> None
     site = example_site(tmp_path, catalogue="errors-src")
     (tmp_path / "catalogue").rename(tmp_path / "errors-src")
     site.write_config()
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.stdout.startswith("errors-src: 12 categories"), result.stderr
 
 
 def test_cli_lookup_of_an_unknown_code_exits_1_with_suggestions(tmp_path: Path) -> None:
     example_site(tmp_path).write_config()
-    result = error_catalogue("lookup", "1006", cwd=tmp_path)
+    result = run_cli("lookup", "1006", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.strip() == (
         "error-catalogue lookup: no error 1006 in catalogue: did you mean 11006, 1005, 1004?"

@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 
 from mkdocs_error_catalogue.page_html import recorded_problems
 
-from .conftest import EXAMPLE_CATALOGUE, Server, cell, edit, error_catalogue, new_site
+from .conftest import EXAMPLE_CATALOGUE, Server, cell, edit, new_site, run_cli
 
 RESTORE = "restore it from version control, or delete it on purpose to start over"
 
@@ -27,7 +27,7 @@ RESTORE = "restore it from version control, or delete it on purpose to start ove
 def locked(tmp_path: Path) -> Path:
     """A copy of the example catalogue, locked."""
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "catalogue")
-    result = error_catalogue("lock", cwd=tmp_path)
+    result = run_cli("lock", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "catalogue.lock: 43 published codes locked"
     return tmp_path
@@ -47,7 +47,7 @@ def write_errors(root: Path, errors: list[Error], category_id: str = "a") -> Non
 
 def locked_errors(root: Path, errors: list[Error]) -> Path:
     write_errors(root, errors)
-    result = error_catalogue("lock", cwd=root)
+    result = run_cli("lock", cwd=root)
     assert result.returncode == 0, result.stderr
     return root
 
@@ -130,7 +130,7 @@ def test_every_wording_change_is_reported_with_its_advice(
     old_scenario, old_message, scenario, message, advice = probe
     locked_errors(tmp_path, [("1004", old_scenario, old_message)])
     write_errors(tmp_path, [("1004", scenario, message)])
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
     assert line.startswith("catalogue/a.yml:4: code 1004 changed since it was locked in ")
@@ -160,7 +160,7 @@ def test_the_lock_lists_every_published_code_sorted_and_stable(locked: Path) -> 
     }
     assert "api-error" not in data  # an id is not a published code
     assert text.endswith("\n\n# End of the lock: 43 published codes.\n")  # a cut is noticed
-    assert error_catalogue("lock", cwd=locked).returncode == 0
+    assert run_cli("lock", cwd=locked).returncode == 0
     assert (locked / "catalogue.lock").read_text(encoding="utf-8") == text
 
 
@@ -180,11 +180,11 @@ def test_a_rewording_is_shown_until_lock_reword_records_it(
     locked: Path, old: str, new: str
 ) -> None:
     edit(locked, "01-general.yml", old, new)
-    result = error_catalogue("check", cwd=locked)
+    result = run_cli("check", cwd=locked)
     assert result.returncode == 1
     assert f'was "{old}", now "{new}". {REWORDING}' in result.stderr
     before = (locked / "catalogue.lock").read_text(encoding="utf-8")
-    refused = error_catalogue("lock", cwd=locked)
+    refused = run_cli("lock", cwd=locked)
     assert refused.returncode == 1
     assert refused.stderr.splitlines()[-1] == (
         "error-catalogue lock: catalogue.lock was not written: locked codes changed (1001): "
@@ -192,11 +192,11 @@ def test_a_rewording_is_shown_until_lock_reword_records_it(
         "`error-catalogue lock --reword 1001`"
     )
     assert (locked / "catalogue.lock").read_text(encoding="utf-8") == before
-    recorded = error_catalogue("lock", "--reword", "1001", cwd=locked)
+    recorded = run_cli("lock", "--reword", "1001", cwd=locked)
     assert recorded.returncode == 0, recorded.stderr
     after = (locked / "catalogue.lock").read_text(encoding="utf-8")
     assert yaml.safe_load(after)["1001"]["scenario" if "list" in new else "message"] == new
-    assert error_catalogue("check", cwd=locked).returncode == 0
+    assert run_cli("check", cwd=locked).returncode == 0
 
 
 def test_giving_a_locked_code_another_meaning_fails(locked: Path) -> None:
@@ -207,7 +207,7 @@ def test_giving_a_locked_code_another_meaning_fails(locked: Path) -> None:
         "Something went wrong retrieving your tokens list: ${apiError}",
         "Insufficient funds.",
     )
-    result = error_catalogue("check", cwd=locked)
+    result = run_cli("check", cwd=locked)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "catalogue/01-general.yml:13: code 1001 changed since it was locked in catalogue.lock: "
@@ -223,7 +223,7 @@ def test_deleting_a_locked_code_fails_and_marking_it_obsolete_passes(locked: Pat
     path = locked / "catalogue" / "07-history.yml"
     original = path.read_text(encoding="utf-8")
     path.write_text(original.split("errors:")[0] + "errors: []\n", encoding="utf-8")
-    result = error_catalogue("check", cwd=locked)
+    result = run_cli("check", cwd=locked)
     assert result.returncode == 1
     assert result.stderr.strip().endswith(
         "code 8000 is published (in catalogue.lock) but missing from the catalogue: put it back "
@@ -231,12 +231,12 @@ def test_deleting_a_locked_code_fails_and_marking_it_obsolete_passes(locked: Pat
     )
     assert result.stderr.startswith("catalogue.lock:")
     path.write_text(original + "    obsolete: true\n", encoding="utf-8")
-    assert error_catalogue("check", cwd=locked).returncode == 0
+    assert run_cli("check", cwd=locked).returncode == 0
 
 
 def test_lock_refuses_to_bless_a_broken_promise(locked: Path) -> None:
     edit(locked, "08-cancel.yml", "- code: 9001", "- code: 9002")
-    result = error_catalogue("lock", cwd=locked)
+    result = run_cli("lock", cwd=locked)
     assert result.returncode == 1
     assert "code 9001 is published" in result.stderr
 
@@ -244,7 +244,7 @@ def test_lock_refuses_to_bless_a_broken_promise(locked: Path) -> None:
 def test_a_lock_that_cannot_be_written_is_one_line_not_a_traceback(locked: Path) -> None:
     (locked / "catalogue.lock").unlink()
     (locked / "catalogue.lock").mkdir()
-    result = error_catalogue("lock", cwd=locked)
+    result = run_cli("lock", cwd=locked)
     assert result.returncode == 1
     assert result.stderr == (
         f"catalogue.lock: is a folder, not a lock file: {RESTORE} (then run "
@@ -270,7 +270,7 @@ def test_reusing_a_code_for_an_error_like_another_published_one_fails(locked: Pa
         "Failed to retrieve token details",
         "Failed to retrieve the order details",
     )
-    result = error_catalogue("check", cwd=locked)
+    result = run_cli("check", cwd=locked)
     assert result.returncode == 1
     assert "It looks like a different error (closest to 9000)" in result.stderr
 
@@ -295,7 +295,7 @@ def test_a_broken_lock_file_is_a_problem_with_its_line(
     folder.mkdir()
     (folder / "a.yml").write_text("title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n")
     (tmp_path / "catalogue.lock").write_text(lock)
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("catalogue.lock:")
     assert words in result.stderr
@@ -304,7 +304,7 @@ def test_a_broken_lock_file_is_a_problem_with_its_line(
 
 def test_lock_beside_the_folder_even_from_inside_it(locked: Path) -> None:
     inside = locked / "catalogue"
-    result = error_catalogue("lock", "--catalogue", ".", cwd=inside)
+    result = run_cli("lock", "--catalogue", ".", cwd=inside)
     assert result.returncode == 0, result.stderr
     assert not (inside / ".lock").exists()
     assert (locked / "catalogue.lock").is_file()
@@ -379,13 +379,13 @@ def test_the_extension_alone_logs_and_records_a_changed_wording(
 def test_reword_names_only_locked_codes_that_changed(locked: Path) -> None:
     edit(locked, "01-general.yml", "Unable to retrieve tokens list", "Unable to load tokens list")
     before = (locked / "catalogue.lock").read_text(encoding="utf-8")
-    unchanged = error_catalogue("lock", "--reword", "1001", "1003", cwd=locked)
+    unchanged = run_cli("lock", "--reword", "1001", "1003", cwd=locked)
     assert (unchanged.returncode, unchanged.stderr) == (
         1,
         "error-catalogue lock: --reword 1003: code 1003 has not changed since it was locked: "
         "name only changed locked codes\n",
     )
-    unknown = error_catalogue("lock", "--reword", "1001", "7777", cwd=locked)
+    unknown = run_cli("lock", "--reword", "1001", "7777", cwd=locked)
     assert (unknown.returncode, unknown.stderr) == (
         1,
         "error-catalogue lock: --reword 7777: code 7777 is not locked: name only changed "
@@ -404,8 +404,8 @@ def test_plain_lock_records_new_codes_and_codes_moved_to_another_category(
         "errors": [{"code": int(c), "scenario": s, "message": m} for c, s, m in THREE],
     }
     (tmp_path / "catalogue" / "b.yml").write_text(yaml.safe_dump(b), encoding="utf-8")
-    assert error_catalogue("check", cwd=tmp_path).returncode == 0
-    result = error_catalogue("lock", cwd=tmp_path)
+    assert run_cli("check", cwd=tmp_path).returncode == 0
+    result = run_cli("lock", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lock = yaml.safe_load((tmp_path / "catalogue.lock").read_text(encoding="utf-8"))
     assert {code: entry["category"] for code, entry in lock.items()} == dict.fromkeys("123", "b")
@@ -416,7 +416,7 @@ def test_a_renamed_category_is_shown_until_lock_reword_records_it(tmp_path: Path
     errors = [("1", "Unable to retrieve tokens list", "M"), ("2", "Insufficient funds", "N")]
     locked_errors(tmp_path, errors)
     write_errors(tmp_path, errors, category_id="wallet")
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         1,
         "catalogue.lock:6: the category `a` of the locked codes 1, 2 no longer exists, so "
@@ -429,11 +429,11 @@ def test_a_renamed_category_is_shown_until_lock_reword_records_it(tmp_path: Path
     build = site.run("build")
     assert build.returncode == 0, build.stderr
     assert "WARNING" in build.stderr and "the category `a` of the locked codes" in build.stderr
-    refused = error_catalogue("lock", cwd=tmp_path)
+    refused = run_cli("lock", cwd=tmp_path)
     assert refused.returncode == 1
     assert "`error-catalogue lock --reword 1 2`" in refused.stderr.splitlines()[-1]
-    assert error_catalogue("lock", "--reword", "1", "2", cwd=tmp_path).returncode == 0
-    assert error_catalogue("check", cwd=tmp_path).returncode == 0
+    assert run_cli("lock", "--reword", "1", "2", cwd=tmp_path).returncode == 0
+    assert run_cli("check", cwd=tmp_path).returncode == 0
     lock = yaml.safe_load((tmp_path / "catalogue.lock").read_text(encoding="utf-8"))
     assert lock["1"]["category"] == lock["2"]["category"] == "wallet"
 
@@ -486,7 +486,7 @@ def test_a_lock_that_cannot_protect_the_codes_is_an_error_not_off(
     path = tmp_path / "catalogue.lock"
     path.write_text(damage(path.read_text(encoding="utf-8")), encoding="utf-8")
     write_errors(tmp_path, THREE[:2])  # 3 deleted
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         1,
         f"{words}: {RESTORE} (then run `error-catalogue lock`)\n",
@@ -494,7 +494,7 @@ def test_a_lock_that_cannot_protect_the_codes_is_an_error_not_off(
     site = new_site(tmp_path)
     site.page("index.md", "<!-- error-catalogue -->\n")
     assert site.run("build").returncode == 1
-    assert error_catalogue("lock", cwd=tmp_path).returncode == 1  # not blessed away either
+    assert run_cli("lock", cwd=tmp_path).returncode == 1  # not blessed away either
 
 
 def test_a_miscounted_lock_is_reported_beside_the_catalogues_own_problems(
@@ -504,7 +504,7 @@ def test_a_miscounted_lock_is_reported_beside_the_catalogues_own_problems(
     path = tmp_path / "catalogue.lock"
     path.write_text(_last_block_deleted(path.read_text(encoding="utf-8")), encoding="utf-8")
     (tmp_path / "catalogue" / "b.yml").write_text("title: B\nerrors: []\nmesage: x\n")
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 1
     assert "unknown key `mesage`" in result.stderr
     assert "the lock file lists 2 codes but its last line counts 3" in result.stderr
@@ -514,9 +514,9 @@ def test_a_lock_written_before_the_end_line_keeps_working(tmp_path: Path) -> Non
     locked_errors(tmp_path, THREE)
     path = tmp_path / "catalogue.lock"
     path.write_text("".join(_old_lines(path.read_text(encoding="utf-8"))), encoding="utf-8")
-    assert error_catalogue("check", cwd=tmp_path).returncode == 0
+    assert run_cli("check", cwd=tmp_path).returncode == 0
     write_errors(tmp_path, THREE[:2])
-    result = error_catalogue("check", cwd=tmp_path)
+    result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 1
     assert "code 3 is published (in catalogue.lock) but missing" in result.stderr
 
@@ -579,7 +579,7 @@ def test_lock_refuses_to_write_through_a_symbolic_link(tmp_path: Path) -> None:
     (tmp_path / "catalogue.lock").symlink_to(elsewhere)
     before = elsewhere.read_text(encoding="utf-8")
     write_errors(tmp_path, THREE)
-    result = error_catalogue("lock", cwd=tmp_path)
+    result = run_cli("lock", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (
         1,
         "error-catalogue lock: catalogue.lock is a symbolic link: the lock is written only as "
@@ -596,7 +596,7 @@ def test_lock_replaces_the_file_whole_and_leaves_nothing_beside_it(tmp_path: Pat
     with path.open(encoding="utf-8") as reader:
         before = path.stat().st_ino
         write_errors(tmp_path, THREE)
-        assert error_catalogue("lock", cwd=tmp_path).returncode == 0
+        assert run_cli("lock", cwd=tmp_path).returncode == 0
         assert path.stat().st_ino != before
         assert "'3':" not in reader.read()
     assert "'3':" in path.read_text(encoding="utf-8")

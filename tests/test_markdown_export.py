@@ -36,7 +36,7 @@ from .conftest import (
     SEED,
     catalogue_values,
     comparable,
-    error_catalogue,
+    run_cli,
 )
 
 
@@ -63,13 +63,11 @@ def round_trip(catalogue: Catalogue) -> list[Category]:
 def cli_round_trip(folder: Path) -> tuple[str, str]:
     """`folder/catalogue` exported and imported again into `folder/again` with the commands;
     both catalogues are the same. Returns the export and the page the import wrote."""
-    exported = error_catalogue(
-        "export", "--format", "markdown", "--catalogue", "catalogue", cwd=folder
-    )
+    exported = run_cli("export", "--format", "markdown", "--catalogue", "catalogue", cwd=folder)
     assert exported.returncode == 0, exported.stderr
     (folder / "exported.md").write_text(exported.stdout, encoding="utf-8")
     arguments = ("exported.md", "--catalogue", "again", "--page", "page.md")
-    imported = error_catalogue("import", *arguments, cwd=folder)
+    imported = run_cli("import", *arguments, cwd=folder)
     assert imported.returncode == 0, imported.stdout + imported.stderr
     assert catalogue_values(folder / "again") == catalogue_values(folder / "catalogue")
     return exported.stdout, (folder / "page.md").read_text(encoding="utf-8")
@@ -84,14 +82,12 @@ def cells_of(text: str) -> list[list[str]]:
 def test_the_seed_round_trips_through_export_to_the_same_files(tmp_path: Path) -> None:
     shutil.copy(SEED, tmp_path / "page.md")
     first = ("import", "page.md", "--catalogue", "first", "--page", "out.md")
-    assert error_catalogue(*first, cwd=tmp_path).returncode == 0
-    exported = error_catalogue(
-        "export", "--format", "markdown", "--catalogue", "first", cwd=tmp_path
-    )
+    assert run_cli(*first, cwd=tmp_path).returncode == 0
+    exported = run_cli("export", "--format", "markdown", "--catalogue", "first", cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     (tmp_path / "exported.md").write_text(exported.stdout, encoding="utf-8")
     second = ("import", "exported.md", "--catalogue", "second", "--page", "out2.md")
-    assert error_catalogue(*second, cwd=tmp_path).returncode == 0
+    assert run_cli(*second, cwd=tmp_path).returncode == 0
     files = sorted(path.name for path in (tmp_path / "first").iterdir())
     assert files == sorted(path.name for path in (tmp_path / "second").iterdir())
     for name in files:
@@ -338,7 +334,7 @@ def test_export_of_a_broken_catalogue_lists_its_problems(
 
 
 def test_export_needs_a_known_format(tmp_path: Path) -> None:
-    result = error_catalogue("export", "--format", "pdf", cwd=tmp_path)
+    result = run_cli("export", "--format", "pdf", cwd=tmp_path)
     assert result.returncode == 2
     assert "invalid choice: 'pdf'" in result.stderr
 

@@ -23,10 +23,10 @@ from .browser import artefact, assert_landed, reader, serve
 from .conftest import (
     RenderingContext,
     css_cell,
-    error_catalogue,
     new_site,
     project,
     render_as,
+    run_cli,
 )
 from .environments import environment, run
 
@@ -297,7 +297,7 @@ def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -
         "  - error-catalogue:\n      export: data/codes.json\n      deep_links: e\n"
         "  - some-zensical-only-plugin\n"
     )
-    result = error_catalogue("site-files", cwd=tmp_path)
+    result = run_cli("site-files", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == (
         "site: 45 deep-link pages and data/codes.json, "
@@ -305,14 +305,14 @@ def test_commands_read_mkdocs_yml_without_its_theme_or_plugins(tmp_path: Path) -
         "written"
     )
     assert (tmp_path / "site/e/1004/index.html").is_file()
-    lookup = error_catalogue("lookup", "1004", cwd=tmp_path)
+    lookup = run_cli("lookup", "1004", cwd=tmp_path)
     assert "URL: reference/link-errors/#1004" in lookup.stdout
 
 
 def test_a_broken_mkdocs_yml_is_a_clear_error(tmp_path: Path) -> None:
     project(tmp_path)
     (tmp_path / "mkdocs.yml").write_text("site_name: [\n")
-    result = error_catalogue("lookup", "1004", cwd=tmp_path)
+    result = run_cli("lookup", "1004", cwd=tmp_path)
     assert result.returncode == 1
     assert result.stderr.startswith("error-catalogue: mkdocs.yml: ")
     assert "line 2" in result.stderr
@@ -340,14 +340,14 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
     site.write("includes/tables.md", "<!-- error-catalogue -->\n")
     site.page("reference/link-errors.md", '# Link errors\n\n--8<-- "tables.md"\n')
     site.page("a-syntax.md", "# Syntax\n\n    <!-- error-catalogue general -->\n")
-    empty = error_catalogue("site-files", cwd=tmp_path)
+    empty = run_cli("site-files", cwd=tmp_path)
     assert (empty.returncode, empty.stderr) == (
         1,
         "error-catalogue site-files: site not found: build the site first (zensical build), or pass --site-dir\n",
     )
     site.write_config()
     run(sys.executable, "-m", "mkdocs", "build", cwd=tmp_path)
-    result = error_catalogue("site-files", "--strict", cwd=tmp_path)
+    result = run_cli("site-files", "--strict", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("site: 45 deep-link pages"), result.stdout
     for anchor in ("1004", "2001", "api-error"):
@@ -356,7 +356,7 @@ def test_site_files_finds_the_tables_in_the_built_pages(tmp_path: Path) -> None:
         assert target == f"../../reference/link-errors/#{anchor}"
     # The "not found" page gets what the script needs, in the extension's language, once.
     assert result.stdout.rstrip().endswith(", 404.html written"), result.stdout
-    again = error_catalogue("site-files", cwd=tmp_path)
+    again = run_cli("site-files", cwd=tmp_path)
     assert not again.stdout.rstrip().endswith(", 404.html written"), again.stdout
     not_found = BeautifulSoup((tmp_path / "site/404.html").read_text(), "html.parser")
     (data,) = not_found.select("div.error-catalogue-not-found-data")
@@ -400,9 +400,9 @@ def test_site_files_reports_what_the_extension_reported_in_the_pages(tmp_path: P
         "not a marker, so no table is shown there: write the marker in lower case on a line of "
         "its own (in a list item, tab or admonition, indented as its text)",
     ]
-    relaxed = error_catalogue("site-files", cwd=tmp_path)
+    relaxed = run_cli("site-files", cwd=tmp_path)
     assert (relaxed.returncode, relaxed.stderr.splitlines()) == (0, problems)
-    strict = error_catalogue("site-files", "--strict", cwd=tmp_path)
+    strict = run_cli("site-files", "--strict", cwd=tmp_path)
     assert (strict.returncode, strict.stderr.splitlines()) == (
         1,
         [*problems, "error-catalogue site-files: 3 problems in the built pages (--strict)"],

@@ -14,7 +14,7 @@ import pytest
 from mkdocs_error_catalogue.translations import built_in_labels, labels_for
 
 from .browser import reader, serve
-from .conftest import Site, bilingual_site, error_catalogue, follow, project
+from .conftest import Site, bilingual_site, follow, project, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def korean(tmp_path_factory: pytest.TempPathFactory) -> Site:
 
 
 def headings(page: Any) -> list[str]:
-    return [th.get_text() for th in page.select_one("div.error-catalogue").select("th")]
+    return [th.get_text() for th in page.select_one("div.error-catalogue").select("thead th")]
 
 
 def test_the_korean_pages_have_korean_headings_badge_and_filter(korean: Site) -> None:
@@ -163,7 +163,7 @@ def test_site_files_writes_deep_links_in_the_language_of_the_extension(tmp_path:
         "markdown_extensions": [{"error_catalogue": extension}],
     }
     site.build()
-    result = error_catalogue("site-files", cwd=tmp_path)
+    result = run_cli("site-files", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     page = site.html("errors/1004/index.html")
     assert page.find("html")["lang"] == "ko"

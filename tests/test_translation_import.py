@@ -9,7 +9,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from .conftest import Site, bilingual_site, cell, error_catalogue
+from .conftest import Site, bilingual_site, cell, run_cli
 
 # The Korean page as the team wrote it: 1000 and 1004 translated (1004's scenario still the
 # English of an older wording), 1001 in part, 1002 not at all, a code the catalogue does
@@ -48,9 +48,7 @@ def imported(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, list[str]]
     site = bilingual_site(root)
     site.write_config()
     (root / "link-errors.ko.md").write_text(PAGE, encoding="utf-8")
-    result = error_catalogue(
-        "translations", "import", "link-errors.ko.md", "--language", "ko", cwd=root
-    )
+    result = run_cli("translations", "import", "link-errors.ko.md", "--language", "ko", cwd=root)
     assert (result.returncode, result.stderr) == (0, "")
     return site, result.stdout.splitlines()
 
@@ -120,7 +118,7 @@ def test_the_korean_site_shows_the_imported_translations(imported: tuple[Site, l
 def test_importing_a_page_without_tables_is_refused(tmp_path: Path) -> None:
     bilingual_site(tmp_path).write_config()
     (tmp_path / "page.md").write_text("# 링크 오류\n\n표가 없습니다.\n", encoding="utf-8")
-    result = error_catalogue("translations", "import", "page.md", "--language", "ko", cwd=tmp_path)
+    result = run_cli("translations", "import", "page.md", "--language", "ko", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == "error-catalogue translations import: page.md: no error table to read\n"
     assert not (tmp_path / "catalogue/translations/ko.po").exists()

@@ -19,9 +19,9 @@ from .conftest import (
     Site,
     bilingual_site,
     cell,
-    error_catalogue,
     korean_po,
     reword_1004,
+    run_cli,
 )
 
 
@@ -92,7 +92,7 @@ def test_status_lists_each_untranslated_and_stale_text_by_code_field_and_line(
     stale: tuple[Site, str],
 ) -> None:
     site, _ = stale
-    result = error_catalogue("translations", "status", "--language", "ko", cwd=site.root)
+    result = run_cli("translations", "status", "--language", "ko", cwd=site.root)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert (
@@ -115,7 +115,7 @@ def test_status_lists_each_untranslated_and_stale_text_by_code_field_and_line(
         lines[-1]
         == "catalogue/translations/ko.po: 5 of 119 texts translated, 112 untranslated, 2 stale"
     )
-    strict = error_catalogue("translations", "status", "--strict", cwd=site.root)
+    strict = run_cli("translations", "status", "--strict", cwd=site.root)
     assert strict.returncode == 1
     assert (
         strict.stderr
@@ -125,7 +125,7 @@ def test_status_lists_each_untranslated_and_stale_text_by_code_field_and_line(
 
 def test_status_of_a_language_without_po_file_says_how_to_start_it(tmp_path: Path) -> None:
     bilingual_site(tmp_path).write_config()
-    result = error_catalogue("translations", "status", "--language", "ja", cwd=tmp_path)
+    result = run_cli("translations", "status", "--language", "ja", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
         "error-catalogue translations status: no translation for `ja`: catalogue/translations "
@@ -135,7 +135,7 @@ def test_status_of_a_language_without_po_file_says_how_to_start_it(tmp_path: Pat
 
 def test_the_catalogue_option_counts_before_or_after_the_sub_command(tmp_path: Path) -> None:
     shutil.copytree(EXAMPLE_CATALOGUE, tmp_path / "errors")
-    started = error_catalogue(
+    started = run_cli(
         "translations", "--catalogue", "errors", "update", "--language", "ko", cwd=tmp_path
     )
     assert started.stdout == "errors/translations/ko.po: started, 119 texts to translate\n"
@@ -143,7 +143,7 @@ def test_the_catalogue_option_counts_before_or_after_the_sub_command(tmp_path: P
         ("translations", "--catalogue", "errors", "status"),
         ("translations", "status", "--catalogue", "errors"),
     ):
-        result = error_catalogue(*arguments, cwd=tmp_path)
+        result = run_cli(*arguments, cwd=tmp_path)
         assert result.stdout.splitlines()[-1] == (
             "errors/translations/ko.po: 0 of 119 texts translated, 119 untranslated, 0 stale"
         ), arguments

@@ -15,9 +15,9 @@ from .conftest import (
     OLD_1004,
     bilingual_site,
     cell,
-    error_catalogue,
     korean_po,
     reword_1004,
+    run_cli,
 )
 
 GONE = "Give the user feedback that Link was closed."  # 1003's only developer action
@@ -41,7 +41,7 @@ def test_update_adds_new_texts_keeps_reworded_ones_fuzzy_and_gone_ones_obsolete(
     site.write_config()
     po_path = korean_po(tmp_path, KOREAN | {GONE: "Link가 닫혔다고 사용자에게 알리세요."})
     edit_catalogue(tmp_path)
-    result = error_catalogue("translations", "update", cwd=tmp_path)
+    result = run_cli("translations", "update", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert result.stdout == (
         "catalogue/translations/ko.po: 2 new, 1 reworded (their old translation kept as fuzzy, "
@@ -59,14 +59,14 @@ def test_update_adds_new_texts_keeps_reworded_ones_fuzzy_and_gone_ones_obsolete(
     assert po.find("Something went wrong.").msgstr == KOREAN["Something went wrong."]
     [obsolete] = po.obsolete_entries()
     assert (obsolete.msgid, obsolete.msgstr) == (GONE, "Link가 닫혔다고 사용자에게 알리세요.")
-    again = error_catalogue("translations", "update", cwd=tmp_path)  # nothing more to merge
+    again = run_cli("translations", "update", cwd=tmp_path)  # nothing more to merge
     assert again.stdout.startswith("catalogue/translations/ko.po: 0 new, 0 reworded")
     # The fuzzy translation is for review: the page keeps the English, marked.
     site.build()
     row = site.html("ko/reference/link-errors/index.html").find("tr", id="1004")
     assert cell(row, "scenario").get_text() == NEW_1004
     assert row.select_one(".error-catalogue-untranslated").get_text() == "아직 번역되지 않음"
-    status = error_catalogue("translations", "status", "--language", "ko", cwd=tmp_path)
+    status = run_cli("translations", "status", "--language", "ko", cwd=tmp_path)
     lines = status.stdout.splitlines()
     fuzzy = next(line for line in lines if "of 1004" in line)
     assert fuzzy.endswith(f": scenario of 1004: fuzzy (to review): {NEW_1004}")
@@ -75,14 +75,14 @@ def test_update_adds_new_texts_keeps_reworded_ones_fuzzy_and_gone_ones_obsolete(
 
 def test_update_starts_the_po_file_of_a_new_language(tmp_path: Path) -> None:
     bilingual_site(tmp_path).write_config()
-    result = error_catalogue("translations", "update", "--language", "ja", cwd=tmp_path)
+    result = run_cli("translations", "update", "--language", "ja", cwd=tmp_path)
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == "catalogue/translations/ja.po: started, 119 texts to translate\n"
     po = polib.pofile(str(tmp_path / "catalogue/translations/ja.po"))
     assert po.metadata["Language"] == "ja"
     assert len(po) == 119
     assert po.percent_translated() == 0
-    template = error_catalogue("translations", cwd=tmp_path)  # as before: the template
+    template = run_cli("translations", cwd=tmp_path)  # as before: the template
     assert [e.msgid for e in polib.pofile(template.stdout)] == [e.msgid for e in po]
 
 
@@ -94,7 +94,7 @@ def test_a_language_that_is_no_tag_names_no_file(tmp_path: Path, step: str) -> N
         encoding="utf-8",
     )
     page = ("page.md",) if step == "import" else ()
-    result = error_catalogue("translations", step, *page, "--language", "../ko", cwd=tmp_path)
+    result = run_cli("translations", step, *page, "--language", "../ko", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr == (
         f"error-catalogue translations {step}: `--language ../ko` is not a language tag: write "
