@@ -59,7 +59,7 @@ def default_catalogue(config: Path) -> Path:
     """Where the site's plugin options put the catalogue, as `mkdocs build` would find it."""
     if not config.is_file():
         return Path("catalogue")
-    from .site import catalogue_option  # imports MkDocs: only when needed
+    from .site_config import catalogue_option  # imports MkDocs: only when needed
 
     return catalogue_option(config) or Path("catalogue")
 
@@ -411,7 +411,8 @@ def site_locator(
 ) -> Locator | None:
     """Where the site shows each entry: from mkdocs.yml when there is one, and from its built
     pages with `--site-dir`; None after saying that the built site is not there."""
-    from .site import CatalogueAlone, site_from_config  # imports MkDocs: only when needed
+    from .site import CatalogueAlone
+    from .site_config import site_from_config  # imports MkDocs: only when needed
 
     built: Path | None = arguments.site_dir
     if built is not None and not built.is_dir():
@@ -565,7 +566,8 @@ def add_site_files(commands: Commands) -> None:
 
 def site_files(arguments: argparse.Namespace) -> int:
     """The plugin's artefacts, for generators that run only the Markdown extension."""
-    from .site import ASSETS, site_from_config, site_settings  # imports MkDocs
+    from .site import ASSETS  # imports MkDocs
+    from .site_config import site_from_config, site_settings
 
     catalogue = load_or_report(arguments.catalogue)
     if catalogue is None:
@@ -608,7 +610,8 @@ def site_files(arguments: argparse.Namespace) -> int:
 def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[tuple[str, str]]:
     """The generator's `404.html` with what the readers' script needs to tell a deep link to
     a code the catalogue does not have (as the plugin writes it), unless it has that already."""
-    from .site import NOT_FOUND_DATA, NOT_FOUND_PAGE, extension_labels, with_not_found
+    from .site import NOT_FOUND_DATA, NOT_FOUND_PAGE, with_not_found
+    from .site_config import extension_labels
 
     page = site_dir / NOT_FOUND_PAGE
     if not page.is_file():

@@ -44,9 +44,6 @@ from .translations import labels_for
 from .validation import unknown_key
 
 log = logging.getLogger(__name__)
-# Names under which `markdown_extensions` may list this extension (for Zensical, say).
-EXTENSION_NAMES = ("error_catalogue", "mkdocs_error_catalogue.extension")
-
 _TOKEN = re.compile(rf"{STX}error-catalogue:(?P<index>\d+){ETX}")
 # A comment in the page's HTML that was meant as a marker but is not one (not alone on its
 # line, say in a quote, or not in lower case), so no table came of it. Markers in code are

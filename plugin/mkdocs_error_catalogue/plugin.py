@@ -11,8 +11,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -23,7 +21,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from .autorefs import register_entries
 from .exporting import export_chunks
-from .extension import EXTENSION_NAMES, ErrorCatalogueExtension
+from .extension import ErrorCatalogueExtension
 from .inline import refused_link_problems
 from .languages import (
     language_folder,
@@ -34,6 +32,13 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
+from .options import (
+    DEFAULT_DEEP_LINKS,
+    DEFAULT_EXPORT,
+    EXTENSION_NAMES,
+    ErrorCatalogueConfig,
+    site_path_option,
+)
 from .outputs import Output, SiteOutputs, site_outputs
 from .page_html import put_tables_back, tables_of, without_tables
 from .problems import CatalogueError, Problem, display_path
@@ -41,13 +46,10 @@ from .rendering import LABEL_NAMES
 from .search import add_entries_to_index
 from .site import (
     ASSETS,
-    DEFAULT_DEEP_LINKS,
-    DEFAULT_EXPORT,
     NOT_FOUND_PAGE,
     SCRIPT,
     STYLESHEET,
     CatalogueSite,
-    site_path_option,
     with_not_found,
 )
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
@@ -69,41 +71,6 @@ _PENDING = "#error-catalogue-pending-"
 _PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 _KEPT = "the site keeps the last good catalogue until these problems are fixed"
 _UNTRANSLATED = "the site shows the texts untranslated until this is fixed"
-
-
-class LabelsConfig(base.Config):
-    """`labels:`: the column headings, notes, filter and "not found" texts. Unset
-    ones are those of the site's language (see `translations`), else English."""
-
-    code = c.Optional(c.Type(str))
-    scenario = c.Optional(c.Type(str))
-    message = c.Optional(c.Type(str))
-    user_actions = c.Optional(c.Type(str))
-    developer_actions = c.Optional(c.Type(str))
-    obsolete = c.Optional(c.Type(str))
-    since = c.Optional(c.Type(str))
-    replaced_by = c.Optional(c.Type(str))
-    no_code = c.Optional(c.Type(str))
-    no_actions = c.Optional(c.Type(str))
-    permalink = c.Optional(c.Type(str))
-    filter = c.Optional(c.Type(str))
-    filter_placeholder = c.Optional(c.Type(str))
-    filter_count = c.Optional(c.Type(str))
-    filter_none = c.Optional(c.Type(str))
-    not_found = c.Optional(c.Type(str))
-    not_found_link = c.Optional(c.Type(str))
-
-
-class ErrorCatalogueConfig(base.Config):
-    """The plugin's options in `mkdocs.yml`."""
-
-    catalogue = c.Type(str, default="catalogue")
-    labels = c.SubConfig(LabelsConfig)
-    stylesheet = c.Type(bool, default=True)
-    script = c.Type(bool, default=True)
-    # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
-    deep_links: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_DEEP_LINKS)
-    export: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_EXPORT)
 
 
 class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):

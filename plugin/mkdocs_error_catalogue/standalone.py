@@ -95,12 +95,12 @@ def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
     """For each category, the first page (a path in `docs_dir`) whose marker shows it, as
     the plugin and the commands find it (`site.category_pages`), found again only when a
     Markdown file was edited, added or removed."""
-    # Imported here: plain Python-Markdown never needs MkDocs, and `site` imports the
+    # Imported here: plain Python-Markdown never needs MkDocs, and `site_config` imports the
     # extension, which imports this module.
     from mkdocs.utils import markdown_extensions
 
     from .site import category_pages as pages_in
-    from .site import docs_files
+    from .site_config import docs_files
 
     docs_dir = docs_dir.resolve()
     sources = (path for path in docs_dir.rglob("*") if path.suffix in markdown_extensions)
