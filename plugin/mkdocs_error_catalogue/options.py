@@ -7,7 +7,7 @@ import re
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
-from mkdocs.exceptions import PluginError
+from mkdocs.config.base import BaseConfigOption, ValidationError
 
 # Names under which `markdown_extensions` may list this extension (for Zensical, say).
 EXTENSION_NAMES = ("error_catalogue", "mkdocs_error_catalogue.extension")
@@ -17,17 +17,27 @@ DEFAULT_EXPORT = "error-catalogue.json"
 _SITE_PATH = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*\Z")
 
 
-def site_path_option(value: str | bool, default: str, option: str) -> str | None:
-    """A `true`/`false`/path option as the site path it names, or None when turned off."""
-    if value is False:
-        return None
-    path = default if value is True else value.strip("/")
-    if not _SITE_PATH.match(path):
-        raise PluginError(
-            f"error-catalogue: `{option}: {value}` must be `false` or a path inside the site "
-            f"such as `{default}` (letters, digits, '.', '_', '-' and '/')"
-        )
-    return path
+class SitePath(BaseConfigOption[str | None]):
+    """A file or folder the plugin writes into the site: a path inside it, `true` (or nothing)
+    for the default path, or `false` for none (validated to None). A bad value is MkDocs'
+    own configuration error, naming the option, for the build and the commands alike."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__()
+        self.default = default
+
+    def run_validation(self, value: object) -> str | None:
+        if value is False:
+            return None
+        if value is True or value is None:
+            return str(self.default)
+        path = value.strip("/") if isinstance(value, str) else ""
+        if not _SITE_PATH.match(path):
+            raise ValidationError(
+                f"must be `false` or a path inside the site such as `{self.default}` "
+                f"(letters, digits, '.', '_', '-' and '/'), not {value!r}"
+            )
+        return path
 
 
 class LabelsConfig(base.Config):
@@ -60,6 +70,5 @@ class ErrorCatalogueConfig(base.Config):
     labels = c.SubConfig(LabelsConfig)
     stylesheet = c.Type(bool, default=True)
     script = c.Type(bool, default=True)
-    # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
-    deep_links: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_DEEP_LINKS)
-    export: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_EXPORT)
+    deep_links = SitePath(DEFAULT_DEEP_LINKS)  # None: `false`
+    export = SitePath(DEFAULT_EXPORT)

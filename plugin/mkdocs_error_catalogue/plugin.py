@@ -32,13 +32,7 @@ from .languages import (
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
-from .options import (
-    DEFAULT_DEEP_LINKS,
-    DEFAULT_EXPORT,
-    EXTENSION_NAMES,
-    ErrorCatalogueConfig,
-    site_path_option,
-)
+from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .outputs import Output, SiteOutputs, site_outputs
 from .page_html import put_tables_back, tables_of, without_tables
 from .problems import CatalogueError, Problem, display_path
@@ -104,8 +98,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
         self.folder = site_root / self.config.catalogue
-        deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
-        export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
+        deep_links, export = self.config.deep_links, self.config.export
         language = language_folder(config)  # each language its own (see `languages`)
         if not language and listed_before_i18n(config, self):  # said once, not per language
             log.warning(

@@ -18,7 +18,7 @@ from mkdocs.utils.yaml import yaml_load
 from .extension import ErrorCatalogueExtension
 from .languages import I18N_PLUGIN, language_pages, theme_language
 from .model import Catalogue
-from .options import DEFAULT_DEEP_LINKS, DEFAULT_EXPORT, EXTENSION_NAMES, site_path_option
+from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .rendering import Labels
 from .site import CatalogueSite
 
@@ -40,14 +40,27 @@ def site_settings(config_file: Path) -> SiteSettings:
     raw = _raw_config(config_file)
     keys = ("docs_dir", "site_url", "use_directory_urls", "exclude_docs", "not_in_nav")
     config = _files_config({key: raw[key] for key in keys if key in raw}, config_file)
-    options = _plugin_options(raw.get("plugins"), "error-catalogue") or {}
+    catalogue = catalogue_option(config_file)
+    options = _plugin_config(_plugin_options(raw.get("plugins"), "error-catalogue") or {})
     return SiteSettings(
         config,
-        catalogue_option(config_file),
-        site_path_option(options.get("deep_links", True), DEFAULT_DEEP_LINKS, "deep_links"),
-        site_path_option(options.get("export", True), DEFAULT_EXPORT, "export"),
+        catalogue,
+        options.deep_links,
+        options.export,
         _plugin_options(raw.get("plugins"), I18N_PLUGIN),
     )
+
+
+def _plugin_config(options: dict[str, Any]) -> ErrorCatalogueConfig:
+    """The plugin's options validated as MkDocs validates them, a mistake said in its words."""
+    config = ErrorCatalogueConfig()
+    config.load_dict(options)
+    errors, _ = config.validate()
+    if errors:
+        raise ConfigurationError(
+            "; ".join(f"Plugin 'error-catalogue' option '{key}': {error}" for key, error in errors)
+        )
+    return config
 
 
 def docs_files(docs_dir: Path) -> Files:
