@@ -4,10 +4,8 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import contextlib
-import functools
 import posixpath
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +15,6 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
 from .autorefs import register_entries
 from .exporting import export_chunks
@@ -31,12 +28,13 @@ from .languages import (
 )
 from .loading import FileCache, is_category_file, load_catalogue
 from .locking import lock_path
+from .mkdocs_host import MkDocsHost
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .outputs import Output, SiteOutputs, site_outputs
 from .page_html import put_tables_back, tables_of, without_tables
 from .problems import CatalogueError, Problem, display_path
-from .rendering import LABEL_NAMES
+from .rendering import LABEL_NAMES, Labels
 from .search import add_entries_to_index
 from .site import (
     ASSETS,
@@ -46,6 +44,7 @@ from .site import (
     CatalogueSite,
     with_not_found,
 )
+from .standalone import site_labels
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
 from .watching import FolderWatch
 from .writing import (
@@ -59,10 +58,6 @@ from .writing import (
 
 log = get_plugin_logger(__name__)
 
-# Where a link goes to an entry that no page was known to show when the link was made: a
-# marker may come from an include or another plugin, seen only once its page is rendered.
-_PENDING = "#error-catalogue-pending-"
-_PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 _KEPT = "the site keeps the last good catalogue until these problems are fixed"
 _UNTRANSLATED = "the site shows the texts untranslated until this is fixed"
 
@@ -76,15 +71,13 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.folder = Path()
         self.deep_links: str | None = None
         self.export: str | None = None
-        self.extension = ErrorCatalogueExtension()
+        self.labels = Labels()
+        self.host: MkDocsHost | None = None  # the extension's, made by on_config
         self._writer = FileWriter()
-        self._page: Page | None = None
         self.serving = False
         self.dirty = False
         self._old_deep_links: Path | None = None  # set aside from `_deep_link_folder`
         self._deep_link_folder = Path()
-        self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
-        self._pending_pages: dict[str, Page] = {}  # with links that on_env completes
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
@@ -111,18 +104,10 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.export = export and language + export
         built_language = site_language(config)
         self.catalogue = self._translated(self._load(), built_language)
-        self._fragment_links = []
-        self._pending_pages = {}
-        self.extension = ErrorCatalogueExtension(
-            catalogue=self.catalogue, labels=self._labels(), language=built_language
-        )
-        self.extension.stale_problems = self._stale
-        self.extension.managed = True
-        self.extension.warn = self._warn_on_page
-        self.extension.link_to = self._link_from_page
-        self.extension.doc_link = self._doc_link_from_page
+        self.labels = site_labels(built_language, self._given_labels())
+        self.host = MkDocsHost(self.catalogue, self.labels, self._stale)
         _take_over_listed_extension(config)
-        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        config.markdown_extensions.append(ErrorCatalogueExtension(self.host))  # type: ignore[arg-type]
         # A site may list them already, for Zensical.
         if self.config.stylesheet and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -212,7 +197,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             )
         return translated
 
-    def _labels(self) -> dict[str, str]:
+    def _given_labels(self) -> dict[str, str]:
         """The labels the site sets."""
         given = ((name, self.config.labels[name]) for name in LABEL_NAMES)
         return {name: value for name, value in given if value is not None}
@@ -225,8 +210,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._exclude_catalogue_files(files, Path(config.docs_dir))
         for path, source in self._assets():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        assert self.catalogue is not None  # on_config loaded it or stopped the build
-        self.site = CatalogueSite(
+        assert self.catalogue is not None and self.host is not None  # made by on_config
+        self.site = self.host.site = CatalogueSite(
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
         # Ten thousand small files take many file systems a while: written meanwhile.
@@ -301,120 +286,22 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             yield Output(self.export, name, option="export", advice=advice)
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
-        self._page = page
-        self.extension.rendered_categories.clear()
-        self.extension.reported_markers.clear()
-        self.extension.held_tables = {}  # until on_page_content puts them in the page
-        self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
+        assert self.host is not None
+        self.host.page_started(page, markdown)
         return markdown
 
-    def _link_from_page(self, anchor: str) -> str:
-        if self.site is None or self._page is None:
-            return f"#{anchor}"
-        link = self.site.link_from(self._page.file.url, anchor)
-        if link is None:  # perhaps on a page not rendered yet: see `_complete_links`
-            self._pending_pages[self._page.file.src_uri] = self._page
-            return f"{_PENDING}{anchor}"
-        return link
-
-    def _complete_links(self) -> None:
-        """Point the links made before their entry's page was known (see `_PENDING`)."""
-        for page in self._pending_pages.values():
-            if page.content is not None:
-                final_link = functools.partial(self._final_link, page)
-                page.content = _PENDING_LINK.sub(final_link, page.content)
-
-    def _final_link(self, page: Page, pending: re.Match[str]) -> str:
-        assert self.site is not None
-        anchor = pending.group("anchor")
-        link = self.site.link_from(page.file.url, anchor)
-        if link is None:
-            self._warn_on_page(
-                f"links to error `{anchor}`, which no page shows: add a marker for its "
-                "category to a page",
-                page,
-            )
-            return f"#{anchor}"
-        return link
-
-    def _doc_link_from_page(self, href: str) -> str | None:
-        if self.site is None or self._page is None:
-            return None
-        link = self.site.doc_link_from(self._page.file.url, href)
-        if link is not None and "#" in href:
-            self._fragment_links.append((self._page.file.src_uri, href))
-        return link
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is rendered: links to entries can all be completed, and links in
-        catalogue text, placed as HTML, which MkDocs does not check, checked as MkDocs checks
-        its own. Runs before autorefs resolves its references (see `autorefs`)."""
-        assert self.site is not None
-        self._complete_links()
+        """Every page is rendered. Runs before autorefs resolves its references (see
+        `autorefs`)."""
+        assert self.site is not None and self.host is not None
+        self.host.all_pages_rendered(config, dirty=self.dirty)
         register_entries(config, self.site)
-        if not self.dirty:  # a dirty build renders only the pages that changed
-            self._warn_of_unshown_claims()
-        for source, href in self._fragment_links:
-            file, fragment = self.site.doc_file(href)
-            anchors = file.page.present_anchor_ids if file and file.page else None
-            if file and anchors is not None and fragment not in anchors:
-                log.log(
-                    config.validation.links.anchors,
-                    f"Doc file '{source}' shows catalogue text that links to '{href}', but the "
-                    f"doc '{file.src_uri}' does not contain an anchor '#{fragment}'",
-                )
         return env
-
-    def _warn_of_unshown_claims(self) -> None:
-        assert self.site is not None
-        for source, categories in self.site.claimed_not_shown().items():
-            kind = "error category" if len(categories) == 1 else "error categories"
-            names = ", ".join(f"`{category}`" for category in categories)
-            log.warning(
-                f"Doc file '{source}' has a marker for the {kind} {names} that it "
-                "does not show once rendered (inside an indented code block?), yet links, deep "
-                "links, search and the export lead to it: show markers as examples in fenced "
-                "code blocks (```)"
-            )
 
     @event_priority(100)  # first, so that other plugins see the tables
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
-        # The tables were held out of Markdown's last steps (see the extension).
-        if self.extension.held_tables:
-            html = put_tables_back(html, self.extension.held_tables)
-        self.extension.held_tables = None
-        # They were placed as HTML, which MkDocs does not read for ids: tell it which anchors
-        # the page has, so that links to `page.md#1004` are checked like any other.
-        rendered = self.extension.rendered_categories
-        assert self.site is not None  # on_files made it
-        for category in rendered:
-            self.site.shown_on(category.id, page.file)
-        self.site.reported_on(page.file, (m.category for m in self.extension.reported_markers))
-        if page.present_anchor_ids is not None:
-            anchors = [e.anchor for c in rendered for e in c.entries]
-            self._warn_of_taken_anchors(page, page.present_anchor_ids, anchors)
-            page.present_anchor_ids.update(anchors)
-        return html
-
-    def _warn_of_taken_anchors(self, page: Page, taken: set[str], anchors: list[str]) -> None:
-        """A row whose id the page gives something else too (a heading `## 1004`): the
-        browser, links and search would land on whichever comes first."""
-        headings = {link.id: link.title for link in _toc_links(page.toc)}
-        for anchor in (anchor for anchor in anchors if anchor in taken):
-            title = headings.get(anchor)
-            what = "an element" if title is None else f"the heading '{title}'"
-            self._warn_on_page(
-                f"gives {what} the id `{anchor}`, which the row of error `{anchor}` on this page "
-                f"has too: links to `#{anchor}` land on whichever comes first; give it another "
-                f"id (`## {title or anchor} {{#about-{anchor}}}` with the `attr_list` extension) "
-                "or other words",
-                page,
-            )
-
-    def _warn_on_page(self, message: str, page: Page | None = None) -> None:
-        page = page or self._page
-        source = page.file.src_uri if page else "?"
-        log.warning(f"Doc file '{source}' {message}")
+        assert self.host is not None
+        return self.host.page_content(html, page)
 
     @event_priority(100)  # before the search plugin reads the page
     def _set_tables_aside(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
@@ -443,7 +330,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # A deep link to a code the catalogue does not have lands on the site's 404 page.
         if template_name != NOT_FOUND_PAGE or self.site is None:
             return output_content
-        block = self.site.not_found_html(self.extension.labels)
+        block = self.site.not_found_html(self.labels)
         if block is not None:
             self._not_found[self.deep_links or ""] = block
         # mkdocs-static-i18n builds each language into the same 404.html, the last one
@@ -464,7 +351,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         add_entries_to_index(
             site_dir,
             self.site,
-            self.extension.renderer.labels.obsolete,
+            self.labels.obsolete,
             search_entries_to_rebuild(config),
         )
         try:
@@ -520,17 +407,3 @@ def _take_over_listed_extension(config: MkDocsConfig) -> None:
         for listed in config.markdown_extensions
         if listed not in EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
     ]
-
-
-def _toc_links(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
-    """Every heading of a page's table of contents, nested ones included."""
-    for link in links:
-        yield link
-        yield from _toc_links(link.children)
-
-
-def _front_matter_lines(source: str, markdown: str) -> int:
-    """How many lines of `source` precede `markdown` (0 when another plugin rewrote it)."""
-    if not source.endswith(markdown):
-        return 0
-    return source[: len(source) - len(markdown)].count("\n")

@@ -15,12 +15,12 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import Files, get_files
 from mkdocs.utils.yaml import yaml_load
 
-from .extension import ErrorCatalogueExtension
 from .languages import I18N_PLUGIN, language_pages, theme_language
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .rendering import Labels
 from .site import CatalogueSite
+from .standalone import site_labels
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,9 @@ def extension_labels(config_file: Path) -> Labels:
     options = next((found for found in listed if found is not None), {})
     language = str(options.get("language") or theme_language(raw.get("theme")) or "")
     try:
-        extension = ErrorCatalogueExtension(labels=options.get("labels") or {}, language=language)
+        return site_labels(language, options.get("labels") or {})
     except ValueError as error:  # labels it refuses, as the build would have said
         raise ConfigurationError(str(error)) from None
-    return extension.labels
 
 
 def catalogue_option(config_file: Path) -> Path | None:

@@ -9,15 +9,18 @@ generator turns into URLs like any other.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import posixpath
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 
+from .host import PageRecord
 from .loading import (
     FileCache,
     FileState,
@@ -28,8 +31,12 @@ from .loading import (
 )
 from .locking import lock_path
 from .model import Catalogue
+from .page_html import with_recorded_problems
 from .problems import CatalogueError, Problem
+from .rendering import LABEL_NAMES, Labels
 from .translating import translate_by, translation_path
+from .translations import labels_for
+from .validation import unknown_key
 
 Signature = tuple[tuple[str, FileState], ...]
 # folder -> (its signature, the catalogue or why not, what changed since the lock)
@@ -145,3 +152,110 @@ def page_context(md: Markdown) -> PageContext | None:
 def serving() -> bool:
     """Whether a `serve` command runs us: there a catalogue problem must not stop the server."""
     return "serve" in sys.argv[1:2]
+
+
+def site_labels(language: str | None, given: Mapping[str, object]) -> Labels:
+    """The texts of the site's language, with the `given` labels over them; a mistake in
+    `given` (a listed extension's options, as a generator passes them) is a `ValueError`."""
+    texts: dict[str, str] = {}
+    for name, value in given.items():
+        if name not in LABEL_NAMES:
+            raise ValueError(f"error_catalogue: {unknown_key(name, '`labels`', LABEL_NAMES)}")
+        if not isinstance(value, str):
+            raise ValueError(f"error_catalogue: the label `{name}` must be text, not {value!r}")
+        texts[name] = value
+    return dataclasses.replace(labels_for(language), **texts)
+
+
+class StandaloneHost:
+    """The extension's host without the MkDocs plugin (see `host`): the catalogue from its
+    folder (kept while its files do not change), and, when the generator says which page it
+    converts (Zensical), links to the pages that show entries; on plain Python-Markdown every
+    entry is on the page converted. Problems are logged and recorded in the page's HTML, for
+    `error-catalogue site-files --strict`."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue | str | Path,
+        *,
+        labels: Mapping[str, object],
+        language: str | None,
+    ) -> None:
+        self._source = catalogue
+        self._given_labels = labels
+        self._told_language = language  # the option's: the theme's is used without it
+        self._language = language
+        self.labels = site_labels(language, labels)
+        self._context: PageContext | None = None
+        self._record = PageRecord()
+        self._problems: list[str] = []  # reported while converting the current page
+
+    @property
+    def serving(self) -> bool:
+        return serving()
+
+    def catalogue(self) -> Catalogue:
+        """The catalogue object given, or the folder's (loaded once while it is unchanged)."""
+        if isinstance(self._source, Catalogue):
+            return self._source
+        folder = Path(self._source)
+        return cached_translation(folder, cached_catalogue(folder), self._language)
+
+    def before_tables(self) -> None:
+        """What changed since the lock is reported by each page showing tables (the plugin
+        reports it once per build)."""
+        if isinstance(self._source, Catalogue):
+            return
+        for difference in map(str, cached_lock_differences(Path(self._source))):
+            if difference not in self._problems:
+                self._report(difference)
+
+    def conversion_started(self, md: Markdown) -> PageRecord:
+        """Forget the last page, and learn which page this is and its theme's language."""
+        self._record, self._problems = PageRecord(), []
+        self._context = context = page_context(md)
+        if context is not None and context.language and not self._told_language:
+            self._language = context.language
+            theirs = site_labels(self._language, self._given_labels)
+            if theirs != self.labels:
+                self.labels = theirs
+        return self._record
+
+    def entry_link(self, anchor: str) -> str:
+        """The entry on the page whose file has a marker for its category; else on this page,
+        which must then show it itself (a marker an include brings is seen on its page only)."""
+        context = self._context
+        if context is None:  # plain Python-Markdown: every entry is on this page
+            return f"#{anchor}"
+        catalogue = self.catalogue()
+        category = catalogue.category_of(anchor)
+        page = category_pages(context.docs_dir, catalogue).get(category.id) if category else None
+        if page is not None:
+            return context.link(page, anchor)
+        if category not in self._record.shown:
+            self.warn(
+                f"links to error `{anchor}`, which no page shows: add a marker for its category "
+                "to a page (a marker that an include brings is found on its own page only)"
+            )
+        return f"#{anchor}"
+
+    def doc_link(self, href: str) -> str | None:
+        context = self._context
+        if context is None:
+            return href
+        path, _, fragment = href.partition("#")
+        return context.link(path, fragment) if (context.docs_dir / path).is_file() else None
+
+    def warn(self, message: str) -> None:
+        context = self._context
+        self._report(
+            f"A page {message}" if context is None else f"Doc file '{context.path}' {message}"
+        )
+
+    def conversion_finished(self, html: str) -> str:
+        return with_recorded_problems(html, self._problems)
+
+    def _report(self, problem: str) -> None:
+        """Logged, as the generator shows it, and recorded in the page, for `--strict`."""
+        log.warning(problem)
+        self._problems.append(problem)
