@@ -187,12 +187,14 @@ class ErrorCatalogueExtension(Extension):
             "catalogue": ["catalogue", "Catalogue folder, or a loaded Catalogue object"],
             "labels": [{}, "Texts around the catalogue: column headings, badge, notes"],
             "language": ["", "Language of the site (`fr`): its built-in texts, where known"],
+            "serving": [False, "A live preview runs: show catalogue problems in the page"],
         }
         super().__init__(**kwargs)
         self.host: ExtensionHost = host or StandaloneHost(
             self.getConfig("catalogue"),
             labels=self.getConfig("labels"),
             language=self.getConfig("language") or None,
+            serving=bool(self.getConfig("serving")),
         )
         # Numbers of held tables (see `PageRecord.held_tables`), never reused, so that
         # conversions nested in the page's (mkdocstrings renders docstrings so) cannot mix

@@ -19,7 +19,6 @@ from .model import Catalogue
 from .page_html import put_tables_back
 from .rendering import Labels
 from .site import CatalogueSite
-from .standalone import serving
 
 log = get_plugin_logger(__name__)
 
@@ -33,21 +32,21 @@ class MkDocsHost:
     """The host of the plugin's extension for one build (one language's, with
     mkdocs-static-i18n); `site` is set once MkDocs' files are known (`on_files`)."""
 
-    def __init__(self, catalogue: Catalogue, labels: Labels, stale: str | None) -> None:
-        """`stale`: said above each marker's tables while `serve` shows the last good
-        catalogue (or what changed since the lock)."""
+    def __init__(
+        self, catalogue: Catalogue, labels: Labels, *, serving: bool, stale: str | None
+    ) -> None:
+        """`serving`: `mkdocs serve` runs (the plugin's `on_startup` says so); `stale`: said
+        above each marker's tables while it shows the last good catalogue (or what changed
+        since the lock)."""
         self._catalogue = catalogue
         self.labels = labels
+        self.serving = serving
         self._stale = stale
         self.site: CatalogueSite | None = None
         self._page: Page | None = None
         self._record = PageRecord()
         self._fragment_links: list[tuple[str, str]] = []  # (page, link) checked at the end
         self._pending_pages: dict[str, Page] = {}  # with links that the end completes
-
-    @property
-    def serving(self) -> bool:
-        return serving()
 
     def catalogue(self) -> Catalogue:
         return self._catalogue

@@ -105,7 +105,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         built_language = site_language(config)
         self.catalogue = self._translated(self._load(), built_language)
         self.labels = site_labels(built_language, self._given_labels())
-        self.host = MkDocsHost(self.catalogue, self.labels, self._stale)
+        self.host = MkDocsHost(self.catalogue, self.labels, serving=self.serving, stale=self._stale)
         _take_over_listed_extension(config)
         config.markdown_extensions.append(ErrorCatalogueExtension(self.host))  # type: ignore[arg-type]
         # A site may list them already, for Zensical.

@@ -149,8 +149,10 @@ def page_context(md: Markdown) -> PageContext | None:
     return None
 
 
-def serving() -> bool:
-    """Whether a `serve` command runs us: there a catalogue problem must not stop the server."""
+def _zensical_serves() -> bool:
+    """Whether Zensical runs `zensical serve`, where a catalogue problem must not stop the
+    server. Zensical tells its extensions no mode that we know of: its command line is the
+    only sign, asked only while its rendering context is present."""
     return "serve" in sys.argv[1:2]
 
 
@@ -180,8 +182,12 @@ class StandaloneHost:
         *,
         labels: Mapping[str, object],
         language: str | None,
+        serving: bool = False,
     ) -> None:
+        """`serving`: a live preview runs (the extension's option, for plain Python-Markdown);
+        under Zensical, its command line says so."""
         self._source = catalogue
+        self._serving = serving
         self._given_labels = labels
         self._told_language = language  # the option's: the theme's is used without it
         self._language = language
@@ -192,7 +198,7 @@ class StandaloneHost:
 
     @property
     def serving(self) -> bool:
-        return serving()
+        return self._serving or (self._context is not None and _zensical_serves())
 
     def catalogue(self) -> Catalogue:
         """The catalogue object given, or the folder's (loaded once while it is unchanged)."""
