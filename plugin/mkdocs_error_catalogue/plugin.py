@@ -3,7 +3,7 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 
 from __future__ import annotations
 
-import contextlib
+import itertools
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
@@ -48,12 +48,7 @@ from .standalone import site_labels
 from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
 from .watching import FolderWatch
 from .writing import (
-    FileWriter,
-    Refresh,
-    discard_set_aside,
-    name_below,
-    put_back,
-    set_aside,
+    DeepLinkFolder,
 )
 
 log = get_plugin_logger(__name__)
@@ -73,11 +68,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.export: str | None = None
         self.labels = Labels()
         self.host: MkDocsHost | None = None  # the extension's, made by on_config
-        self._writer = FileWriter()
+        self.deep_link_folder = DeepLinkFolder()  # kept across the rebuilds of `serve`
         self.serving = False
         self.dirty = False
-        self._old_deep_links: Path | None = None  # set aside from `_deep_link_folder`
-        self._deep_link_folder = Path()
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
@@ -126,14 +119,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.dirty = dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Before MkDocs empties the site folder: our old deep links go in one move.
-        self._old_deep_links = None
-        if self.deep_links:
-            self._deep_link_folder = Path(config.site_dir) / self.deep_links
-            if self.dirty:
-                discard_set_aside(self._deep_link_folder)  # a killed build's
-            else:
-                self._old_deep_links = set_aside(self._deep_link_folder)
+        folder = Path(config.site_dir) / self.deep_links if self.deep_links else None
+        self.deep_link_folder.set_aside(folder, dirty=self.dirty)
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
@@ -215,7 +202,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.catalogue, files, site_url=config.site_url, deep_links=self.deep_links
         )
         # Ten thousand small files take many file systems a while: written meanwhile.
-        self._write_deep_links(Path(config.site_dir), files)
+        taken = itertools.chain(
+            (file.dest_uri for file in files), [self.export] if self.export else []
+        )
+        self.deep_link_folder.start(
+            Path(config.site_dir), self.deep_links, self.site.deep_link_pages(), taken
+        )
         return files
 
     def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
@@ -235,26 +227,6 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 or file.src_uri == lock_uri
             ):
                 file.inclusion = InclusionLevel.EXCLUDED
-
-    def _write_deep_links(self, site_dir: Path, files: Files) -> None:
-        """Start writing the deep links. The last build's are put back first (they were set
-        aside while MkDocs emptied the site), so that only the pages that changed are written
-        and those of removed codes deleted: most builds change a few pages, if any."""
-        assert self.site is not None
-        refresh = None
-        if self.deep_links:
-            folder = site_dir / self.deep_links
-            self._put_deep_links_back()
-            if folder.is_dir():
-                refresh = Refresh(self.deep_links, self._others_below(self.deep_links, files))
-        self._writer.start(site_dir, self.site.deep_link_pages(), refresh)
-
-    def _others_below(self, prefix: str, files: Files) -> frozenset[str]:
-        """The names directly below `prefix` that the site's files (pages at `errors/…`) and
-        the export take: the deep-link writer must leave them alone."""
-        paths = [file.dest_uri for file in files] + ([self.export] if self.export else [])
-        names = (name_below(prefix, path) for path in paths)
-        return frozenset(name for name in names if name is not None)
 
     def _refuse_clashes(self, files: Files, config: MkDocsConfig) -> None:
         """Our files must not replace a file of the site, nor one another (see `outputs`).
@@ -354,11 +326,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.labels.obsolete,
             search_entries_to_rebuild(config),
         )
+        late = self.site.found_late and self.deep_links
         try:
-            self._writer.wait()
-            if self.site.found_late and self.deep_links:
-                self._writer.start(site_dir, self.site.deep_link_pages(self.site.found_late))
-                self._writer.wait()
+            self.deep_link_folder.finish(
+                site_dir, self.site.deep_link_pages(self.site.found_late) if late else None
+            )
         except OSError as error:
             raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
         for category in self.catalogue.categories:
@@ -368,23 +340,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                     "anchor, deep link or URL"
                 )
 
-    def _put_deep_links_back(self) -> None:
-        """Return the last build's deep links, if they are still set aside."""
-        if self._old_deep_links is not None:
-            put_back(self._old_deep_links, self._deep_link_folder)
-            self._old_deep_links = None
-
     def on_build_error(self, *, error: Exception) -> None:
-        with contextlib.suppress(OSError):  # the build's own error is the one to report
-            self._writer.wait()  # no writing left behind a failed build
-            # Nothing left beside the site, and the next build can still reuse them.
-            self._put_deep_links_back()
+        self.deep_link_folder.abandon()
 
     def on_shutdown(self) -> None:
-        # After `build`, `gh-deploy` and `serve`, even when interrupted (Ctrl+C): no writing
-        # left running, no batch of files, nothing set aside beside the site.
-        self._writer.stop()
-        self._put_deep_links_back()
+        # After `build`, `gh-deploy` and `serve`, even when interrupted (Ctrl+C).
+        self.deep_link_folder.stop()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
