@@ -32,10 +32,9 @@ from .mkdocs_host import MkDocsHost
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .outputs import Output, SiteOutputs, site_outputs
-from .page_html import put_tables_back, tables_of, without_tables
 from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES, Labels
-from .search import add_entries_to_index
+from .search import SearchTables, add_entries_to_index
 from .site import (
     ASSETS,
     NOT_FOUND_PAGE,
@@ -75,9 +74,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.last_good: Catalogue | None = None
         self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
         self._files = FileCache()  # kept across the rebuilds of `serve`
-        # The page's content while search reads it without tables, and what search reads.
-        self._whole_content: str | None = None
-        self._searched_content: str | None = None
+        self.search_tables = SearchTables()
         # What the "not found" page needs, by deep-link path: one per language built.
         self._not_found: dict[str, str] = {}
 
@@ -277,20 +274,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     @event_priority(100)  # before the search plugin reads the page
     def _set_tables_aside(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
-        self._whole_content = page.content
-        if page.content is not None:
-            page.content = self._searched_content = without_tables(page.content)
+        self.search_tables.set_aside(page)
         return context
 
     @event_priority(-100)  # after every other plugin, before the theme renders the page
     def _put_tables_back(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
-        whole, searched = self._whole_content, self._searched_content
-        self._whole_content = self._searched_content = None
-        if whole is not None and page.content is not None:
-            # The page as it was (no copy of a page that may be megabytes), unless a plugin
-            # changed it meanwhile: then its tables go back into the changed page.
-            unchanged = page.content is searched
-            page.content = whole if unchanged else put_tables_back(page.content, tables_of(whole))
+        self.search_tables.put_back(page)
         return context
 
     # Search indexes each entry on its own (see `search`), not the tables again as page text.
