@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from .autorefs import register_entries
-from .exporting import export_chunks
+from .exporting import write_export
 from .extension import ErrorCatalogueExtension
 from .inline import refused_link_problems
 from .languages import (
@@ -305,10 +305,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # The deep links may still be being written: the export and the search entries first.
         if self.export:
             # Here rather than with the deep links: the memory the pages took is free again.
-            export = site_dir / self.export
-            export.parent.mkdir(parents=True, exist_ok=True)
-            with export.open("w", encoding="utf-8") as file:
-                file.writelines(export_chunks(self.catalogue, self.site))
+            write_export(site_dir / self.export, self.catalogue, self.site)
         add_entries_to_index(
             site_dir,
             self.site,
