@@ -40,6 +40,8 @@ from .writing import write_files
 DISTRIBUTION = "mkdocs-error-catalogue"
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from .site import CatalogueSite
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -587,7 +589,11 @@ def site_files(arguments: argparse.Namespace) -> int:
         folder = display_path(arguments.site_dir)
         _fail(f"no page in {folder} shows a catalogue table: {hint}", "site-files")
         return 1
-    export = site_settings(config).export
+    settings = site_settings(config)
+    if (problem := _artefact_clash(site, catalogue, settings.export, settings.config)) is not None:
+        _fail(problem, "site-files")
+        return 1
+    export = settings.export
     files = list(site.artefact_files(export))
     files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]
     files += _not_found_page(site, config, arguments.site_dir)
@@ -605,6 +611,20 @@ def site_files(arguments: argparse.Namespace) -> int:
         _fail(f"{problems} in the built pages (--strict)", "site-files")
         return 1
     return 0
+
+
+def _artefact_clash(
+    site: CatalogueSite, catalogue: Catalogue, export: str | None, config: MkDocsConfig
+) -> str | None:
+    """What of the files about to be written would replace a page of the site, or clash with
+    another of them, as the plugin refuses it (see `outputs`)."""
+    from .outputs import SiteOutputs, docs_outputs, plugin_outputs
+    from .site import ASSETS
+
+    anchors = (entry.anchor for entry in catalogue.entries())
+    assets = (path for path, _ in ASSETS)
+    ours = plugin_outputs(anchors, assets, site.deep_links, export)
+    return SiteOutputs(docs_outputs(site.files, Path(config.docs_dir))).first_clash(ours)
 
 
 def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[tuple[str, str]]:

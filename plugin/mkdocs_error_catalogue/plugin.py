@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import posixpath
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +30,7 @@ from .locking import lock_path
 from .mkdocs_host import MkDocsHost
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
-from .outputs import Output, SiteOutputs, site_outputs
+from .outputs import SiteOutputs, plugin_outputs, site_outputs
 from .problems import CatalogueError, Problem, display_path
 from .rendering import LABEL_NAMES, Labels
 from .search import SearchTables, add_entries_to_index
@@ -231,28 +230,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         A page at the deep-link prefix itself (`errors.md` -> `errors/`) is welcome: the
         reference can live at `/errors/` with its codes at `/errors/1004/`.
         """
-        outputs = SiteOutputs(site_outputs(files, config))
-        for ours in self._outputs():
-            outputs.claim(ours)
-
-    def _outputs(self) -> Iterator[Output]:
-        """The files the plugin writes into the site: the export last, so that a clash with
-        the deep links is said to be the export's."""
         assert self.catalogue is not None
-        for path, _ in self._assets():
-            option = "stylesheet" if path == STYLESHEET else "script"
-            advice = f"set the `{option}` option to `false` and add your own"
-            yield Output(path, f"the plugin's {option} '{path}'", option=option, advice=advice)
-        if self.deep_links:
-            advice = "set the `deep_links` option to another path, or to `false`"
-            for entry in self.catalogue.entries():
-                path = f"{self.deep_links}/{entry.anchor}/index.html"
-                name = f"the deep-link page '{path}'"
-                yield Output(path, name, option="deep_links", advice=advice)
-        if self.export:
-            advice = "set the `export` option to another file name, or to `false`"
-            name = f"the JSON export '{self.export}'"
-            yield Output(self.export, name, option="export", advice=advice)
+        anchors = (entry.anchor for entry in self.catalogue.entries())
+        assets = (path for path, _ in self._assets())
+        ours = plugin_outputs(anchors, assets, self.deep_links, self.export)
+        if (problem := SiteOutputs(site_outputs(files, config)).first_clash(ours)) is not None:
+            raise PluginError(f"error-catalogue: {problem}")
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
         assert self.host is not None
