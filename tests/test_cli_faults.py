@@ -122,7 +122,7 @@ def test_import_with_force_may_not_drop_a_locked_code(tmp_path: Path) -> None:
     result = run_cli("import", "page.md", "--force", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (1, "")
     assert result.stderr.splitlines() == [
-        "catalogue.lock:5: code 1 is published (in catalogue.lock) but missing from the "
+        "catalogue.lock:6: code 1 is published (in catalogue.lock) but missing from the "
         "catalogue: put it back and mark it `obsolete:` instead of deleting it",
         NOTHING_WRITTEN,
     ]

@@ -35,6 +35,7 @@ def with_french_texts(site: Site) -> None:
 
 # The marker pages come before `reference/link-errors.md` (and `en/`) in MkDocs' file order,
 # so they are the category's first page.
+@pytest.mark.slow  # multilingual builds: about 1.5 s of CPU each
 @pytest.mark.parametrize(
     ("structure", "page", "url"),
     [("suffix", "errors.v2.md", "errors.v2/"), ("folder", "api/errors.md", "api/errors/")],
@@ -56,6 +57,7 @@ def test_a_name_part_that_is_no_language_keeps_the_page_where_the_build_puts_it(
         assert deep_link.find("link", rel="canonical")["href"] == f"{SITE_URL}{language}{url}#1004"
 
 
+@pytest.mark.slow  # multilingual builds: about 1.4 s of CPU
 def test_a_page_of_a_language_the_site_does_not_build_is_no_page_of_it(tmp_path: Path) -> None:
     """`about.de.md` is German (`de` is written as a locale), which neither build has: the
     category's page stays `reference/link-errors.md`, though `about.de.md` comes first."""

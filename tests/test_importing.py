@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_error_catalogue import Obsolete, load_catalogue
+from mkdocs_error_catalogue import CatalogueError, Obsolete, load_catalogue
 from mkdocs_error_catalogue.cli import main
 from mkdocs_error_catalogue.importing import (
     PageImport,
@@ -657,15 +657,22 @@ def test_front_matter_setext_headings_and_crlf_are_kept() -> None:
 
 
 def test_unicode_line_separators_stay_inside_their_cell(tmp_path: Path) -> None:
-    result = import_page(page_with("| 1 | a\u2028b | c\x85d | e\u2029f | - |"))
+    result = import_page(page_with("| 1 | a\u2028b | c\u2029d | e\u2029f | - |"))
     assert result.skipped == ()
     write_categories(result.categories, tmp_path)
     [entry] = load_catalogue(tmp_path).entries()
     assert (entry.scenario, entry.message, entry.user_actions) == (
         "a\u2028b",
-        "c\x85d",
+        "c\u2029d",
         ("e\u2029f",),
     )
+    # U+0085 stays in its cell too, where the catalogue's checks refuse it as a C1 control
+    result = import_page(page_with("| 1 | S | c\x85d | - | - |"))
+    write_categories(result.categories, tmp_path / "nel")
+    with pytest.raises(
+        CatalogueError, match=r":7: `message` contains the control character U\+0085"
+    ):
+        load_catalogue(tmp_path / "nel")
 
 
 def test_the_page_may_go_to_a_new_folder_and_write_errors_are_reported(

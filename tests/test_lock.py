@@ -118,6 +118,7 @@ PROBES = {
 }
 
 
+@pytest.mark.slow  # each case a lock, an edit and a build: about 1.5 s of CPU
 @pytest.mark.parametrize("probe", PROBES.values(), ids=PROBES.keys())
 def test_every_wording_change_is_reported_with_its_advice(
     tmp_path: Path, probe: tuple[str, str, str, str, str]
@@ -163,6 +164,7 @@ def test_the_lock_lists_every_published_code_sorted_and_stable(locked: Path) -> 
     assert (locked / "catalogue.lock").read_text(encoding="utf-8") == text
 
 
+@pytest.mark.slow  # lock, build, reword, build: about 1.8 s of CPU each
 @pytest.mark.parametrize(
     ("old", "new"),
     [
@@ -308,6 +310,7 @@ def test_lock_beside_the_folder_even_from_inside_it(locked: Path) -> None:
     assert (locked / "catalogue.lock").is_file()
 
 
+@pytest.mark.slow  # several MkDocs builds: about 2.7 s of CPU
 def test_the_build_warns_of_a_changed_wording_and_strict_fails(locked: Path) -> None:
     site = new_site(locked)
     site.page("index.md", "<!-- error-catalogue -->\n")
@@ -327,6 +330,7 @@ def test_the_build_warns_of_a_changed_wording_and_strict_fails(locked: Path) -> 
     assert "code 9001 changed since it was locked" in strict.stderr
 
 
+@pytest.mark.slow  # a real `mkdocs serve`: about 2 s of CPU
 def test_serve_shows_a_changed_wording_above_the_tables_and_goes_on(locked: Path) -> None:
     site = new_site(locked)
     site.page("index.md", "# Errors\n\n<!-- error-catalogue -->\n")
@@ -407,6 +411,7 @@ def test_plain_lock_records_new_codes_and_codes_moved_to_another_category(
     assert {code: entry["category"] for code, entry in lock.items()} == dict.fromkeys("123", "b")
 
 
+@pytest.mark.slow  # several MkDocs builds: about 2.7 s of CPU
 def test_a_renamed_category_is_shown_until_lock_reword_records_it(tmp_path: Path) -> None:
     errors = [("1", "Unable to retrieve tokens list", "M"), ("2", "Insufficient funds", "N")]
     locked_errors(tmp_path, errors)
@@ -470,6 +475,7 @@ BROKEN_LOCKS = {
 }
 
 
+@pytest.mark.slow  # each case a lock and two commands: about 1.4 s of CPU
 @pytest.mark.parametrize("broken", BROKEN_LOCKS.values(), ids=BROKEN_LOCKS.keys())
 def test_a_lock_that_cannot_protect_the_codes_is_an_error_not_off(
     tmp_path: Path, broken: tuple[Callable[[str], str], str]

@@ -28,6 +28,7 @@ from mkdocs_error_catalogue.markdown_cells import Carried, comment, read_comment
 from mkdocs_error_catalogue.markdown_export import catalogue_markdown
 from mkdocs_error_catalogue.model import Code
 from mkdocs_error_catalogue.rendering import CatalogueRenderer
+from mkdocs_error_catalogue.validation import text_problem
 
 from .conftest import (
     EXAMPLE_CATALOGUE,
@@ -572,7 +573,7 @@ FRAGMENTS = (
     *("|", "\\|", "\\", "<br>", "<br/>", "<BR />", "&lt;br&gt;", "&amp;lt;br", "&amp;", "&"),
     *("&#32;", "&#45;", "&#46;", "&lt;", "`code`", "`a|b`", "${name}", "~~", "**", ".**"),
     *(" Replaced by 1.", "Replaced by ", "-", "N/A", ":no_entry:", "Obsolete", '<a id="x">'),
-    *("<b>bold</b>", "\n", "\n\n", " ", "\t", "\u00a0", "\u3000", "\u2028", "\x85", "e.g."),
+    *("<b>bold</b>", "\n", "\n\n", " ", "\t", "\u00a0", "\u3000", "\u2028", "\u2029", "e.g."),
     *("Retry. Then wait.", "IMX.Check", "é", "再試行。", "#", " #", "{#x}", "-->", "<!--"),
     *("```", "| a |\n|---|", "# h", "\n---\n", "[docs](https://example.com/a_b?x=1&y=2)"),
     *("`<br>`", "``a`b``", "`&amp;`", "&copy;", "<https://e.com/?a&amp;b>", "<a@b.c>", "$", "{"),
@@ -589,7 +590,7 @@ TEXT = (
         max_size=5,
     )
     .map("".join)
-    .filter(lambda value: bool(value.strip()))
+    .filter(lambda value: text_problem(value) is None)
 )
 NAME = st.sampled_from(["E1001", "0100", "1001", "na", "obsolete", "x.obsolete"]) | st.from_regex(
     r"[A-Za-z0-9][A-Za-z0-9._-]{0,5}", fullmatch=True

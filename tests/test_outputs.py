@@ -176,6 +176,7 @@ def moments(site: Site, temporary: Path) -> list[Callable[[], bool]]:
     ]
 
 
+@pytest.mark.slow  # real builds started and killed: over 10 s of CPU each
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "killed"])
 def test_an_interrupted_build_leaves_nothing_once_the_next_one_ran(
     tmp_path: Path, how: signal.Signals
@@ -196,6 +197,7 @@ def test_an_interrupted_build_leaves_nothing_once_the_next_one_ran(
         assert len(deep_links) == 2000, f"moment {index}"
 
 
+@pytest.mark.slow  # several MkDocs builds: about 2 s of CPU
 def test_a_heading_with_the_id_of_a_row_on_its_page_fails_strict(tmp_path: Path) -> None:
     site = small_site(tmp_path)
     site.page("index.md", "# Errors\n\n## 1004\n\nAbout it.\n\n<!-- error-catalogue general -->\n")

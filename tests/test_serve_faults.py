@@ -47,6 +47,7 @@ def shows(message: str, notice: str | None = None) -> Callable[[str], bool]:
     return condition
 
 
+@pytest.mark.slow  # a real `mkdocs serve`, several rebuilds: about 4 s of CPU
 def test_the_catalogue_moved_away_and_back_or_deleted_and_made_again_is_followed(
     site: Site, started: Server
 ) -> None:
@@ -74,6 +75,7 @@ def test_the_catalogue_moved_away_and_back_or_deleted_and_made_again_is_followed
     assert started.process.poll() is None
 
 
+@pytest.mark.slow  # a real `mkdocs serve`: about 1.5 s of CPU
 def test_a_file_replaced_with_the_same_size_and_times_is_read_again(
     site: Site, started: Server
 ) -> None:
@@ -88,6 +90,7 @@ def test_a_file_replaced_with_the_same_size_and_times_is_read_again(
     assert message_and_notice(started.page()) == ("Other words.", None)
 
 
+@pytest.mark.slow  # a real `mkdocs serve`: about 2.5 s of CPU
 def test_a_link_to_nowhere_is_a_problem_shown_while_serving(site: Site, started: Server) -> None:
     link = site.root / "catalogue/02-b.yml"
     link.symlink_to("nowhere.yml")
@@ -95,7 +98,8 @@ def test_a_link_to_nowhere_is_a_problem_shown_while_serving(site: Site, started:
     assert message_and_notice(started.page()) == (
         "First words.",
         "Error catalogue: The error catalogue has 1 problem:\n"
-        "  catalogue/02-b.yml: is not a file: remove it or rename it without .yml\n"
+        "  catalogue/02-b.yml: is a symbolic link to `nowhere.yml`, which does not exist: "
+        "correct the link, or remove it\n"
         "the site keeps the last good catalogue until these problems are fixed",
     )
     assert started.status("errors/1/") == 200  # requests are answered

@@ -18,7 +18,7 @@ ENTRY = "  - code: 1001\n    scenario: S\n    message: M\n"
 
 # (file content, line of the problem, words the message must contain)
 CASES = [
-    ("title: [unclosed\nerrors: []\n", 2, "invalid YAML"),
+    ("title: [unclosed\nerrors: []\n", 1, 'put the text in quotes: title: "[unclosed"'),
     ("errors: []\n", 1, "the category has no `title`: add `title: …`"),
     ("title: T\n", 1, "missing `errors:`"),
     ("title: T\ncolour: red\nerrors: []\n", 2, "unknown key `colour` in a category file"),

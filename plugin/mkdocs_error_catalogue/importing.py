@@ -48,7 +48,7 @@ from .markdown_cells import (
 from .markers import next_fence_state
 from .model import Category, Code, Entry, Obsolete
 from .problems import CatalogueError, Problem, display_path
-from .validation import SLUG, SLUG_PATTERN, whole_number
+from .validation import SLUG, SLUG_PATTERN, YAML_12_NUMBER, whole_number
 
 COLUMNS = 5
 COLUMN_NAMES = "code, scenario, message, user actions, developer actions"
@@ -644,7 +644,8 @@ def _scalar(value: str | int) -> str:
     """`value` as a one-line YAML scalar, quoted only when YAML needs it."""
     if isinstance(value, int):
         return str(value)
-    style = '"' if _LINE_BREAKS.search(value) else None
+    # `1e3` and `0o17` are text to PyYAML, numbers to YAML 1.2 tools (and to the checks)
+    style = '"' if _LINE_BREAKS.search(value) or YAML_12_NUMBER.match(value) else None
     dumped = yaml.safe_dump(value, allow_unicode=True, width=_WIDTH, default_style=style)
     return dumped.removesuffix("\n...\n").rstrip("\n")
 

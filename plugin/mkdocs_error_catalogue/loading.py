@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import os
@@ -19,7 +20,15 @@ from .locking import check_lock, lock_path
 from .model import Catalogue, Category
 from .problems import CatalogueError, Problem, display_path
 from .translating import TRANSLATIONS_FOLDER
-from .validation import MAP_TAG, SEQ_TAG, STR_TAG, CategoryReader, check_catalogue
+from .validation import (
+    MAP_TAG,
+    SEQ_TAG,
+    STR_TAG,
+    CategoryReader,
+    SourceText,
+    check_catalogue,
+    yaml_quoted,
+)
 
 try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
     from yaml import CSafeLoader as _BaseLoader
@@ -60,6 +69,10 @@ _CATALOGUE_SUFFIXES = (".yml", ".yaml")
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).
 MAX_EXPANDED_NODES = 1_000_000
+# Text repeated by aliases costs the build as if written out: a 1 MB string aliased a thousand
+# times made a 1 GB page. Reusing a list of actions a thousand times adds a few hundred
+# thousand characters; this is ten times that, and builds in seconds.
+MAX_ALIASED_CHARACTERS = 1_000_000
 # Where YAML could define an anchor: without one there can be no alias, and the file need not
 # be walked for the check above. A YAML anchor is `&` and a name of letters, digits, `_` and
 # `-`, after a space, `:`, `-` or a bracket, and ended by a space or one of `?:,]}%@``
@@ -128,10 +141,14 @@ def load_catalogue(
     """
     files = catalogue_files(folder)
     problems = _misplaced_problems(folder)
+    faults = {path: fault for path in files if (fault := _fault(path))}
+    problems += [Problem(path, None, fault) for path, fault in faults.items()]
     read = (cache or FileCache()).category
     with _collector_paused():
         categories = [
-            category for path in files if (category := read(folder, path, problems)) is not None
+            category
+            for path in files
+            if path not in faults and (category := read(folder, path, problems)) is not None
         ]
     check_catalogue(categories, problems)
     catalogue = Catalogue(tuple(categories))
@@ -201,11 +218,16 @@ def _misplaced_problems(folder: Path) -> list[Problem]:
 def catalogue_files(folder: Path) -> list[Path]:
     """The category files of `folder`, in natural name order (`2-…` before `10-…`)."""
     if not folder.is_dir():
+        if fault := _fault(folder):
+            raise CatalogueError([Problem(folder, None, f"catalogue folder {fault}")])
         hint = "create it, or point the `catalogue` option at the folder holding your YAML files"
         raise CatalogueError([Problem(folder, None, f"catalogue folder not found: {hint}")])
-    files = sorted(
-        (path for path in folder.iterdir() if is_category_file(path.name)), key=_natural_key
-    )
+    try:
+        paths = list(folder.iterdir())
+    except OSError as error:
+        problem = Problem(folder, None, f"catalogue folder {_unreadable(error)}")
+        raise CatalogueError([problem]) from None
+    files = sorted((path for path in paths if is_category_file(path.name)), key=_natural_key)
     if not files:
         message = "catalogue folder has no category files: add one YAML file (.yml) per category"
         raise CatalogueError([Problem(folder, None, message), *_misplaced_problems(folder)])
@@ -218,6 +240,34 @@ def catalogue_files(folder: Path) -> list[Path]:
     return files
 
 
+def _fault(path: Path) -> str | None:
+    """Why `path` cannot be opened at all (a broken symbolic link, no permission), with the
+    fix; None when it can be. Said before the path reaches the file cache, which would fail."""
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return (
+                "is a symbolic link that leads back to itself (a loop): correct the link, or "
+                "remove it"
+            )
+        if error.errno != errno.ENOENT:
+            return _unreadable(error)
+        if path.is_symlink():
+            return (
+                f"is a symbolic link to `{path.readlink()}`, which does not exist: correct "
+                "the link, or remove it"
+            )
+    return None
+
+
+def _unreadable(error: OSError) -> str:
+    return (
+        f"cannot be read ({error.strerror or error}): let the user who builds the site read "
+        "it (for example with `chmod a+rX`)"
+    )
+
+
 def _natural_key(path: Path) -> list[int | str]:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
 
@@ -226,10 +276,11 @@ def _load_category(folder: Path, path: Path, problems: list[Problem]) -> Categor
     text = _read_text(folder, path, problems)
     if text is None:
         return None
-    node = _parse(path, text, problems)
+    source = SourceText(text)
+    node = _parse(path, text, source, problems)
     if node is None:
         return None
-    return CategoryReader(path, problems).category(node)
+    return CategoryReader(path, problems, source).category(node)
 
 
 def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
@@ -246,7 +297,11 @@ def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
     if not path.is_file():
         problems.append(Problem(path, None, "is not a file: remove it or rename it without .yml"))
         return None
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        problems.append(Problem(path, None, _unreadable(error)))
+        return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -255,15 +310,25 @@ def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
         return None
 
 
-def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
+def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
+        line = source.line(mark.line) if mark else None
         what = " ".join(part for part in (error.context, error.problem) if part)
         if mark and _character_at(text, mark) == "\t":  # libyaml's words for it are obscure
             what = "a tab character where YAML expects spaces: indent with spaces only"
+        elif source.editor_lines is not None:
+            what += (
+                " (the file holds U+2028, U+2029 or U+0085, which YAML reads as a line break "
+                "although editors do not show one: remove them)"
+            )
+        else:
+            marks = (m for m in (error.problem_mark, error.context_mark) if m is not None)
+            fixes = ((m.line, fix) for m in marks if (fix := _quoting_fix(source, m.line)))
+            if found := next(fixes, None):
+                line, what = found[0] + 1, f"{what}: {found[1]}"
         problems.append(Problem(path, line, f"invalid YAML: {what}"))
         return None
     except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
@@ -276,17 +341,79 @@ def _parse(path: Path, text: str, problems: list[Problem]) -> yaml.Node | None:
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
-    elif may_hold_aliases(text) and _expanded_size(node) > MAX_EXPANDED_NODES:
-        problems.append(
-            Problem(
-                path,
-                None,
-                "YAML aliases (`*name`) expand this file to more than "
-                f"{MAX_EXPANDED_NODES:,} values: write the values out instead",
-            )
-        )
+    elif may_hold_aliases(text) and (problem := _alias_problem(path, node, source)) is not None:
+        problems.append(problem)
         return None
     return node
+
+
+def _alias_problem(path: Path, root: yaml.Node, source: SourceText) -> Problem | None:
+    """Aliases that would make the file far larger once expanded than it is, if any."""
+    expansion = _Expansion(root)
+    if expansion.nodes > MAX_EXPANDED_NODES:
+        message = (
+            f"YAML aliases (`*name`) expand this file to more than {MAX_EXPANDED_NODES:,} "
+            "values: write the values out instead"
+        )
+        return Problem(path, None, message)
+    if expansion.added_characters > MAX_ALIASED_CHARACTERS:
+        message = (
+            "YAML aliases (`*name`) repeat the value at this line (and any others) until they "
+            f"add more than {MAX_ALIASED_CHARACTERS:,} characters of text to the file: write "
+            "the text out where it is needed instead, and shorter"
+        )
+        return Problem(path, source.line(expansion.largest_shared_line()), message)
+    return None
+
+
+# A line holding one text: `message: …`, or `- …` in a list of actions.
+_TEXT_LINE = re.compile(
+    r"(?P<prefix>\s*(?:-\s+)?(?:(?:title|description|scenario|message|reason)\s*:\s+)?)"
+    r"(?P<value>\S.*?)\s*\Z"
+)
+_OTHER_KEY = re.compile(r"[A-Za-z_]+\s*:(?:\s|\Z)")
+# Why YAML does not read a text starting with these as text.
+_FIRST_CHARACTER = {
+    "- ": "a text starting with `- ` is read as a list",
+    "*": "a text starting with `*` is read as a YAML alias",
+    "&": "a text starting with `&` is read as a YAML anchor",
+    "!": "a text starting with `!` is read as a YAML tag",
+    "|": "a text starting with `|` is read as a YAML text block",
+    ">": "a text starting with `>` is read as a YAML text block",
+    "[": "a text starting with `[` is read as a list",
+    "{": "a text starting with `{` is read as a mapping",
+    "@": "YAML keeps `@` at the start of a value",
+    "`": "YAML keeps `` ` `` at the start of a value",
+    "%": "a text starting with `%` is read as a YAML directive",
+    '"': "a text starting with a quote ends at the next one",
+    "'": "a text starting with a quote ends at the next one",
+}
+
+
+def _quoting_fix(source: SourceText, line_index: int) -> str | None:
+    """`put the text in quotes: message: "…"`, the writer's own line quoted, when that line
+    holds a text and quoting it mends the YAML there (checked by reading it again)."""
+    lines = list(source.lines)
+    known = source.editor_lines is None and line_index < len(lines)  # else lines are unsure
+    match = _TEXT_LINE.match(lines[line_index]) if known else None
+    if match is None or (
+        not match["prefix"].rstrip().endswith(":") and _OTHER_KEY.match(match["value"])
+    ):
+        return None
+    value = match["value"]
+    lines[line_index] = match["prefix"] + yaml_quoted(value)
+    try:
+        yaml.compose("\n".join(lines), Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        if error.problem_mark is None or error.problem_mark.line <= line_index:
+            return None
+    except yaml.YAMLError:
+        return None
+    start = next((k for k in _FIRST_CHARACTER if value.startswith(k)), None)
+    reason = _FIRST_CHARACTER[start] if start else "`: ` inside a text starts a YAML mapping"
+    if start is None and not re.search(r":(?:\s|\Z)", value):
+        reason = "a text must be quoted here"
+    return f"{reason}: put the text in quotes: {lines[line_index].strip()}"
 
 
 def _character_at(text: str, mark: yaml.Mark) -> str:
@@ -299,24 +426,51 @@ def may_hold_aliases(text: str) -> bool:
     return _ANCHOR.search(text) is not None
 
 
-def _expanded_size(root: yaml.Node) -> int:
-    """How many nodes `root` stands for once every alias is expanded.
+class _Expansion:
+    """What `root` stands for once every alias is expanded: how many nodes, and how many
+    characters of text more than it holds written out.
 
     Iterative (YAML may nest deeper than Python recurses); a node reached again through an
     alias adds its whole expanded size again, a recursive alias counts once.
     """
-    sizes: dict[int, int] = {}
-    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
-    while stack:
-        node, children_done = stack.pop()
-        children = _children(node)
-        if children_done:
-            sizes[id(node)] = 1 + sum(sizes.get(id(child), 1) for child in children)
-        elif id(node) not in sizes:
-            sizes[id(node)] = 1  # provisional: a recursive alias counts once
-            stack.append((node, True))
-            stack.extend((child, False) for child in children)
-    return sizes[id(root)]
+
+    def __init__(self, root: yaml.Node) -> None:
+        self.sizes: dict[int, tuple[int, int]] = {}  # node -> (nodes, characters), expanded
+        self.nodes_by_id: dict[int, yaml.Node] = {}
+        self.references: dict[int, int] = {}  # node -> how often it is written (its aliases)
+        stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+        while stack:
+            node, children_done = stack.pop()
+            children = _children(node)
+            if children_done:
+                below = [self.sizes.get(id(child), (1, 0)) for child in children]
+                nodes, characters = self.sizes[id(node)]
+                self.sizes[id(node)] = (
+                    nodes + sum(size[0] for size in below),
+                    characters + sum(size[1] for size in below),
+                )
+            elif id(node) not in self.sizes:
+                # provisional: a recursive alias counts once
+                self.sizes[id(node)] = (1, _characters(node))
+                self.nodes_by_id[id(node)] = node
+                for child in children:
+                    self.references[id(child)] = self.references.get(id(child), 0) + 1
+                stack.append((node, True))
+                stack.extend((child, False) for child in children)
+        self.nodes, expanded = self.sizes[id(root)]
+        written = sum(_characters(node) for node in self.nodes_by_id.values())
+        self.added_characters = expanded - written
+
+    def largest_shared_line(self) -> int:
+        """The line (as YAML counts, from 0) of the value written through aliases whose
+        expansion is the largest."""
+        shared = (key for key, count in self.references.items() if count > 1)
+        largest = max(shared, key=lambda key: self.sizes[key][1])
+        return int(self.nodes_by_id[largest].start_mark.line)
+
+
+def _characters(node: yaml.Node) -> int:
+    return len(node.value) if isinstance(node, yaml.ScalarNode) else 0
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:

@@ -58,12 +58,13 @@ def _signature(paths: list[Path]) -> Signature | None:
 
 def cached_catalogue(folder: Path) -> Catalogue:
     """`load_catalogue(folder)`, loaded again only when one of its files changed."""
-    folder = folder.resolve()
-    files = (
-        [p for p in folder.iterdir() if is_category_file(p.name)] + misplaced_files(folder)
-        if folder.is_dir()
-        else []
-    )
+    try:
+        resolved = folder.resolve()
+        names = [p for p in resolved.iterdir() if is_category_file(p.name)]
+    except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
+        return load_catalogue(folder)  # which says what is wrong with the folder
+    folder = resolved
+    files = names + misplaced_files(folder)
     signature = _signature([*files, lock_path(folder)])
     cached = _catalogues.get(folder)
     if signature is None or cached is None or cached[0] != signature:

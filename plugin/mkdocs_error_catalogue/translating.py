@@ -27,6 +27,7 @@ from .inline import PLACEHOLDER
 from .locales import language_tags, normal_tag
 from .model import Catalogue, Category, Entry
 from .problems import CatalogueError, Problem
+from .validation import text_problem
 
 TRANSLATIONS_FOLDER = "translations"
 
@@ -36,7 +37,7 @@ class Translation:
     """One language's PO file: its translations, and what is wrong with some of them."""
 
     texts: dict[str, str]
-    warnings: list[Problem]  # translations that are used, but should be mended
+    warnings: list[Problem]  # translations that should be mended (those unfit to show: unused)
 
 
 def translation_path(folder: Path, language: str | None) -> Path | None:
@@ -66,6 +67,10 @@ def read_translation(path: Path) -> Translation:
     texts: dict[str, str] = {}
     warnings: list[Problem] = []
     for entry in po.translated_entries():
+        if (problem := text_problem(entry.msgstr)) is not None:
+            message = f"the translation of `{entry.msgid}` is not used: it {problem}"
+            warnings.append(Problem(path, _msgstr_line(path, entry.linenum or 1), message))
+            continue
         texts[entry.msgid] = entry.msgstr
         if sorted(PLACEHOLDER.findall(entry.msgid)) != sorted(PLACEHOLDER.findall(entry.msgstr)):
             message = (
@@ -98,6 +103,13 @@ def _check_readable(path: Path) -> None:
             "is not valid UTF-8 text: save it as UTF-8 (and say `charset=UTF-8` in its header)"
         )
         raise CatalogueError([Problem(path, line, message)]) from None
+
+
+def _msgstr_line(path: Path, entry_line: int) -> int:
+    """The line of the `msgstr` of the PO entry that starts at `entry_line`."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    after = range(entry_line - 1, len(lines))
+    return next((index + 1 for index in after if lines[index].startswith("msgstr")), entry_line)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ duplicate keys (which a plain load silently drops) and keep scalars as the write
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -23,8 +24,40 @@ OBSOLETE_KEYS = ("since", "reason", "replaced_by")
 
 SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # a code or id, inside other patterns
 SLUG = re.compile(SLUG_PATTERN + r"\Z")
+# A code or id names a folder (`errors/<code>/`) and a file of the built site: file systems
+# refuse names over 255 bytes, and an anchor a reader can copy is far shorter.
+MAX_SLUG_LENGTH = 100
 # Invisible in a page and, for STX/ETX, Markdown's own placeholders: never part of real text.
-CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# C0 (but tab and newline), DEL and C1, which some terminals obey (U+009B starts a command).
+CONTROL_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Characters a page shows as nothing: white space, format characters (zero-width space and
+# joiners, soft hyphen, byte-order mark, direction marks, word joiner), the Hangul fillers,
+# variation selectors and tag characters. A text made only of them is empty.
+_INVISIBLE = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f\U000e0100-\U000e01ef"
+)
+_VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
+# Limits that no real text reaches and that keep the rendering of any one text to about ten
+# milliseconds: Python-Markdown's inline processing costs about (matches x length), and reads
+# a character at a time from each `[` to its `]` and from each `](` to its `)`, to the end of
+# the text when nothing closes them. Each `*`, `_`, `` ` `` or `\` may start emphasis, code
+# or an escape, and every match rebuilds the text.
+# Measured worst cases, and why these numbers: docs/stable-codes.md#hostile-input.
+MAX_TEXT_LENGTH = 5_000
+MAX_OPENING_BRACKETS = 20
+MAX_LINK_SEARCH = 10_000
+MAX_INLINE_MARKERS = 200
+_BRACKET = re.compile(r"[\[\]()]")
+_INLINE_MARKERS = "*_`\\"
+# Without these, no text check but emptiness and length applies: one pass over most texts.
+_SPECIAL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\[*_`\\]")
+# Plain (unquoted) values that YAML 1.2 tools (editors, linters, most other languages'
+# libraries) read as numbers although PyYAML, which follows YAML 1.1, reads them as text.
+YAML_12_NUMBER = re.compile(
+    r"[-+]?(?:[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z"
+    r"|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?\Z"
+)
 PLAIN_NUMBER = re.compile(r"(0|[1-9][0-9]*)\Z")
 # The largest whole number JavaScript holds exactly (2**53 - 1): SDKs read codes from the JSON
 # export, and a larger one would silently become another number there.
@@ -36,24 +69,79 @@ STR_TAG = "tag:yaml.org,2002:str"
 INT_TAG = "tag:yaml.org,2002:int"
 NULL_TAG = "tag:yaml.org,2002:null"
 BOOL_TAG = "tag:yaml.org,2002:bool"
+FLOAT_TAG = "tag:yaml.org,2002:float"
 MAP_TAG = "tag:yaml.org,2002:map"
 SEQ_TAG = "tag:yaml.org,2002:seq"
 _SCALARS = SafeConstructor()
 
 
-def _line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1
+# PyYAML breaks lines at these too; editors show them inside a line (if at all).
+_YAML_ONLY_BREAKS = "\x85\u2028\u2029"
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# ` #` then a word (`Press #1`, `#general`): surely meant as text, which YAML cuts there.
+_COMMENT_IN_TEXT = re.compile(r"\s+#\S")
+
+
+class SourceText:
+    """A category file's text: the lines editors show, and the writer's lines to quote back."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.has_comments = "#" in text  # else no text can have been cut by one
+        self.editor_lines: list[int] | None = None  # by PyYAML's line, the editor's (from 0)
+        if any(character in text for character in _YAML_ONLY_BREAKS):
+            self.editor_lines = [0]
+            for match in _LINE_BREAK.finditer(text):
+                breaks = match.group() not in _YAML_ONLY_BREAKS
+                self.editor_lines.append(self.editor_lines[-1] + breaks)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The file's lines, split when first needed: most files never need them."""
+        return self.text.split("\n")
+
+    def line(self, yaml_line: int) -> int:
+        """The line (from 1) an editor shows for the line (from 0) PyYAML counts."""
+        lines = self.editor_lines
+        return (lines[yaml_line] if lines and yaml_line < len(lines) else yaml_line) + 1
+
+    def written(self, node: yaml.Node) -> tuple[str, str] | None:
+        """The line of `node` before it, and `node` as written up to the end of the line
+        (a comment included), when it is on one line; None when that is not certain."""
+        start, end = node.start_mark, node.end_mark
+        if isinstance(node, yaml.MappingNode) and len(node.value) == 1:  # `- Retry: later`
+            end = node.value[0][1].end_mark  # a block mapping ends where the next line starts
+        if self.editor_lines is not None or start.line != end.line:
+            return None
+        line = self.lines[start.line].rstrip("\r") if start.line < len(self.lines) else ""
+        rest = line[start.column :]
+        value = rest.strip()
+        return (line[: len(line) - len(rest.lstrip())], value) if value else None
+
+    def quoted(self, node: yaml.Node) -> str | None:
+        """The writer's line with `node` quoted as text: `message: "Your card: declined."`."""
+        written = self.written(node)
+        return None if written is None else (written[0] + yaml_quoted(written[1])).strip()
+
+
+def yaml_quoted(text: str) -> str:
+    """`text` as a YAML double-quoted string."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 class CategoryReader:
     """Reads one category file's YAML node into a `Category`, collecting problems."""
 
-    def __init__(self, path: Path, problems: list[Problem]) -> None:
+    def __init__(self, path: Path, problems: list[Problem], source: SourceText | None = None):
         self.path = path
         self.problems = problems
+        self.source = source or SourceText("")
+
+    def line(self, node: yaml.Node) -> int:
+        return self.source.line(node.start_mark.line)
 
     def report(self, node: yaml.Node, message: str) -> None:
-        self.problems.append(Problem(self.path, _line(node), message))
+        self.problems.append(Problem(self.path, self.line(node), message))
 
     def category(self, node: yaml.Node) -> Category | None:
         """The category in `node`, or None when it is not a mapping at all.
@@ -133,7 +221,7 @@ class CategoryReader:
             user_actions=self.actions(fields.get("user_actions")),
             developer_actions=self.actions(fields.get("developer_actions")),
             obsolete=self.obsolete(fields["obsolete"]) if "obsolete" in fields else None,
-            line=_line(node),
+            line=self.line(node),
         )
         return None if known is None else entry
 
@@ -158,10 +246,10 @@ class CategoryReader:
         return None, None
 
     def code(self, node: yaml.Node, what: str) -> Code | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
-            if (number := whole_number(node.value)) is not None:
+        if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG, FLOAT_TAG):
+            if node.tag == INT_TAG and (number := whole_number(node.value)) is not None:
                 return number
-            if PLAIN_NUMBER.match(node.value):
+            if node.tag == INT_TAG and PLAIN_NUMBER.match(node.value):
                 self.report(
                     node,
                     f"`{what}` is larger than {MAX_CODE}, the largest number JavaScript reads "
@@ -169,15 +257,8 @@ class CategoryReader:
                     "text code",
                 )
                 return None
-            if not node.value.startswith("-"):  # 0100 would silently become 64 (octal)
-                self.report(
-                    node,
-                    f"`{what}: {node.value}` is not plain digits: write "
-                    f'`{what}: "{node.value}"` to keep it as a text code',
-                )
-                return None
-        elif isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG and SLUG.match(node.value):
-            return str(node.value)
+            if SLUG.match(node.value):
+                return self.text_code(node, what)
         self.report(
             node,
             f"`{what}` must be a whole number such as 1004 or a text code such as "
@@ -185,37 +266,78 @@ class CategoryReader:
         )
         return None
 
+    def text_code(self, node: yaml.ScalarNode, what: str) -> str | None:
+        """A code that is not a whole number: refused when a YAML tool would read a number
+        (`0100` is 64 to YAML 1.1, `0o17` is 15 and `1e3` 1000 to YAML 1.2), unless quoted."""
+        if node.tag != STR_TAG or (not node.style and YAML_12_NUMBER.match(node.value)):
+            self.report(
+                node,
+                f"`{what}: {node.value}` is not plain digits: write "
+                f'`{what}: "{node.value}"` to keep it as a text code (unquoted, YAML tools '
+                "read a number), or plain digits such as 1004",
+            )
+            return None
+        return self.short(node, f"`{what}`")
+
     def slug(self, node: yaml.Node, what: str) -> str | None:
         is_name = isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG)
         if is_name and SLUG.match(node.value):
-            return str(node.value)
+            return self.short(node, what)
         self.report(node, f"{what} must be a short name of {SLUG_RULE}")
+        return None
+
+    def short(self, node: yaml.Node, what: str) -> str | None:
+        """The code or id in `node`, at most `MAX_SLUG_LENGTH` characters long."""
+        if len(node.value) <= MAX_SLUG_LENGTH:
+            return str(node.value)
+        self.report(
+            node,
+            f"{what} is {len(node.value)} characters long, more than the {MAX_SLUG_LENGTH} a "
+            "code or id may have (each names a folder of the built site, and file systems "
+            "refuse long names): shorten it",
+        )
         return None
 
     def text(self, node: yaml.Node, key: str) -> str | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
-            if control := CONTROL_CHARACTER.search(node.value):
-                self.report(
-                    node,
-                    f"`{key}` contains the control character "
-                    f"U+{ord(control.group(0)):04X}: remove it",
-                )
+            if (problem := text_problem(node.value)) is None:
+                if node.style or not self.source.has_comments or not self.comment_cuts(node, key):
+                    return str(node.value)
                 return None
-            if node.value.strip():
-                return str(node.value)
-            self.report(node, f"`{key}` is empty: write the text, or remove the key")
+            self.report(node, f"`{key}` {problem}")
             return None
+        quoted = self.source.quoted(node)
         if isinstance(node, yaml.ScalarNode):
+            fix = f": {quoted}" if quoted else ""
             self.report(
-                node, f"`{key}` must be text, not {_scalar_kind(node)}: put the value in quotes"
+                node,
+                f"`{key}` must be text, not {_scalar_kind(node)}: put the value in quotes{fix}",
             )
         else:
+            fix = f": put the text in quotes: {quoted}" if quoted else ""
             self.report(
                 node,
                 f"`{key}` must be text on one line or a YAML text block, not a "
-                f"{'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}",
+                f"{'list' if isinstance(node, yaml.SequenceNode) else 'mapping'}{fix}",
             )
         return None
+
+    def comment_cuts(self, node: yaml.ScalarNode, key: str) -> bool:
+        """Whether YAML cut the plain text `node` at ` #word`, taking the rest for a comment
+        (reported): `Press #1 to retry` would silently become `Press`."""
+        end = node.end_mark
+        if end.line >= len(self.source.lines) or "#" not in self.source.lines[end.line]:
+            return False
+        written = self.source.written(node)
+        cut = written[1][len(node.value) :] if written else ""
+        if not _COMMENT_IN_TEXT.match(cut):
+            return False
+        self.report(
+            node,
+            f"`{key}` ends before `{cut.strip()}`, which YAML reads as a comment: put the text "
+            f"in quotes: {self.source.quoted(node)} (or, for a comment, write `# ` with a space)",
+        )
+        return True
 
     def required_text(
         self, parent: yaml.Node, fields: dict[str, yaml.Node], key: str, what: str
@@ -276,6 +398,67 @@ class CategoryReader:
         return None
 
 
+def text_problem(text: str) -> str | None:
+    """What makes `text` unfit to show, and the fix (`contains …: remove it`); None when fit.
+
+    The one check of every text the site shows, from category files and translations alike.
+    """
+    special = _SPECIAL.search(text) is not None
+    if special and (control := CONTROL_CHARACTER.search(text)):
+        return f"contains the control character U+{ord(control.group(0)):04X}: remove it"
+    if not _VISIBLE.search(text):
+        invisible = next((c for c in text if not c.isspace()), None)
+        held = (
+            ""
+            if invisible is None
+            else f" (only invisible characters, such as U+{ord(invisible):04X})"
+        )
+        return f"is empty{held}: write the text, or remove the key"
+    if len(text) > MAX_TEXT_LENGTH:
+        return (
+            f"is {len(text):,} characters long, more than the {MAX_TEXT_LENGTH:,} a text may "
+            "have: shorten it, and link to a page that says the rest"
+        )
+    if not special:
+        return None
+    if (brackets := text.count("[")) > MAX_OPENING_BRACKETS:
+        return (
+            f"has {brackets} `[`, more than the {MAX_OPENING_BRACKETS} a text may have: "
+            "write fewer links, or move the text to a page"
+        )
+    if "[" in text and (searched := link_search(text)) > MAX_LINK_SEARCH:
+        return (
+            f"has `[` or `](` whose end Markdown must search {searched:,} characters for, more "
+            f"than the {MAX_LINK_SEARCH:,} allowed: close each `[` with its `]` (and `](` with "
+            "its `)`), or write `\\[` for a bracket that opens no link"
+        )
+    if (markers := sum(map(text.count, _INLINE_MARKERS))) > MAX_INLINE_MARKERS:
+        return (
+            f"has {markers} of the characters * _ ` \\, more than the {MAX_INLINE_MARKERS} a "
+            "text may have: write less emphasis and code, or move the text to a page"
+        )
+    return None
+
+
+def link_search(text: str) -> int:
+    """How many characters Python-Markdown reads looking for the ends of links in `text`: from
+    each `[` to its `]`, and from each `](` to its `)`, or to the end when nothing closes them.
+    (An escaped `\\[` opens nothing; counting it too only errs on the safe side.)"""
+    searched = 0
+    opened: dict[str, list[int]] = {"[": [], "(": []}
+    for match in _BRACKET.finditer(text):
+        character, at = match.group(), match.start()
+        if character in opened:
+            if character == "[" or text[at - 1 : at] == "]":
+                opened[character].append(at)
+            else:
+                opened[character].append(-1)  # plain text: its `)` closes no link
+        elif stack := opened["[" if character == "]" else "("]:
+            start = stack.pop()
+            searched += at - start if start >= 0 else 0
+    return searched + sum(len(text) - at for stack in opened.values() for at in stack if at >= 0)
+
+
 def unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
     """What to say of `key` in `what`, which takes only the `allowed` keys."""
     if not isinstance(key, str):
@@ -288,7 +471,7 @@ def unknown_key(key: object, what: str, allowed: Iterable[str]) -> str:
 def _scalar_kind(node: yaml.ScalarNode) -> str:
     return {
         INT_TAG: "a number",
-        "tag:yaml.org,2002:float": "a number",
+        FLOAT_TAG: "a number",
         BOOL_TAG: "yes/no",
         NULL_TAG: "empty",
         "tag:yaml.org,2002:timestamp": "a date",

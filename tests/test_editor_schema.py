@@ -1,39 +1,18 @@
-"""Guardrails: `check` formats, the editor schema, hostile input (the lock: test_lock.py)."""
+"""The editor schema (JSON Schema for catalogue files) agrees with the loader."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from textwrap import dedent
 
 import jsonschema
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, Site, cell, error_catalogue, new_site
-
-
-def test_check_formats_problems_as_github_annotations(tmp_path: Path) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
-    (folder / "a.yml").write_text("title: A\nerrors:\n  - {code: 1, scenario: S, mesage: M}\n")
-    result = error_catalogue("check", "--format", "github", cwd=tmp_path)
-    assert result.returncode == 1
-    assert result.stdout.splitlines() == [
-        "::error file=catalogue/a.yml,line=3,title=error-catalogue::unknown key `mesage` in an "
-        "error: did you mean `message`?",
-        "::error file=catalogue/a.yml,line=3,title=error-catalogue::error 1 has no `message`: "
-        "add `message: …`",
-    ]
-    assert error_catalogue("check", "--format", "xml", cwd=tmp_path).returncode == 2
-
-
-# --- The editor schema agrees with the loader --------------------------------------------
+from .conftest import EXAMPLE_CATALOGUE, error_catalogue
 
 ENTRY = "  - {code: 1, scenario: S, message: M}\n"
 # (category file, valid?) for every rule a single-file schema can express.
@@ -138,98 +117,7 @@ def test_the_cli_prints_the_shipped_schemas(tmp_path: Path) -> None:
 
 
 def test_the_example_catalogue_matches_the_schema() -> None:
-    for path in sorted(EXAMPLE_CATALOGUE.glob("*.yml")):
+    paths = sorted(EXAMPLE_CATALOGUE.glob("*.yml"))
+    assert paths, "no category file found: the loop below would check nothing"
+    for path in paths:
         assert schema_accepts(path.read_text(encoding="utf-8")), path
-
-
-# --- Hostile input ---------------------------------------------------------------------
-
-ATTACKS = [
-    "<script>alert(1)</script>",
-    "</td></tr></table><script>alert(2)</script>",
-    '" onmouseover="alert(3)',
-    "{: onclick=alert(4)}",
-    "Price {minPrice}",
-    "x\n{: onclick=alert(5)}",
-    "`code`{: onclick=alert(6)}",
-    "| a | b |\n|---|---|",
-    "<!-- error-catalogue -->",
-    "&lt;b&gt; &amp; &#x3C;",
-    "a" * 20_000,
-]
-
-
-def test_hostile_text_in_every_field_is_shown_not_run(site: Site) -> None:
-    entries = [
-        {
-            "code": index,
-            "scenario": attack,
-            "message": attack,
-            "user_actions": [attack],
-            "developer_actions": [attack],
-            "obsolete": {"reason": attack},
-        }
-        for index, attack in enumerate(ATTACKS)
-    ]
-    category = {"title": ATTACKS[3], "description": ATTACKS[0], "errors": entries}
-    site.write("catalogue/a.yml", yaml.safe_dump(category, allow_unicode=True))
-    site.page("index.md", "<!-- error-catalogue -->\n")
-    site.build()
-    page = site.html()
-    article = page.select_one("article")
-    assert article.find("script") is None and article.find("table").find("table") is None
-    for element in article.find_all(True):
-        assert not [name for name in element.attrs if name.startswith("on")], element.name
-    assert article.find("h2").find("span").get_text() == ATTACKS[3]
-    for index, attack in enumerate(ATTACKS):
-        row = page.find("tr", id=str(index))
-        shown = cell(row, "message").find("del").get_text()
-        expected = attack.replace("`code`", "code")  # inline code is Markdown: rendered
-        assert shown == expected
-
-
-TEXT = (
-    st.text(
-        alphabet=st.characters(
-            blacklist_categories=("Cs", "Cc", "Zl", "Zp"),
-            blacklist_characters="*_`[]!\\$~",  # Markdown's own syntax is rendered, not kept
-        ),
-        min_size=1,
-        max_size=40,
-    )
-    .map(lambda text: " ".join(text.split()))
-    .filter(bool)
-)
-
-
-@settings(
-    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
-)
-@given(texts=st.lists(st.tuples(TEXT, TEXT, TEXT), min_size=1, max_size=8))
-def test_any_text_builds_and_renders_as_written(
-    tmp_path_factory: pytest.TempPathFactory, texts: list[tuple[str, str, str]]
-) -> None:
-    site = new_site(tmp_path_factory.mktemp("site"))
-    entries = [
-        {"code": index, "scenario": scenario, "message": message, "user_actions": [action]}
-        for index, (scenario, message, action) in enumerate(texts)
-    ]
-    site.write("catalogue/a.yml", yaml.safe_dump({"title": "T", "errors": entries}))
-    site.page("index.md", "<!-- error-catalogue a -->\n")
-    site.build()
-    page = site.html()
-    for index, (scenario, message, action) in enumerate(texts):
-        row = page.find("tr", id=str(index))
-        assert cell(row, "scenario").get_text() == scenario
-        assert cell(row, "message").get_text() == message
-        assert cell(row, "user-actions").find("li").get_text() == action
-
-
-def test_a_hostile_description_in_text_file_form_is_refused_cleanly(tmp_path: Path) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
-    (folder / "a.yml").write_bytes(b'title: T\nerrors: []\ndescription: "\\x00"\n')
-    result = error_catalogue("check", cwd=tmp_path)
-    assert result.returncode == 1
-    assert result.stderr.strip() == dedent("""\
-        catalogue/a.yml:3: `description` contains the control character U+0000: remove it""")
