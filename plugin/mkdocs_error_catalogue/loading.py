@@ -27,6 +27,7 @@ from .validation import (
     CategoryReader,
     SourceText,
     check_catalogue,
+    yaml_fault,
     yaml_quoted,
 )
 
@@ -313,31 +314,8 @@ def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
 def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = source.line(mark.line) if mark else None
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        if mark and _character_at(text, mark) == "\t":  # libyaml's words for it are obscure
-            what = "a tab character where YAML expects spaces: indent with spaces only"
-        elif source.editor_lines is not None:
-            what += (
-                " (the file holds U+2028, U+2029 or U+0085, which YAML reads as a line break "
-                "although editors do not show one: remove them)"
-            )
-        else:
-            marks = (m for m in (error.problem_mark, error.context_mark) if m is not None)
-            fixes = ((m.line, fix) for m in marks if (fix := _quoting_fix(source, m.line)))
-            if found := next(fixes, None):
-                line, what = found[0] + 1, f"{what}: {found[1]}"
-        problems.append(Problem(path, line, f"invalid YAML: {what}"))
-        return None
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
-        line = text.count("\n", 0, error.position) + 1
-        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "character"
-        problems.append(Problem(path, line, f"the character {character} is not allowed: remove it"))
-        return None
     except yaml.YAMLError as error:
-        problems.append(Problem(path, None, f"invalid YAML: {error}"))
+        problems.append(_yaml_problem(path, source, error))
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
@@ -345,6 +323,19 @@ def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -
         problems.append(problem)
         return None
     return node
+
+
+def _yaml_problem(path: Path, source: SourceText, error: yaml.YAMLError) -> Problem:
+    """`error` as the checks say it (see `yaml_fault`), with the quoting that mends a text
+    that YAML misread, when there is one."""
+    fault = yaml_fault(source, error)
+    if fault.character:
+        return Problem(path, fault.line, fault.what)
+    line, what = fault.line, fault.what
+    fixes = ((m.line, fix) for m in fault.marks if (fix := _quoting_fix(source, m.line)))
+    if found := next(fixes, None):
+        line, what = found[0] + 1, f"{what}: {found[1]}"
+    return Problem(path, line, f"invalid YAML: {what}")
 
 
 def _alias_problem(path: Path, root: yaml.Node, source: SourceText) -> Problem | None:
@@ -414,11 +405,6 @@ def _quoting_fix(source: SourceText, line_index: int) -> str | None:
     if start is None and not re.search(r":(?:\s|\Z)", value):
         reason = "a text must be quoted here"
     return f"{reason}: put the text in quotes: {lines[line_index].strip()}"
-
-
-def _character_at(text: str, mark: yaml.Mark) -> str:
-    lines = text.split("\n", mark.line + 1)
-    return lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
 
 
 def may_hold_aliases(text: str) -> bool:
