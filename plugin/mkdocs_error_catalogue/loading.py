@@ -130,6 +130,69 @@ class FileCache:
         return cached[1]
 
 
+Signature = tuple[tuple[str, FileState], ...]
+
+
+def file_signature(paths: list[Path]) -> Signature | None:
+    """What changes when any of `paths` is edited, added or removed (see `file_state`); None
+    when one of them cannot be reached (a link to nowhere, say), so that what was made from
+    them is made again, and its problem said again."""
+    states = [(str(path), file_state(path)) for path in paths if os.path.lexists(path)]
+    known = [(name, state) for name, state in states if state is not None]
+    return tuple(known) if len(known) == len(states) else None
+
+
+def catalogue_sources(folder: Path) -> list[Path]:
+    """The files that make up the catalogue of `folder`, the one list: its category files,
+    the YAML files misplaced in its sub-folders, its translations (`.po`, `.pot`) and its
+    lock. A site whose docs folder holds the catalogue leaves them out of the site."""
+    if not folder.is_dir():
+        return [lock_path(folder)]
+    translations = folder / TRANSLATIONS_FOLDER
+    return [
+        *sorted(path for path in folder.iterdir() if is_category_file(path.name)),
+        *misplaced_files(folder),
+        *sorted(path for path in translations.glob("*.po*") if path.suffix in (".po", ".pot")),
+        lock_path(folder),
+    ]
+
+
+class CatalogueCache:
+    """Catalogues by folder, loaded again only when one of `catalogue_sources` changed (and
+    then only the category files that changed are read again, see `FileCache`). A catalogue
+    that did not load is kept as its `CatalogueError` until its files change."""
+
+    def __init__(self) -> None:
+        self._files = FileCache()
+        # folder -> (its signature, the catalogue or why not, what changed since the lock)
+        self._loaded: dict[
+            Path, tuple[Signature | None, Catalogue | CatalogueError, list[Problem]]
+        ] = {}
+
+    def load(self, folder: Path, lock_differences: list[Problem] | None = None) -> Catalogue:
+        """`load_catalogue(folder)`, from the cache while its files are unchanged; what
+        changed since the lock is added to `lock_differences`."""
+        try:
+            signature = file_signature(catalogue_sources(folder))
+        except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
+            return load_catalogue(folder, self._files, lock_differences)  # which says why
+        cached = self._loaded.get(folder)
+        if signature is None or cached is None or cached[0] != signature:
+            differences: list[Problem] = []
+            try:
+                result: Catalogue | CatalogueError = load_catalogue(
+                    folder, self._files, differences
+                )
+            except CatalogueError as error:
+                result = error
+            cached = self._loaded[folder] = (signature, result, differences)
+        if lock_differences is not None:
+            lock_differences.extend(cached[2])
+        if isinstance(cached[1], CatalogueError):
+            raise cached[1]
+        return cached[1]
+
+
 def load_catalogue(
     folder: Path, cache: FileCache | None = None, lock_differences: list[Problem] | None = None
 ) -> Catalogue:

@@ -4,7 +4,6 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import itertools
-import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from .languages import (
     search_entries_to_rebuild,
     site_language,
 )
-from .loading import FileCache, is_category_file, load_catalogue
+from .loading import CatalogueCache, catalogue_sources
 from .locking import lock_path
 from .mkdocs_host import MkDocsHost
 from .model import Catalogue
@@ -43,7 +42,7 @@ from .site import (
     with_not_found,
 )
 from .standalone import site_labels
-from .translating import TRANSLATIONS_FOLDER, translate_by, translation_path
+from .translating import translate_by, translation_path
 from .watching import FolderWatch
 from .writing import (
     DeepLinkFolder,
@@ -72,7 +71,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
-        self._files = FileCache()  # kept across the rebuilds of `serve`
+        self._catalogues = CatalogueCache()  # kept across the rebuilds of `serve`
         self.search_tables = SearchTables()
         # What the "not found" page needs, by deep-link path: one per language built.
         self._not_found: dict[str, str] = {}
@@ -148,7 +147,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         """`load_catalogue`, any file system error it meets a problem like the others: one
         would otherwise stop `serve` rebuilding, with every page request waiting for it."""
         try:
-            return load_catalogue(self.folder, self._files, lock_differences)
+            return self._catalogues.load(self.folder, lock_differences)
         except OSError as error:
             where = Path(error.filename) if error.filename else self.folder
             message = f"cannot be read: {error.strerror or error}: check it and its permissions"
@@ -207,21 +206,19 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         return files
 
     def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
-        """A catalogue kept in the docs folder is the site's source, not a download: its
-        category files, translations and lock are left out of the site."""
-        docs, folder, lock = docs_dir.resolve(), self.folder.resolve(), lock_path(self.folder)
+        """A catalogue kept in the docs folder is the site's source, not a download: the
+        files that make it up (`catalogue_sources`: categories, translations, lock) are left
+        out of the site."""
+        docs, folder = docs_dir.resolve(), self.folder.resolve()
         if not folder.is_relative_to(docs):
             return
-        inside = "" if folder == docs else folder.relative_to(docs).as_posix()
-        translations = posixpath.join(inside, TRANSLATIONS_FOLDER)
-        lock_uri = lock.relative_to(docs).as_posix() if lock.is_relative_to(docs) else None
+        sources = (
+            folder / path.relative_to(self.folder) if path.is_relative_to(self.folder) else path
+            for path in catalogue_sources(self.folder)
+        )
+        uris = {path.relative_to(docs).as_posix() for path in sources if path.is_relative_to(docs)}
         for file in files:
-            parent, _, name = file.src_uri.rpartition("/")
-            if (
-                (parent == inside and is_category_file(name))
-                or (parent == translations and name.endswith((".po", ".pot")))
-                or file.src_uri == lock_uri
-            ):
+            if file.src_uri in uris:
                 file.inclusion = InclusionLevel.EXCLUDED
 
     def _refuse_clashes(self, files: Files, config: MkDocsConfig) -> None:

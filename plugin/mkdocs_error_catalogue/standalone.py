@@ -21,68 +21,40 @@ from typing import Any
 from markdown import Markdown
 
 from .host import PageRecord
-from .loading import (
-    FileCache,
-    FileState,
-    file_state,
-    is_category_file,
-    load_catalogue,
-    misplaced_files,
-)
-from .locking import lock_path
+from .loading import CatalogueCache, Signature, file_signature
 from .model import Catalogue
 from .page_html import with_recorded_problems
-from .problems import CatalogueError, Problem
+from .problems import Problem
 from .rendering import LABEL_NAMES, Labels
 from .translating import translate_by, translation_path
 from .translations import labels_for
 from .validation import unknown_key
 
-Signature = tuple[tuple[str, FileState], ...]
-# folder -> (its signature, the catalogue or why not, what changed since the lock)
-_catalogues: dict[Path, tuple[Signature | None, Catalogue | CatalogueError, list[Problem]]] = {}
-_files = FileCache()
+_catalogues = CatalogueCache()
 _pages: dict[Path, tuple[Signature | None, dict[str, str]]] = {}
 # PO file -> (its signature, the catalogue it translated, the translated catalogue)
 _translations: dict[Path, tuple[Signature | None, Catalogue, Catalogue]] = {}
 log = logging.getLogger(__name__)
 
 
-def _signature(paths: list[Path]) -> Signature | None:
-    """What changes when any of `paths` is edited, added or removed (see `file_state`); None
-    when one of them cannot be reached, so what was made from them is made again."""
-    states = [(str(path), file_state(path)) for path in paths if path.is_file()]
-    known = [(name, state) for name, state in states if state is not None]
-    return tuple(known) if len(known) == len(states) else None
-
-
 def cached_catalogue(folder: Path) -> Catalogue:
     """`load_catalogue(folder)`, loaded again only when one of its files changed."""
-    try:
-        resolved = folder.resolve()
-        names = [p for p in resolved.iterdir() if is_category_file(p.name)]
-    except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
-        return load_catalogue(folder)  # which says what is wrong with the folder
-    folder = resolved
-    files = names + misplaced_files(folder)
-    signature = _signature([*files, lock_path(folder)])
-    cached = _catalogues.get(folder)
-    if signature is None or cached is None or cached[0] != signature:
-        differences: list[Problem] = []
-        try:
-            result: Catalogue | CatalogueError = load_catalogue(folder, _files, differences)
-        except CatalogueError as error:
-            result = error
-        cached = _catalogues[folder] = (signature, result, differences)
-    if isinstance(cached[1], CatalogueError):
-        raise cached[1]
-    return cached[1]
+    return _catalogues.load(_resolved(folder))
 
 
 def cached_lock_differences(folder: Path) -> list[Problem]:
     """What changed in the catalogue of `folder` since its lock (see `cached_catalogue`)."""
-    cached_catalogue(folder)
-    return _catalogues[folder.resolve()][2]
+    differences: list[Problem] = []
+    _catalogues.load(_resolved(folder), differences)
+    return differences
+
+
+def _resolved(folder: Path) -> Path:
+    """`folder` with its links resolved; as given when that fails (loading it says why)."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
+        return folder
 
 
 def cached_translation(folder: Path, catalogue: Catalogue, language: str | None) -> Catalogue:
@@ -91,7 +63,7 @@ def cached_translation(folder: Path, catalogue: Catalogue, language: str | None)
     path = translation_path(folder.resolve(), language)
     if path is None:
         return catalogue
-    signature = _signature([path])
+    signature = file_signature([path])
     cached = _translations.get(path)
     if signature is None or cached is None or cached[0] != signature or cached[1] is not catalogue:
         cached = (signature, catalogue, translate_by(path, catalogue, log.warning)[0])
@@ -112,7 +84,7 @@ def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
 
     docs_dir = docs_dir.resolve()
     sources = (path for path in docs_dir.rglob("*") if path.suffix in markdown_extensions)
-    signature = _signature(sorted(sources))
+    signature = file_signature(sorted(sources))
     cached = _pages.get(docs_dir)
     if signature is None or cached is None or cached[0] != signature:
         ids = [category.id for category in catalogue.categories]
