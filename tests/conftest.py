@@ -313,7 +313,7 @@ class RenderingContext(Preprocessor):
     def __init__(self, md: markdown.Markdown, path: str, docs_dir: Path) -> None:
         super().__init__(md)
         self.page = SimpleNamespace(path=path)
-        self.config = {"docs_dir": str(docs_dir)}
+        self.config: dict[str, Any] = {"docs_dir": str(docs_dir)}
 
     def run(self, lines: list[str]) -> list[str]:
         return lines

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# A `${name}` placeholder in catalogue text (filled in by the application that shows the
+# message): shown as code, and kept by every translation.
+PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
 Code = int | str
 
 

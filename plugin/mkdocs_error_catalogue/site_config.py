@@ -15,7 +15,8 @@ from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import Files, get_files
 from mkdocs.utils.yaml import yaml_load
 
-from .languages import I18N_PLUGIN, language_pages, theme_language
+from .languages import I18N_PLUGIN, language_pages
+from .locales import theme_language
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .rendering import Labels

@@ -22,6 +22,7 @@ from markdown import Markdown
 
 from .host import PageRecord
 from .loading import CatalogueCache, Signature, file_signature
+from .locales import theme_language
 from .model import Catalogue
 from .page_html import with_recorded_problems
 from .problems import Problem
@@ -116,8 +117,7 @@ def page_context(md: Markdown) -> PageContext | None:
         page: Any = getattr(processor, "page", None)
         config: Any = getattr(processor, "config", None)
         if getattr(processor, "name", "") == "rendering_context" and page and config:
-            theme = config.get("theme")
-            language = (theme.get("language") if isinstance(theme, dict) else None) or None
+            language = theme_language(config.get("theme"))  # `language`, or `locale`
             return PageContext(str(page.path), Path(config.get("docs_dir", "docs")), language)
     return None
 

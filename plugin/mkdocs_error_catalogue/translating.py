@@ -23,9 +23,8 @@ from pathlib import Path
 
 import polib
 
-from .inline import PLACEHOLDER
 from .locales import language_tags, normal_tag
-from .model import Catalogue, Category, Entry
+from .model import PLACEHOLDER, Catalogue, Category, Entry
 from .problems import CatalogueError, Problem
 from .validation import text_problem
 
