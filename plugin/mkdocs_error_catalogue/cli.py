@@ -23,13 +23,12 @@ from .importing import (
     write_all_or_nothing,
 )
 from .inline import error_anchor, refused_link_problems
-from .loading import CATALOGUE_SCHEMA, load_catalogue
+from .loading import CATALOGUE_SCHEMA, TRANSLATIONS_FOLDER, load_catalogue
 from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
 from .translating import (
-    TRANSLATIONS_FOLDER,
     check_translations,
     template,
     translate_by,

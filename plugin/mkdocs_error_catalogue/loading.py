@@ -19,7 +19,6 @@ import yaml
 from .locking import check_lock, lock_path
 from .model import Catalogue, Category
 from .problems import CatalogueError, Problem, display_path
-from .translating import TRANSLATIONS_FOLDER
 from .validation import (
     MAP_TAG,
     SEQ_TAG,
@@ -66,6 +65,8 @@ class _Loader(_BaseLoader):
 
 
 _CATALOGUE_SUFFIXES = (".yml", ".yaml")
+# The catalogue folder's sub-folder of PO files (see `translating`).
+TRANSLATIONS_FOLDER = "translations"
 # The same rules for editors (YAML language server); checks across files are the loader's.
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).

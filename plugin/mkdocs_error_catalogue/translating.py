@@ -23,12 +23,11 @@ from pathlib import Path
 
 import polib
 
+from .loading import TRANSLATIONS_FOLDER
 from .locales import language_tags, normal_tag
 from .model import PLACEHOLDER, Catalogue, Category, Entry
 from .problems import CatalogueError, Problem
 from .validation import text_problem
-
-TRANSLATIONS_FOLDER = "translations"
 
 
 @dataclass(frozen=True)
