@@ -44,9 +44,7 @@ from .site import (
 from .standalone import site_labels
 from .translating import translate_by, translation_path
 from .watching import FolderWatch
-from .writing import (
-    DeepLinkFolder,
-)
+from .writing import DeepLinkFolder
 
 log = get_plugin_logger(__name__)
 
@@ -144,8 +142,9 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             )
 
     def _read_catalogue(self, lock_differences: list[Problem]) -> Catalogue:
-        """`load_catalogue`, any file system error it meets a problem like the others: one
-        would otherwise stop `serve` rebuilding, with every page request waiting for it."""
+        """The catalogue (from the cache while unchanged), any file system error it meets a
+        problem like the others: one would otherwise stop `serve` rebuilding, with every page
+        request waiting for it."""
         try:
             return self._catalogues.load(self.folder, lock_differences)
         except OSError as error:
