@@ -217,12 +217,12 @@ def scenario_text(scenario_cell: Any) -> str:
 def run_cli(*arguments: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """`error-catalogue ARGUMENTS` run in this process (`main`) from `cwd`, its output and exit
     status as `subprocess.run` gives them: the command line without a process's start-up."""
-    from mkdocs_error_catalogue import site
+    from mkdocs_error_catalogue import site_config
     from mkdocs_error_catalogue.cli import main
 
     # Read once per run of the program, by path: a new run, perhaps of a rewritten file.
-    site.site_settings.cache_clear()
-    site._raw_config.cache_clear()
+    site_config.site_settings.cache_clear()
+    site_config._raw_config.cache_clear()
     stdout, stderr = io.StringIO(), io.StringIO()
     with contextlib.chdir(cwd), redirect_stdout(stdout), redirect_stderr(stderr):
         try:
@@ -327,7 +327,7 @@ class RenderingContext(Preprocessor):
     def __init__(self, md: markdown.Markdown, path: str, docs_dir: Path) -> None:
         super().__init__(md)
         self.page = SimpleNamespace(path=path)
-        self.config = {"docs_dir": str(docs_dir)}
+        self.config: dict[str, Any] = {"docs_dir": str(docs_dir)}
 
     def run(self, lines: list[str]) -> list[str]:
         return lines

@@ -119,7 +119,9 @@ def test_the_reference_may_live_at_the_deep_link_prefix(tmp_path: Path) -> None:
 def test_a_bad_deep_link_prefix_is_a_config_error(tmp_path: Path) -> None:
     result = example_site(tmp_path, deep_links="../out").run("build")
     assert result.returncode == 1
-    assert "`deep_links: ../out` must be `false` or a path inside the site" in result.stderr
+    assert (
+        "Plugin 'error-catalogue' option 'deep_links': must be `false` or a path inside the site"
+    ) in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -17,16 +17,11 @@ from hypothesis import strategies as st
 
 from mkdocs_error_catalogue import Catalogue, Category, Entry, Obsolete, load_catalogue
 from mkdocs_error_catalogue.cli import main
-from mkdocs_error_catalogue.importing import (
-    import_page,
-    slugify,
-    thousands_block,
-    write_categories,
-)
+from mkdocs_error_catalogue.importing import import_page, slugify, write_categories
 from mkdocs_error_catalogue.inline import InlineRenderer
 from mkdocs_error_catalogue.markdown_cells import Carried, comment, read_comment
 from mkdocs_error_catalogue.markdown_export import catalogue_markdown
-from mkdocs_error_catalogue.model import Code
+from mkdocs_error_catalogue.model import Code, thousands_block
 from mkdocs_error_catalogue.rendering import CatalogueRenderer
 from mkdocs_error_catalogue.validation import text_problem
 

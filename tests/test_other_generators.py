@@ -206,19 +206,14 @@ def test_a_mistake_in_the_extensions_labels_is_said_when_it_is_set_up(
     assert str(raised.value) == f"error_catalogue: {message}"
 
 
-def test_a_broken_catalogue_shows_in_the_page_while_serving(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_broken_catalogue_shows_in_the_page_while_serving(tmp_path: Path) -> None:
     site = new_site(tmp_path)
     site.category("a.yml", "title: A\nerrors:\n  - {code: 1, scenario: S}\n")
     extension = ErrorCatalogueExtension(catalogue=str(tmp_path / "catalogue"))
     with pytest.raises(Exception, match="has no `message`"):
         markdown.markdown("<!-- error-catalogue -->\n", extensions=[extension])
-    monkeypatch.setattr(sys, "argv", ["zensical", "serve"])
-    html = markdown.markdown(
-        "<!-- error-catalogue -->\n\n[](error:1)\n",
-        extensions=[ErrorCatalogueExtension(catalogue=str(tmp_path / "catalogue"))],
-    )
+    serving = ErrorCatalogueExtension(catalogue=str(tmp_path / "catalogue"), serving=True)
+    html = markdown.markdown("<!-- error-catalogue -->\n\n[](error:1)\n", extensions=[serving])
     notice = BeautifulSoup(html, "html.parser").select_one(".error-catalogue-problem")
     assert "a.yml:3: error 1 has no `message`" in notice.get_text()
 

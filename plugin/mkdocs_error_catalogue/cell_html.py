@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 
 from .inline import plain_text
-from .markdown_cells import CODE_SPAN, by_segment
+from .markdown_syntax import CODE_SPAN, by_segment
 
 _CODE_SPAN = re.compile(CODE_SPAN, re.DOTALL)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -23,13 +23,12 @@ from .importing import (
     write_all_or_nothing,
 )
 from .inline import error_anchor, refused_link_problems
-from .loading import CATALOGUE_SCHEMA, load_catalogue
+from .loading import CATALOGUE_SCHEMA, TRANSLATIONS_FOLDER, load_catalogue
 from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
 from .problems import CatalogueError, Problem, display_path
 from .translating import (
-    TRANSLATIONS_FOLDER,
     check_translations,
     translate_by,
     translation_path,
@@ -40,6 +39,8 @@ from .writing import write_files
 DISTRIBUTION = "mkdocs-error-catalogue"
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+
     from .site import CatalogueSite
 
     Commands: TypeAlias = argparse._SubParsersAction[argparse.ArgumentParser]
@@ -61,7 +62,7 @@ def default_catalogue(config: Path) -> Path:
     """Where the site's plugin options put the catalogue, as `mkdocs build` would find it."""
     if not config.is_file():
         return Path("catalogue")
-    from .site import catalogue_option  # imports MkDocs: only when needed
+    from .site_config import catalogue_option  # imports MkDocs: only when needed
 
     return catalogue_option(config) or Path("catalogue")
 
@@ -413,7 +414,8 @@ def site_locator(
 ) -> Locator | None:
     """Where the site shows each entry: from mkdocs.yml when there is one, and from its built
     pages with `--site-dir`; None after saying that the built site is not there."""
-    from .site import CatalogueAlone, site_from_config  # imports MkDocs: only when needed
+    from .site import CatalogueAlone
+    from .site_config import site_from_config  # imports MkDocs: only when needed
 
     built: Path | None = arguments.site_dir
     if built is not None and not built.is_dir():
@@ -567,7 +569,8 @@ def add_site_files(commands: Commands) -> None:
 
 def site_files(arguments: argparse.Namespace) -> int:
     """The plugin's artefacts, for generators that run only the Markdown extension."""
-    from .site import ASSETS, site_from_config, site_settings  # imports MkDocs
+    from .site import ASSETS  # imports MkDocs
+    from .site_config import site_from_config, site_settings
 
     catalogue = load_or_report(arguments.catalogue)
     if catalogue is None:
@@ -587,7 +590,11 @@ def site_files(arguments: argparse.Namespace) -> int:
         folder = display_path(arguments.site_dir)
         _fail(f"no page in {folder} shows a catalogue table: {hint}", "site-files")
         return 1
-    export = site_settings(config).export
+    settings = site_settings(config)
+    if (problem := _artefact_clash(site, catalogue, settings.export, settings.config)) is not None:
+        _fail(problem, "site-files")
+        return 1
+    export = settings.export
     files = list(site.artefact_files(export))
     files += [(target, source.read_text(encoding="utf-8")) for target, source in ASSETS]
     files += _not_found_page(site, config, arguments.site_dir)
@@ -607,10 +614,25 @@ def site_files(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _artefact_clash(
+    site: CatalogueSite, catalogue: Catalogue, export: str | None, config: MkDocsConfig
+) -> str | None:
+    """What of the files about to be written would replace a page of the site, or clash with
+    another of them, as the plugin refuses it (see `outputs`)."""
+    from .outputs import SiteOutputs, docs_outputs, plugin_outputs
+    from .site import ASSETS
+
+    anchors = (entry.anchor for entry in catalogue.entries())
+    assets = (path for path, _ in ASSETS)
+    ours = plugin_outputs(anchors, assets, site.deep_links, export)
+    return SiteOutputs(docs_outputs(site.files, Path(config.docs_dir))).first_clash(ours)
+
+
 def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[tuple[str, str]]:
     """The generator's `404.html` with what the readers' script needs to tell a deep link to
     a code the catalogue does not have (as the plugin writes it), unless it has that already."""
-    from .site import NOT_FOUND_DATA, NOT_FOUND_PAGE, extension_labels, with_not_found
+    from .site import NOT_FOUND_DATA, NOT_FOUND_PAGE, with_not_found
+    from .site_config import extension_labels
 
     page = site_dir / NOT_FOUND_PAGE
     if not page.is_file():

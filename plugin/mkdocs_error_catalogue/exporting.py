@@ -37,6 +37,13 @@ def export_json(catalogue: Catalogue, locator: Locator) -> str:
     return "".join(export_chunks(catalogue, locator))
 
 
+def write_export(path: Path, catalogue: Catalogue, locator: Locator) -> None:
+    """Write the export to `path` (its folders made as needed), a category at a time."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as file:
+        file.writelines(export_chunks(catalogue, locator))
+
+
 def export_chunks(catalogue: Catalogue, locator: Locator) -> Iterator[str]:
     """The export as JSON text, a category at a time, so that writing it never holds the
     whole document. UTF-8 characters kept; compact, since indenting makes the standard library

@@ -30,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from markdown.extensions.toc import slugify as toc_slugify
 
 from .cell_html import catalogue_text, shown_title
 from .loading import load_catalogue
@@ -45,8 +44,9 @@ from .markdown_cells import (
     read_scenario,
     read_text,
 )
+from .markdown_syntax import ATX_HEADING, heading_id, read_heading, split_heading_id
 from .markers import next_fence_state
-from .model import Category, Code, Entry, Obsolete
+from .model import Category, Code, Entry, Obsolete, thousands_block
 from .problems import CatalogueError, Problem, display_path
 from .validation import SLUG, SLUG_PATTERN, YAML_12_NUMBER, whole_number
 
@@ -56,9 +56,7 @@ MARKER_LINE = "<!-- error-catalogue {} -->"
 
 _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_ROW = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*")
-_ATX_HEADING = re.compile(r" {0,3}#{1,6}(?:[ \t]+(?P<title>.*?))?(?:[ \t]+#+)?[ \t]*")
 _SETEXT_UNDERLINE = re.compile(r" {0,3}(?:=+|-+)[ \t]*")
-_HEADING_ID = re.compile(r"\s*\{\s*#(?P<id>[^\s{}]+)[^{}]*\}\s*$")  # the last `{#id …}`
 _FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)\s*")
 _BR = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
 
@@ -291,21 +289,8 @@ def _heading(lines: list[str], index: int) -> tuple[str, str | None] | None:
         return atx
     previous = lines[index - 1].strip() if index > 0 else ""
     if _SETEXT_UNDERLINE.fullmatch(line) and previous and "|" not in previous:
-        return _split_heading_id(previous)
+        return split_heading_id(previous)
     return None
-
-
-def read_heading(line: str) -> tuple[str, str | None] | None:
-    """The (title, explicit `{#id}`) of an ATX heading line (`## Title {#id}`), else None."""
-    match = _ATX_HEADING.fullmatch(line)
-    return None if match is None else _split_heading_id(match.group("title") or "")
-
-
-def _split_heading_id(title: str) -> tuple[str, str | None]:
-    match = _HEADING_ID.search(title)
-    if match is None:
-        return title.strip(), None
-    return title[: match.start()].strip(), match.group("id")
 
 
 def _starts_table(lines: list[str], index: int) -> bool:
@@ -322,7 +307,7 @@ def _table_end(lines: list[str], index: int) -> int:
     """Rows run until a blank line, a heading or a code fence."""
     while index < len(lines):
         line = lines[index].rstrip("\r\n")
-        if not line.strip() or _ATX_HEADING.fullmatch(line) or next_fence_state(None, line):
+        if not line.strip() or ATX_HEADING.fullmatch(line) or next_fence_state(None, line):
             break
         index += 1
     return index
@@ -578,15 +563,6 @@ class _Names:
         return name
 
 
-def heading_id(title: str) -> str:
-    """A heading's id as MkDocs' table of contents makes it, with Python-Markdown's own rule
-    (`Fiat to Crypto` -> `fiat-to-crypto`, `Errors_` -> `errors_`, `- Errors -` -> `-errors-`).
-
-    Accents are dropped; text with no Latin letters or digits gives "".
-    """
-    return toc_slugify(title, "-")
-
-
 def slugify(text: str) -> str:
     """An id made from `text`: its `heading_id`, so that a page's links to the heading keep
     working, unless that starts with `-` or `_`, which no id may: then without the `-` and
@@ -634,16 +610,6 @@ def _shorten(slug: str) -> str:
     if len(slug) <= _ID_LENGTH:
         return slug
     return slug[: _ID_LENGTH + 1].rsplit("-", 1)[0][:_ID_LENGTH]
-
-
-def thousands_block(codes: list[Code]) -> tuple[int, int] | None:
-    """`(2000, 2999)` when every code is a number of the same thousands block."""
-    numbers = [code for code in codes if isinstance(code, int)]
-    blocks = {code // 1000 for code in numbers}
-    if not numbers or len(numbers) != len(codes) or len(blocks) != 1:
-        return None
-    low = blocks.pop() * 1000
-    return low, low + 999
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .model import Catalogue, Entry
+from .model import PLACEHOLDER, Catalogue, Entry
 from .problems import Problem
 
 PLACEHOLDER_CLASS = "error-catalogue-placeholder"
@@ -54,7 +54,6 @@ _ERROR_AUTOLINK = r"<(?i:error):([^<>\s]+)>"
 # Text without these has no inline Markdown: no emphasis, code, links, escapes, line breaks,
 # autolinks (`<https://…>`) or automatic e-mail links (`<a@b.c>`).
 _NEEDS_MARKDOWN = re.compile(r"[`*_\[\]!\\\n]|<(?:[A-Za-z][A-Za-z0-9+.-]*:|[^\s<>@]+@)")
-PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
 
 # Called with each link (`<a>`) of rendered text, to point it where it belongs on this page:
 # it may change the element, and turn it into a `<span>` when the target does not exist.

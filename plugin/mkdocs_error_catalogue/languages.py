@@ -20,7 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import ConfigurationError
 from mkdocs.structure.files import File, Files
 
-from .locales import language_tags, normal_tag
+from .locales import language_tags, normal_tag, theme_language
 
 I18N_PLUGIN = "i18n"
 SEARCH_PLUGINS = ("search", "material/search")
@@ -43,16 +43,6 @@ def site_language(config: MkDocsConfig) -> str | None:
     if isinstance(language, str):
         return language
     return theme_language(config.theme)
-
-
-def theme_language(theme: Any) -> str | None:
-    """The language a theme's settings name (Material's `language`, the `locale` of MkDocs'
-    own themes, which is an object), from MkDocs' `Theme` or a `theme:` mapping as written;
-    None for a theme given by name alone."""
-    if not hasattr(theme, "get"):
-        return None
-    language = theme.get("language") or theme.get("locale")
-    return str(language) if language else None
 
 
 def listed_before_i18n(config: MkDocsConfig, plugin: object) -> bool:

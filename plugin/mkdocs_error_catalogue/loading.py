@@ -19,7 +19,6 @@ import yaml
 from .locking import check_lock, lock_path
 from .model import Catalogue, Category
 from .problems import CatalogueError, Problem, display_path
-from .translating import TRANSLATIONS_FOLDER
 from .validation import (
     MAP_TAG,
     SEQ_TAG,
@@ -27,6 +26,7 @@ from .validation import (
     CategoryReader,
     SourceText,
     check_catalogue,
+    yaml_fault,
     yaml_quoted,
 )
 
@@ -65,6 +65,8 @@ class _Loader(_BaseLoader):
 
 
 _CATALOGUE_SUFFIXES = (".yml", ".yaml")
+# The catalogue folder's sub-folder of PO files (see `translating`).
+TRANSLATIONS_FOLDER = "translations"
 # The same rules for editors (YAML language server); checks across files are the loader's.
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).
@@ -126,6 +128,69 @@ class FileCache:
             found: list[Problem] = []
             cached = self._files[path] = (state, _load_category(folder, path, found), found)
         problems.extend(cached[2])
+        return cached[1]
+
+
+Signature = tuple[tuple[str, FileState], ...]
+
+
+def file_signature(paths: list[Path]) -> Signature | None:
+    """What changes when any of `paths` is edited, added or removed (see `file_state`); None
+    when one of them cannot be reached (a link to nowhere, say), so that what was made from
+    them is made again, and its problem said again."""
+    states = [(str(path), file_state(path)) for path in paths if os.path.lexists(path)]
+    known = [(name, state) for name, state in states if state is not None]
+    return tuple(known) if len(known) == len(states) else None
+
+
+def catalogue_sources(folder: Path) -> list[Path]:
+    """The files that make up the catalogue of `folder`, the one list: its category files,
+    the YAML files misplaced in its sub-folders, its translations (`.po`, `.pot`) and its
+    lock. A site whose docs folder holds the catalogue leaves them out of the site."""
+    if not folder.is_dir():
+        return [lock_path(folder)]
+    translations = folder / TRANSLATIONS_FOLDER
+    return [
+        *sorted(path for path in folder.iterdir() if is_category_file(path.name)),
+        *misplaced_files(folder),
+        *sorted(path for path in translations.glob("*.po*") if path.suffix in (".po", ".pot")),
+        lock_path(folder),
+    ]
+
+
+class CatalogueCache:
+    """Catalogues by folder, loaded again only when one of `catalogue_sources` changed (and
+    then only the category files that changed are read again, see `FileCache`). A catalogue
+    that did not load is kept as its `CatalogueError` until its files change."""
+
+    def __init__(self) -> None:
+        self._files = FileCache()
+        # folder -> (its signature, the catalogue or why not, what changed since the lock)
+        self._loaded: dict[
+            Path, tuple[Signature | None, Catalogue | CatalogueError, list[Problem]]
+        ] = {}
+
+    def load(self, folder: Path, lock_differences: list[Problem] | None = None) -> Catalogue:
+        """`load_catalogue(folder)`, from the cache while its files are unchanged; what
+        changed since the lock is added to `lock_differences`."""
+        try:
+            signature = file_signature(catalogue_sources(folder))
+        except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
+            return load_catalogue(folder, self._files, lock_differences)  # which says why
+        cached = self._loaded.get(folder)
+        if signature is None or cached is None or cached[0] != signature:
+            differences: list[Problem] = []
+            try:
+                result: Catalogue | CatalogueError = load_catalogue(
+                    folder, self._files, differences
+                )
+            except CatalogueError as error:
+                result = error
+            cached = self._loaded[folder] = (signature, result, differences)
+        if lock_differences is not None:
+            lock_differences.extend(cached[2])
+        if isinstance(cached[1], CatalogueError):
+            raise cached[1]
         return cached[1]
 
 
@@ -313,31 +378,8 @@ def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
 def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line = source.line(mark.line) if mark else None
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        if mark and _character_at(text, mark) == "\t":  # libyaml's words for it are obscure
-            what = "a tab character where YAML expects spaces: indent with spaces only"
-        elif source.editor_lines is not None:
-            what += (
-                " (the file holds U+2028, U+2029 or U+0085, which YAML reads as a line break "
-                "although editors do not show one: remove them)"
-            )
-        else:
-            marks = (m for m in (error.problem_mark, error.context_mark) if m is not None)
-            fixes = ((m.line, fix) for m in marks if (fix := _quoting_fix(source, m.line)))
-            if found := next(fixes, None):
-                line, what = found[0] + 1, f"{what}: {found[1]}"
-        problems.append(Problem(path, line, f"invalid YAML: {what}"))
-        return None
-    except yaml.reader.ReaderError as error:  # a character YAML does not allow in a file
-        line = text.count("\n", 0, error.position) + 1
-        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "character"
-        problems.append(Problem(path, line, f"the character {character} is not allowed: remove it"))
-        return None
     except yaml.YAMLError as error:
-        problems.append(Problem(path, None, f"invalid YAML: {error}"))
+        problems.append(_yaml_problem(path, source, error))
         return None
     if node is None:
         problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
@@ -345,6 +387,19 @@ def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -
         problems.append(problem)
         return None
     return node
+
+
+def _yaml_problem(path: Path, source: SourceText, error: yaml.YAMLError) -> Problem:
+    """`error` as the checks say it (see `yaml_fault`), with the quoting that mends a text
+    that YAML misread, when there is one."""
+    fault = yaml_fault(source, error)
+    if fault.character:
+        return Problem(path, fault.line, fault.what)
+    line, what = fault.line, fault.what
+    fixes = ((m.line, fix) for m in fault.marks if (fix := _quoting_fix(source, m.line)))
+    if found := next(fixes, None):
+        line, what = found[0] + 1, f"{what}: {found[1]}"
+    return Problem(path, line, f"invalid YAML: {what}")
 
 
 def _alias_problem(path: Path, root: yaml.Node, source: SourceText) -> Problem | None:
@@ -414,11 +469,6 @@ def _quoting_fix(source: SourceText, line_index: int) -> str | None:
     if start is None and not re.search(r":(?:\s|\Z)", value):
         reason = "a text must be quoted here"
     return f"{reason}: put the text in quotes: {lines[line_index].strip()}"
-
-
-def _character_at(text: str, mark: yaml.Mark) -> str:
-    lines = text.split("\n", mark.line + 1)
-    return lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
 
 
 def may_hold_aliases(text: str) -> bool:

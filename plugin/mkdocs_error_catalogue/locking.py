@@ -36,7 +36,7 @@ import yaml
 
 from .model import Catalogue, Category, Entry
 from .problems import Problem
-from .validation import whole_number
+from .validation import SourceText, whole_number, yaml_fault
 
 LOCK_HEADER = """\
 # Published error codes, written by `error-catalogue lock`. Commit this file.
@@ -246,18 +246,9 @@ def _read_lock_text(path: Path, problems: list[Problem]) -> str | None:
 def _parsed_lock(path: Path, text: str, problems: list[Problem]) -> dict[str, LockedEntry]:
     try:
         node = yaml.compose(text)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        problems.append(
-            Problem(
-                path,
-                mark.line + 1 if mark else None,
-                f"invalid lock file ({error.problem}): {_RESTORE}",
-            )
-        )
-        return {}
-    except yaml.YAMLError:
-        problems.append(Problem(path, None, f"invalid lock file: {_RESTORE}"))
+    except yaml.YAMLError as error:
+        fault = yaml_fault(SourceText(text), error)
+        problems.append(Problem(path, fault.line, f"invalid lock file ({fault.what}): {_RESTORE}"))
         return {}
     if node is None:
         return {}

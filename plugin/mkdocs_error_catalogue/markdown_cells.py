@@ -47,6 +47,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .inline import allowed_target
+from .markdown_syntax import CODE_SPAN, by_segment
 from .model import Code, Entry, Obsolete
 from .validation import PLAIN_NUMBER, SLUG, SLUG_PATTERN, whole_number
 
@@ -64,7 +65,6 @@ _COMMENT = re.compile(rf" {{0,3}}<!-- {re.escape(COMMENT)}(?:: (?P<data>\{{.*\}}
 # by CommonMark's rules). Any other `<scheme://…>` is escaped: CommonMark would link it, and
 # Python-Markdown pass it on as a tag (`<ab://x/onmouseover=…>`).
 _DOMAIN_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
-CODE_SPAN = r"(?<!\\)(?P<ticks>`+)(?!`).+?(?<!`)(?P=ticks)(?!`)"  # with re.DOTALL
 _VERBATIM = re.compile(
     rf"{CODE_SPAN}"
     r"|<(?i:https?)://[^<>\s]*>"
@@ -263,22 +263,6 @@ def read_text(written: str) -> str:
         lambda markup: _MARKUP_UNESCAPE.sub(_unescape, markup),
         lambda verbatim: _UNESCAPE.sub(_unescape, verbatim),
     )
-
-
-def by_segment(
-    value: str,
-    spans: re.Pattern[str],
-    markup: Callable[[str], str],
-    verbatim: Callable[[str], str],
-) -> str:
-    """`value` with `verbatim` applied to what `spans` finds (code spans, say, which Markdown
-    shows as written), `markup` to the rest."""
-    parts: list[str] = []
-    done = 0
-    for found in spans.finditer(value):
-        parts += [markup(value[done : found.start()]), verbatim(found.group())]
-        done = found.end()
-    return "".join(parts) + markup(value[done:])
 
 
 def _html_form(match: re.Match[str]) -> tuple[str, str] | None:

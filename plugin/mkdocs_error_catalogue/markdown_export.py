@@ -10,9 +10,9 @@ does not show; `importing.import_page` reads it all back into the same catalogue
 
 from __future__ import annotations
 
-from .importing import heading_id, read_heading, thousands_block
 from .markdown_cells import Carried, comment, description, read_text, row_cells, title
-from .model import Catalogue, Category, Entry
+from .markdown_syntax import heading_id, read_heading
+from .model import Catalogue, Category, Entry, thousands_block
 from .rendering import Labels
 
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# A `${name}` placeholder in catalogue text (filled in by the application that shows the
+# message): shown as code, and kept by every translation.
+PLACEHOLDER = re.compile(r"\$\{[^{}\s]+\}")
 Code = int | str
 
 
@@ -91,3 +95,13 @@ class Catalogue:
         anchors = {entry.anchor.lower(): entry.anchor for entry in self.entries()}
         close = difflib.get_close_matches(anchor.lower(), anchors, n=3)
         return [anchors[match] for match in close]
+
+
+def thousands_block(codes: list[Code]) -> tuple[int, int] | None:
+    """`(2000, 2999)` when every code is a number of the same thousands block."""
+    numbers = [code for code in codes if isinstance(code, int)]
+    blocks = {code // 1000 for code in numbers}
+    if not numbers or len(numbers) != len(codes) or len(blocks) != 1:
+        return None
+    low = blocks.pop() * 1000
+    return low, low + 999

@@ -2,19 +2,21 @@
 plugin's files (stylesheet, script, deep-link pages, JSON export) replaces another, or needs a
 folder where another is a file, or is a file where another needs a folder: each would lose a
 file silently or end the build in a traceback. Case does not count: on macOS and Windows,
-`errors/E1004/` and `errors/e1004/` are one folder.
+`errors/E1004/` and `errors/e1004/` are one folder. The plugin refuses a clash when MkDocs
+lists its files, `error-catalogue site-files` before it writes into a generator's site.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from .languages import SEARCH_PLUGINS
+from .site import STYLESHEET
 
 # What MkDocs writes without a `File` in `files`, after `on_files`: the theme's static pages
 # (`config.theme.static_templates`: 404.html, sitemap.xml, search.html...), the compressed
@@ -38,8 +40,7 @@ class Output:
 
 def site_outputs(files: Files, config: MkDocsConfig) -> list[Output]:
     """What the build writes besides the plugin's own files."""
-    docs = Path(config.docs_dir).resolve()
-    outputs = [_file_output(file, docs) for file in files]
+    outputs = docs_outputs(files, Path(config.docs_dir))
     templates = sorted(config.theme.static_templates)
     outputs += [Output(name, f"the theme's page '{name}'") for name in templates]
     if SITEMAP in templates:
@@ -47,6 +48,33 @@ def site_outputs(files: Files, config: MkDocsConfig) -> list[Output]:
     if any(name in config.plugins for name in SEARCH_PLUGINS):
         outputs.append(Output(SEARCH_INDEX, f"the search index '{SEARCH_INDEX}'"))
     return outputs
+
+
+def docs_outputs(files: Files, docs_dir: Path) -> list[Output]:
+    """What `files` write into the site (those of `docs_dir` may be renamed)."""
+    docs = docs_dir.resolve()
+    return [_file_output(file, docs) for file in files]
+
+
+def plugin_outputs(
+    anchors: Iterable[str], assets: Iterable[str], deep_links: str | None, export: str | None
+) -> Iterator[Output]:
+    """The files the plugin writes into the site: the stylesheet and script (`assets`, their
+    paths), the deep-link page of each of `anchors`, and the export last, so that a clash with
+    the deep links is said to be the export's."""
+    for path in assets:
+        option = "stylesheet" if path == STYLESHEET else "script"
+        advice = f"set the `{option}` option to `false` and add your own"
+        yield Output(path, f"the plugin's {option} '{path}'", option=option, advice=advice)
+    if deep_links:
+        advice = "set the `deep_links` option to another path, or to `false`"
+        for anchor in anchors:
+            path = f"{deep_links}/{anchor}/index.html"
+            yield Output(path, f"the deep-link page '{path}'", option="deep_links", advice=advice)
+    if export:
+        advice = "set the `export` option to another file name, or to `false`"
+        name = f"the JSON export '{export}'"
+        yield Output(export, name, option="export", advice=advice)
 
 
 def _file_output(file: File, docs: Path) -> Output:
@@ -67,11 +95,14 @@ class SiteOutputs:
         for output in outputs:
             self._add(output)
 
-    def claim(self, ours: Output) -> None:
-        """Add one of the plugin's files, or stop the build if it clashes with one before."""
-        if (problem := self._clash(ours)) is not None:
-            raise PluginError(f"error-catalogue: {problem}")
-        self._add(ours)
+    def first_clash(self, ours: Iterable[Output]) -> str | None:
+        """Add the plugin's files one by one; the problem of the first that clashes with one
+        before it, if any."""
+        for output in ours:
+            if (problem := self._clash(output)) is not None:
+                return problem
+            self._add(output)
+        return None
 
     def _add(self, output: Output) -> None:
         path = output.path.lower()

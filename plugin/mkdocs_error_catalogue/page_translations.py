@@ -22,8 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .importing import PageImport
-from .inline import PLACEHOLDER
-from .model import Catalogue, Category, Entry
+from .model import PLACEHOLDER, Catalogue, Category, Entry
 
 _ENGLISH_STILL = 0.8  # a page text this similar to the English one is English, not translated
 

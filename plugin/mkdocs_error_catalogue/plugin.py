@@ -3,27 +3,20 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import posixpath
-import re
-from collections.abc import Iterable, Iterator
+import itertools
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 
 from .autorefs import register_entries
-from .exporting import export_chunks
-from .extension import EXTENSION_NAMES, ErrorCatalogueExtension
+from .exporting import write_export
+from .extension import ErrorCatalogueExtension
 from .inline import refused_link_problems
 from .languages import (
     language_folder,
@@ -31,81 +24,38 @@ from .languages import (
     search_entries_to_rebuild,
     site_language,
 )
-from .loading import FileCache, is_category_file, load_catalogue
+from .loading import CatalogueCache, catalogue_sources
 from .locking import lock_path
+from .mkdocs_host import MkDocsHost
 from .model import Catalogue
-from .outputs import Output, SiteOutputs, site_outputs
-from .page_html import put_tables_back, tables_of, without_tables
+from .options import EXTENSION_NAMES, ErrorCatalogueConfig
+from .outputs import SiteOutputs, plugin_outputs, site_outputs
 from .problems import CatalogueError, Problem
-from .search import add_entries_to_index
+from .rendering import Labels
+from .search import SearchTables, add_entries_to_index
 from .site import (
     ASSETS,
-    DEFAULT_DEEP_LINKS,
-    DEFAULT_EXPORT,
     NOT_FOUND_PAGE,
     SCRIPT,
     STYLESHEET,
     CatalogueSite,
-    site_path_option,
     with_not_found,
 )
+from .standalone import site_labels
 from .translating import (
-    TRANSLATIONS_FOLDER,
     status_summary,
     translate_by,
     translation_path,
     translation_status,
 )
-from .translations import check_labels, untranslated_language
+from .translations import untranslated_language
 from .watching import FolderWatch
-from .writing import (
-    FileWriter,
-    Refresh,
-    discard_set_aside,
-    name_below,
-    put_back,
-    set_aside,
-)
+from .writing import DeepLinkFolder
 
 log = get_plugin_logger(__name__)
 
-# Where a link goes to an entry that no page was known to show when the link was made: a
-# marker may come from an include or another plugin, seen only once its page is rendered.
-_PENDING = "#error-catalogue-pending-"
-_PENDING_LINK = re.compile(rf"{_PENDING}(?P<anchor>[A-Za-z0-9._-]+)")
 _KEPT = "the site keeps the last good catalogue until these problems are fixed"
 _UNTRANSLATED = "the site shows the texts untranslated until this is fixed"
-
-
-class LabelsOption(base.BaseConfigOption[dict[str, Any]]):
-    """`labels:`: the column headings, notes, filter and "not found" texts, for every language
-    (`code: …`) or for one (`ko: {code: …}`), over the built-in texts of the page's language
-    (see `translations`), over English."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.default: dict[str, Any] = {}
-
-    def run_validation(self, value: object) -> dict[str, Any]:
-        value = {} if value is None else value
-        try:
-            check_labels(value)
-        except ValueError as error:
-            raise base.ValidationError(str(error)) from None
-        assert isinstance(value, dict)  # check_labels accepts mappings only; YAML gives dicts
-        return value
-
-
-class ErrorCatalogueConfig(base.Config):
-    """The plugin's options in `mkdocs.yml`."""
-
-    catalogue = c.Type(str, default="catalogue")
-    labels = LabelsOption()
-    stylesheet = c.Type(bool, default=True)
-    script = c.Type(bool, default=True)
-    # A path inside the site, or `false`; `c.Type` cannot spell a union for mypy.
-    deep_links: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_DEEP_LINKS)
-    export: c.Type[str | bool] = c.Type((str, bool), default=DEFAULT_EXPORT)
 
 
 class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
@@ -117,22 +67,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.folder = Path()
         self.deep_links: str | None = None
         self.export: str | None = None
-        self.extension = ErrorCatalogueExtension()
-        self._writer = FileWriter()
-        self._page: Page | None = None
+        self.labels = Labels()
+        self.language: str | None = None  # of the pages being built
+        self.host: MkDocsHost | None = None  # the extension's, made by on_config
+        self.deep_link_folder = DeepLinkFolder()  # kept across the rebuilds of `serve`
         self.serving = False
         self.dirty = False
-        self._old_deep_links: Path | None = None  # set aside from `_deep_link_folder`
-        self._deep_link_folder = Path()
-        self._fragment_links: list[tuple[str, str]] = []  # (page, link) to check in on_env
-        self._pending_pages: dict[str, Page] = {}  # with links that on_env completes
         # While serving, a broken edit keeps this (the last catalogue that loaded) on screen.
         self.last_good: Catalogue | None = None
         self._stale: str | None = None  # said above the tables: why `last_good`, or lock changes
-        self._files = FileCache()  # kept across the rebuilds of `serve`
-        # The page's content while search reads it without tables, and what search reads.
-        self._whole_content: str | None = None
-        self._searched_content: str | None = None
+        self._catalogues = CatalogueCache()  # kept across the rebuilds of `serve`
+        self.search_tables = SearchTables()
         # What the "not found" page needs, by deep-link path: one per language built.
         self._not_found: dict[str, str] = {}
         # The languages without built-in labels that the log has named (once per language).
@@ -141,8 +86,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
         self.folder = site_root / self.config.catalogue
-        deep_links = site_path_option(self.config.deep_links, DEFAULT_DEEP_LINKS, "deep_links")
-        export = site_path_option(self.config.export, DEFAULT_EXPORT, "export")
+        deep_links, export = self.config.deep_links, self.config.export
         language = language_folder(config)  # each language its own (see `languages`)
         if not language and listed_before_i18n(config, self):  # said once, not per language
             log.warning(
@@ -155,18 +99,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.export = export and language + export
         built_language = site_language(config)
         self.catalogue = self._translated(self._load(), built_language)
-        self._fragment_links = []
-        self._pending_pages = {}
-        self.extension = ErrorCatalogueExtension(
-            catalogue=self.catalogue, labels=self._labels(built_language), language=built_language
-        )
-        self.extension.stale_problems = self._stale
-        self.extension.managed = True
-        self.extension.warn = self._warn_on_page
-        self.extension.link_to = self._link_from_page
-        self.extension.doc_link = self._doc_link_from_page
+        self.language = built_language
+        self.labels = site_labels(built_language, self._given_labels(built_language))
+        self.host = MkDocsHost(self.catalogue, self.labels, serving=self.serving, stale=self._stale)
         _take_over_listed_extension(config)
-        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        config.markdown_extensions.append(ErrorCatalogueExtension(self.host))  # type: ignore[arg-type]
         # A site may list them already, for Zensical.
         if self.config.stylesheet and STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
@@ -185,14 +122,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.dirty = dirty
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        # Before MkDocs empties the site folder: our old deep links go in one move.
-        self._old_deep_links = None
-        if self.deep_links:
-            self._deep_link_folder = Path(config.site_dir) / self.deep_links
-            if self.dirty:
-                discard_set_aside(self._deep_link_folder)  # a killed build's
-            else:
-                self._old_deep_links = set_aside(self._deep_link_folder)
+        folder = Path(config.site_dir) / self.deep_links if self.deep_links else None
+        self.deep_link_folder.set_aside(folder, dirty=self.dirty)
 
     def _load(self) -> Catalogue:
         """The catalogue; a broken one stops a build, but not a running `serve`."""
@@ -221,10 +152,11 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             )
 
     def _read_catalogue(self, lock_differences: list[Problem]) -> Catalogue:
-        """`load_catalogue`, any file system error it meets a problem like the others: one
-        would otherwise stop `serve` rebuilding, with every page request waiting for it."""
+        """The catalogue (from the cache while unchanged), any file system error it meets a
+        problem like the others: one would otherwise stop `serve` rebuilding, with every page
+        request waiting for it."""
         try:
-            return load_catalogue(self.folder, self._files, lock_differences)
+            return self._catalogues.load(self.folder, lock_differences)
         except OSError as error:
             where = Path(error.filename) if error.filename else self.folder
             message = f"cannot be read: {error.strerror or error}: check it and its permissions"
@@ -254,7 +186,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             log.info(status_summary(status, language or path.stem))
         return translated
 
-    def _labels(self, language: str | None) -> dict[str, Any]:
+    def _given_labels(self, language: str | None) -> dict[str, Any]:
         """The labels the site sets; for a language without built-in texts whose labels the
         site does not set either, said once (as information: English texts are a working
         site, and a warning would fail `--strict` builds that chose them)."""
@@ -276,56 +208,39 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._exclude_catalogue_files(files, Path(config.docs_dir))
         for path, source in self._assets():
             files.append(File.generated(config, path, abs_src_path=str(source)))
-        assert self.catalogue is not None  # on_config loaded it or stopped the build
-        self.site = CatalogueSite(
+        assert self.catalogue is not None and self.host is not None  # made by on_config
+        self.site = self.host.site = CatalogueSite(
             self.catalogue,
             files,
             site_url=config.site_url,
             deep_links=self.deep_links,
-            labels=self.extension.labels,
-            language=self.extension.language,
+            labels=self.labels,
+            language=self.language,
         )
         # Ten thousand small files take many file systems a while: written meanwhile.
-        self._write_deep_links(Path(config.site_dir), files)
+        taken = itertools.chain(
+            (file.dest_uri for file in files), [self.export] if self.export else []
+        )
+        self.deep_link_folder.start(
+            Path(config.site_dir), self.deep_links, self.site.deep_link_pages(), taken
+        )
         return files
 
     def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
-        """A catalogue kept in the docs folder is the site's source, not a download: its
-        category files, translations and lock are left out of the site."""
-        docs, folder, lock = docs_dir.resolve(), self.folder.resolve(), lock_path(self.folder)
+        """A catalogue kept in the docs folder is the site's source, not a download: the
+        files that make it up (`catalogue_sources`: categories, translations, lock) are left
+        out of the site."""
+        docs, folder = docs_dir.resolve(), self.folder.resolve()
         if not folder.is_relative_to(docs):
             return
-        inside = "" if folder == docs else folder.relative_to(docs).as_posix()
-        translations = posixpath.join(inside, TRANSLATIONS_FOLDER)
-        lock_uri = lock.relative_to(docs).as_posix() if lock.is_relative_to(docs) else None
+        sources = (
+            folder / path.relative_to(self.folder) if path.is_relative_to(self.folder) else path
+            for path in catalogue_sources(self.folder)
+        )
+        uris = {path.relative_to(docs).as_posix() for path in sources if path.is_relative_to(docs)}
         for file in files:
-            parent, _, name = file.src_uri.rpartition("/")
-            if (
-                (parent == inside and is_category_file(name))
-                or (parent == translations and name.endswith((".po", ".pot")))
-                or file.src_uri == lock_uri
-            ):
+            if file.src_uri in uris:
                 file.inclusion = InclusionLevel.EXCLUDED
-
-    def _write_deep_links(self, site_dir: Path, files: Files) -> None:
-        """Start writing the deep links. The last build's are put back first (they were set
-        aside while MkDocs emptied the site), so that only the pages that changed are written
-        and those of removed codes deleted: most builds change a few pages, if any."""
-        assert self.site is not None
-        refresh = None
-        if self.deep_links:
-            folder = site_dir / self.deep_links
-            self._put_deep_links_back()
-            if folder.is_dir():
-                refresh = Refresh(self.deep_links, self._others_below(self.deep_links, files))
-        self._writer.start(site_dir, self.site.deep_link_pages(), refresh)
-
-    def _others_below(self, prefix: str, files: Files) -> frozenset[str]:
-        """The names directly below `prefix` that the site's files (pages at `errors/…`) and
-        the export take: the deep-link writer must leave them alone."""
-        paths = [file.dest_uri for file in files] + ([self.export] if self.export else [])
-        names = (name_below(prefix, path) for path in paths)
-        return frozenset(name for name in names if name is not None)
 
     def _refuse_clashes(self, files: Files, config: MkDocsConfig) -> None:
         """Our files must not replace a file of the site, nor one another (see `outputs`).
@@ -333,161 +248,39 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         A page at the deep-link prefix itself (`errors.md` -> `errors/`) is welcome: the
         reference can live at `/errors/` with its codes at `/errors/1004/`.
         """
-        outputs = SiteOutputs(site_outputs(files, config))
-        for ours in self._outputs():
-            outputs.claim(ours)
-
-    def _outputs(self) -> Iterator[Output]:
-        """The files the plugin writes into the site: the export last, so that a clash with
-        the deep links is said to be the export's."""
         assert self.catalogue is not None
-        for path, _ in self._assets():
-            option = "stylesheet" if path == STYLESHEET else "script"
-            advice = f"set the `{option}` option to `false` and add your own"
-            yield Output(path, f"the plugin's {option} '{path}'", option=option, advice=advice)
-        if self.deep_links:
-            advice = "set the `deep_links` option to another path, or to `false`"
-            for entry in self.catalogue.entries():
-                path = f"{self.deep_links}/{entry.anchor}/index.html"
-                name = f"the deep-link page '{path}'"
-                yield Output(path, name, option="deep_links", advice=advice)
-        if self.export:
-            advice = "set the `export` option to another file name, or to `false`"
-            name = f"the JSON export '{self.export}'"
-            yield Output(self.export, name, option="export", advice=advice)
+        anchors = (entry.anchor for entry in self.catalogue.entries())
+        assets = (path for path, _ in self._assets())
+        ours = plugin_outputs(anchors, assets, self.deep_links, self.export)
+        if (problem := SiteOutputs(site_outputs(files, config)).first_clash(ours)) is not None:
+            raise PluginError(f"error-catalogue: {problem}")
 
     def on_page_markdown(self, markdown: str, *, page: Page, **kwargs: Any) -> str:
-        self._page = page
-        self.extension.rendered_categories.clear()
-        self.extension.reported_markers.clear()
-        self.extension.held_tables = {}  # until on_page_content puts them in the page
-        self.extension.line_offset = _front_matter_lines(page.file.content_string, markdown)
+        assert self.host is not None
+        self.host.page_started(page, markdown)
         return markdown
 
-    def _link_from_page(self, anchor: str) -> str:
-        if self.site is None or self._page is None:
-            return f"#{anchor}"
-        link = self.site.link_from(self._page.file.url, anchor)
-        if link is None:  # perhaps on a page not rendered yet: see `_complete_links`
-            self._pending_pages[self._page.file.src_uri] = self._page
-            return f"{_PENDING}{anchor}"
-        return link
-
-    def _complete_links(self) -> None:
-        """Point the links made before their entry's page was known (see `_PENDING`)."""
-        for page in self._pending_pages.values():
-            if page.content is not None:
-                final_link = functools.partial(self._final_link, page)
-                page.content = _PENDING_LINK.sub(final_link, page.content)
-
-    def _final_link(self, page: Page, pending: re.Match[str]) -> str:
-        assert self.site is not None
-        anchor = pending.group("anchor")
-        link = self.site.link_from(page.file.url, anchor)
-        if link is None:
-            self._warn_on_page(
-                f"links to error `{anchor}`, which no page shows: add a marker for its "
-                "category to a page",
-                page,
-            )
-            return f"#{anchor}"
-        return link
-
-    def _doc_link_from_page(self, href: str) -> str | None:
-        if self.site is None or self._page is None:
-            return None
-        link = self.site.doc_link_from(self._page.file.url, href)
-        if link is not None and "#" in href:
-            self._fragment_links.append((self._page.file.src_uri, href))
-        return link
-
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """Every page is rendered: links to entries can all be completed, and links in
-        catalogue text, placed as HTML, which MkDocs does not check, checked as MkDocs checks
-        its own. Runs before autorefs resolves its references (see `autorefs`)."""
-        assert self.site is not None
-        self._complete_links()
+        """Every page is rendered. Runs before autorefs resolves its references (see
+        `autorefs`)."""
+        assert self.site is not None and self.host is not None
+        self.host.all_pages_rendered(config, dirty=self.dirty)
         register_entries(config, self.site)
-        if not self.dirty:  # a dirty build renders only the pages that changed
-            self._warn_of_unshown_claims()
-        for source, href in self._fragment_links:
-            file, fragment = self.site.doc_file(href)
-            anchors = file.page.present_anchor_ids if file and file.page else None
-            if file and anchors is not None and fragment not in anchors:
-                log.log(
-                    config.validation.links.anchors,
-                    f"Doc file '{source}' shows catalogue text that links to '{href}', but the "
-                    f"doc '{file.src_uri}' does not contain an anchor '#{fragment}'",
-                )
         return env
-
-    def _warn_of_unshown_claims(self) -> None:
-        assert self.site is not None
-        for source, categories in self.site.claimed_not_shown().items():
-            kind = "error category" if len(categories) == 1 else "error categories"
-            names = ", ".join(f"`{category}`" for category in categories)
-            log.warning(
-                f"Doc file '{source}' has a marker for the {kind} {names} that it "
-                "does not show once rendered (inside an indented code block?), yet links, deep "
-                "links, search and the export lead to it: show markers as examples in fenced "
-                "code blocks (```)"
-            )
 
     @event_priority(100)  # first, so that other plugins see the tables
     def on_page_content(self, html: str, *, page: Page, **kwargs: Any) -> str:
-        # The tables were held out of Markdown's last steps (see the extension).
-        if self.extension.held_tables:
-            html = put_tables_back(html, self.extension.held_tables)
-        self.extension.held_tables = None
-        # They were placed as HTML, which MkDocs does not read for ids: tell it which anchors
-        # the page has, so that links to `page.md#1004` are checked like any other.
-        rendered = self.extension.rendered_categories
-        assert self.site is not None  # on_files made it
-        for category in rendered:
-            self.site.shown_on(category.id, page.file)
-        self.site.reported_on(page.file, (m.category for m in self.extension.reported_markers))
-        if page.present_anchor_ids is not None:
-            anchors = [e.anchor for c in rendered for e in c.entries]
-            self._warn_of_taken_anchors(page, page.present_anchor_ids, anchors)
-            page.present_anchor_ids.update(anchors)
-        return html
-
-    def _warn_of_taken_anchors(self, page: Page, taken: set[str], anchors: list[str]) -> None:
-        """A row whose id the page gives something else too (a heading `## 1004`): the
-        browser, links and search would land on whichever comes first."""
-        headings = {link.id: link.title for link in _toc_links(page.toc)}
-        for anchor in (anchor for anchor in anchors if anchor in taken):
-            title = headings.get(anchor)
-            what = "an element" if title is None else f"the heading '{title}'"
-            self._warn_on_page(
-                f"gives {what} the id `{anchor}`, which the row of error `{anchor}` on this page "
-                f"has too: links to `#{anchor}` land on whichever comes first; give it another "
-                f"id (`## {title or anchor} {{#about-{anchor}}}` with the `attr_list` extension) "
-                "or other words",
-                page,
-            )
-
-    def _warn_on_page(self, message: str, page: Page | None = None) -> None:
-        page = page or self._page
-        source = page.file.src_uri if page else "?"
-        log.warning(f"Doc file '{source}' {message}")
+        assert self.host is not None
+        return self.host.page_content(html, page)
 
     @event_priority(100)  # before the search plugin reads the page
     def _set_tables_aside(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
-        self._whole_content = page.content
-        if page.content is not None:
-            page.content = self._searched_content = without_tables(page.content)
+        self.search_tables.set_aside(page)
         return context
 
     @event_priority(-100)  # after every other plugin, before the theme renders the page
     def _put_tables_back(self, /, context: Any, *, page: Page, **kwargs: Any) -> Any:
-        whole, searched = self._whole_content, self._searched_content
-        self._whole_content = self._searched_content = None
-        if whole is not None and page.content is not None:
-            # The page as it was (no copy of a page that may be megabytes), unless a plugin
-            # changed it meanwhile: then its tables go back into the changed page.
-            unchanged = page.content is searched
-            page.content = whole if unchanged else put_tables_back(page.content, tables_of(whole))
+        self.search_tables.put_back(page)
         return context
 
     # Search indexes each entry on its own (see `search`), not the tables again as page text.
@@ -499,7 +292,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # A deep link to a code the catalogue does not have lands on the site's 404 page.
         if template_name != NOT_FOUND_PAGE or self.site is None:
             return output_content
-        block = self.site.not_found_html(self.extension.labels)
+        block = self.site.not_found_html(self.labels)
         if block is not None:
             self._not_found[self.deep_links or ""] = block
         # mkdocs-static-i18n builds each language into the same 404.html, the last one
@@ -513,21 +306,18 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         # The deep links may still be being written: the export and the search entries first.
         if self.export:
             # Here rather than with the deep links: the memory the pages took is free again.
-            export = site_dir / self.export
-            export.parent.mkdir(parents=True, exist_ok=True)
-            with export.open("w", encoding="utf-8") as file:
-                file.writelines(export_chunks(self.catalogue, self.site))
+            write_export(site_dir / self.export, self.catalogue, self.site)
         add_entries_to_index(
             site_dir,
             self.site,
-            self.extension.renderer.labels.obsolete,
+            self.labels.obsolete,
             search_entries_to_rebuild(config),
         )
+        late = self.site.found_late and self.deep_links
         try:
-            self._writer.wait()
-            if self.site.found_late and self.deep_links:
-                self._writer.start(site_dir, self.site.deep_link_pages(self.site.found_late))
-                self._writer.wait()
+            self.deep_link_folder.finish(
+                site_dir, self.site.deep_link_pages(self.site.found_late) if late else None
+            )
         except OSError as error:
             raise PluginError(f"error-catalogue: could not write the deep links: {error}") from None
         for category in self.catalogue.categories:
@@ -537,23 +327,12 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                     "anchor, deep link or URL"
                 )
 
-    def _put_deep_links_back(self) -> None:
-        """Return the last build's deep links, if they are still set aside."""
-        if self._old_deep_links is not None:
-            put_back(self._old_deep_links, self._deep_link_folder)
-            self._old_deep_links = None
-
     def on_build_error(self, *, error: Exception) -> None:
-        with contextlib.suppress(OSError):  # the build's own error is the one to report
-            self._writer.wait()  # no writing left behind a failed build
-            # Nothing left beside the site, and the next build can still reuse them.
-            self._put_deep_links_back()
+        self.deep_link_folder.abandon()
 
     def on_shutdown(self) -> None:
-        # After `build`, `gh-deploy` and `serve`, even when interrupted (Ctrl+C): no writing
-        # left running, no batch of files, nothing set aside beside the site.
-        self._writer.stop()
-        self._put_deep_links_back()
+        # After `build`, `gh-deploy` and `serve`, even when interrupted (Ctrl+C).
+        self.deep_link_folder.stop()
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -576,17 +355,3 @@ def _take_over_listed_extension(config: MkDocsConfig) -> None:
         for listed in config.markdown_extensions
         if listed not in EXTENSION_NAMES and not isinstance(listed, ErrorCatalogueExtension)
     ]
-
-
-def _toc_links(links: Iterable[AnchorLink]) -> Iterator[AnchorLink]:
-    """Every heading of a page's table of contents, nested ones included."""
-    for link in links:
-        yield link
-        yield from _toc_links(link.children)
-
-
-def _front_matter_lines(source: str, markdown: str) -> int:
-    """How many lines of `source` precede `markdown` (0 when another plugin rewrote it)."""
-    if not source.endswith(markdown):
-        return 0
-    return source[: len(source) - len(markdown)].count("\n")

@@ -14,12 +14,40 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from .inline import plain_text as _plain_text
 from .model import Entry
+from .page_html import put_tables_back, tables_of, without_tables
 from .site import CatalogueSite
 
 INDEX = Path("search") / "search_index.json"
+
+
+class SearchTables:
+    """A page's tables, taken out of its content while the search plugin reads it (search
+    indexes each entry on its own, not the tables again as page text) and put back after."""
+
+    def __init__(self) -> None:
+        # The page's content while search reads it without tables, and what search reads.
+        self._whole_content: str | None = None
+        self._searched_content: str | None = None
+
+    def set_aside(self, page: Page) -> None:
+        """Before the search plugin reads the page."""
+        self._whole_content = page.content
+        if page.content is not None:
+            page.content = self._searched_content = without_tables(page.content)
+
+    def put_back(self, page: Page) -> None:
+        """After every other plugin, before the theme renders the page: the page as it was
+        (no copy of a page that may be megabytes), unless a plugin changed it meanwhile: then
+        its tables go back into the changed page."""
+        whole, searched = self._whole_content, self._searched_content
+        self._whole_content = self._searched_content = None
+        if whole is not None and page.content is not None:
+            unchanged = page.content is searched
+            page.content = whole if unchanged else put_tables_back(page.content, tables_of(whole))
 
 
 def add_entries_to_index(

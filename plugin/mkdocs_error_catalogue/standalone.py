@@ -12,70 +12,48 @@ from __future__ import annotations
 import logging
 import posixpath
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 
-from .loading import (
-    FileCache,
-    FileState,
-    file_state,
-    is_category_file,
-    load_catalogue,
-    misplaced_files,
-)
-from .locking import lock_path
+from .host import PageRecord
+from .loading import CatalogueCache, Signature, file_signature
+from .locales import theme_language
 from .model import Catalogue
-from .problems import CatalogueError, Problem
+from .page_html import with_recorded_problems
+from .problems import Problem
+from .rendering import Labels
 from .translating import translate_by, translation_path
+from .translations import check_labels, labels_for
 
-Signature = tuple[tuple[str, FileState], ...]
-# folder -> (its signature, the catalogue or why not, what changed since the lock)
-_catalogues: dict[Path, tuple[Signature | None, Catalogue | CatalogueError, list[Problem]]] = {}
-_files = FileCache()
+_catalogues = CatalogueCache()
 _pages: dict[Path, tuple[Signature | None, dict[str, str]]] = {}
 # PO file -> (its signature, the catalogue it translated, the translated catalogue)
 _translations: dict[Path, tuple[Signature | None, Catalogue, Catalogue]] = {}
 log = logging.getLogger(__name__)
 
 
-def _signature(paths: list[Path]) -> Signature | None:
-    """What changes when any of `paths` is edited, added or removed (see `file_state`); None
-    when one of them cannot be reached, so what was made from them is made again."""
-    states = [(str(path), file_state(path)) for path in paths if path.is_file()]
-    known = [(name, state) for name, state in states if state is not None]
-    return tuple(known) if len(known) == len(states) else None
-
-
 def cached_catalogue(folder: Path) -> Catalogue:
     """`load_catalogue(folder)`, loaded again only when one of its files changed."""
-    try:
-        resolved = folder.resolve()
-        names = [p for p in resolved.iterdir() if is_category_file(p.name)]
-    except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
-        return load_catalogue(folder)  # which says what is wrong with the folder
-    folder = resolved
-    files = names + misplaced_files(folder)
-    signature = _signature([*files, lock_path(folder)])
-    cached = _catalogues.get(folder)
-    if signature is None or cached is None or cached[0] != signature:
-        differences: list[Problem] = []
-        try:
-            result: Catalogue | CatalogueError = load_catalogue(folder, _files, differences)
-        except CatalogueError as error:
-            result = error
-        cached = _catalogues[folder] = (signature, result, differences)
-    if isinstance(cached[1], CatalogueError):
-        raise cached[1]
-    return cached[1]
+    return _catalogues.load(_resolved(folder))
 
 
 def cached_lock_differences(folder: Path) -> list[Problem]:
     """What changed in the catalogue of `folder` since its lock (see `cached_catalogue`)."""
-    cached_catalogue(folder)
-    return _catalogues[folder.resolve()][2]
+    differences: list[Problem] = []
+    _catalogues.load(_resolved(folder), differences)
+    return differences
+
+
+def _resolved(folder: Path) -> Path:
+    """`folder` with its links resolved; as given when that fails (loading it says why)."""
+    try:
+        return folder.resolve()
+    except (OSError, RuntimeError):  # Python 3.11 says RuntimeError for a loop of links
+        return folder
 
 
 def cached_translation(folder: Path, catalogue: Catalogue, language: str | None) -> Catalogue:
@@ -84,7 +62,7 @@ def cached_translation(folder: Path, catalogue: Catalogue, language: str | None)
     path = translation_path(folder.resolve(), language)
     if path is None:
         return catalogue
-    signature = _signature([path])
+    signature = file_signature([path])
     cached = _translations.get(path)
     if signature is None or cached is None or cached[0] != signature or cached[1] is not catalogue:
         cached = (signature, catalogue, translate_by(path, catalogue, log.warning)[0])
@@ -96,16 +74,16 @@ def category_pages(docs_dir: Path, catalogue: Catalogue) -> dict[str, str]:
     """For each category, the first page (a path in `docs_dir`) whose marker shows it, as
     the plugin and the commands find it (`site.category_pages`), found again only when a
     Markdown file was edited, added or removed."""
-    # Imported here: plain Python-Markdown never needs MkDocs, and `site` imports the
+    # Imported here: plain Python-Markdown never needs MkDocs, and `site_config` imports the
     # extension, which imports this module.
     from mkdocs.utils import markdown_extensions
 
     from .site import category_pages as pages_in
-    from .site import docs_files
+    from .site_config import docs_files
 
     docs_dir = docs_dir.resolve()
     sources = (path for path in docs_dir.rglob("*") if path.suffix in markdown_extensions)
-    signature = _signature(sorted(sources))
+    signature = file_signature(sorted(sources))
     cached = _pages.get(docs_dir)
     if signature is None or cached is None or cached[0] != signature:
         ids = [category.id for category in catalogue.categories]
@@ -137,12 +115,122 @@ def page_context(md: Markdown) -> PageContext | None:
         page: Any = getattr(processor, "page", None)
         config: Any = getattr(processor, "config", None)
         if getattr(processor, "name", "") == "rendering_context" and page and config:
-            theme = config.get("theme")
-            language = (theme.get("language") if isinstance(theme, dict) else None) or None
+            language = theme_language(config.get("theme"))  # `language`, or `locale`
             return PageContext(str(page.path), Path(config.get("docs_dir", "docs")), language)
     return None
 
 
-def serving() -> bool:
-    """Whether a `serve` command runs us: there a catalogue problem must not stop the server."""
+def _zensical_serves() -> bool:
+    """Whether Zensical runs `zensical serve`, where a catalogue problem must not stop the
+    server. Zensical tells its extensions no mode that we know of: its command line is the
+    only sign, asked only while its rendering context is present."""
     return "serve" in sys.argv[1:2]
+
+
+def site_labels(language: str | None, given: Mapping[str, object]) -> Labels:
+    """The texts of a page in `language`, with the `given` labels over them (for every
+    language, then for this one: see `translations.labels_for`); a mistake in `given` (a
+    listed extension's options, as a generator passes them) is a `ValueError`."""
+    try:
+        check_labels(given)
+    except ValueError as error:
+        raise ValueError(f"error_catalogue: {error}") from None
+    return labels_for(language, given)
+
+
+class StandaloneHost:
+    """The extension's host without the MkDocs plugin (see `host`): the catalogue from its
+    folder (kept while its files do not change), and, when the generator says which page it
+    converts (Zensical), links to the pages that show entries; on plain Python-Markdown every
+    entry is on the page converted. Problems are logged and recorded in the page's HTML, for
+    `error-catalogue site-files --strict`."""
+
+    def __init__(
+        self,
+        catalogue: Catalogue | str | Path,
+        *,
+        labels: Mapping[str, object],
+        language: str | None,
+        serving: bool = False,
+    ) -> None:
+        """`serving`: a live preview runs (the extension's option, for plain Python-Markdown);
+        under Zensical, its command line says so."""
+        self._source = catalogue
+        self._serving = serving
+        self._given_labels = labels
+        self._told_language = language  # the option's: the theme's is used without it
+        self._language = language
+        self.labels = site_labels(language, labels)
+        self._context: PageContext | None = None
+        self._record = PageRecord()
+        self._problems: list[str] = []  # reported while converting the current page
+
+    @property
+    def serving(self) -> bool:
+        return self._serving or (self._context is not None and _zensical_serves())
+
+    def catalogue(self) -> Catalogue:
+        """The catalogue object given, or the folder's (loaded once while it is unchanged)."""
+        if isinstance(self._source, Catalogue):
+            return self._source
+        folder = Path(self._source)
+        return cached_translation(folder, cached_catalogue(folder), self._language)
+
+    def before_tables(self) -> None:
+        """What changed since the lock is reported by each page showing tables (the plugin
+        reports it once per build)."""
+        if isinstance(self._source, Catalogue):
+            return
+        for difference in map(str, cached_lock_differences(Path(self._source))):
+            if difference not in self._problems:
+                self._report(difference)
+
+    def conversion_started(self, md: Markdown) -> PageRecord:
+        """Forget the last page, and learn which page this is and its theme's language."""
+        self._record, self._problems = PageRecord(), []
+        self._context = context = page_context(md)
+        if context is not None and context.language and not self._told_language:
+            self._language = context.language
+            theirs = site_labels(self._language, self._given_labels)
+            if theirs != self.labels:
+                self.labels = theirs
+        return self._record
+
+    def entry_link(self, anchor: str) -> str:
+        """The entry on the page whose file has a marker for its category; else on this page,
+        which must then show it itself (a marker an include brings is seen on its page only)."""
+        context = self._context
+        if context is None:  # plain Python-Markdown: every entry is on this page
+            return f"#{anchor}"
+        catalogue = self.catalogue()
+        category = catalogue.category_of(anchor)
+        page = category_pages(context.docs_dir, catalogue).get(category.id) if category else None
+        if page is not None:
+            return context.link(page, anchor)
+        if category not in self._record.shown:
+            self.warn(
+                f"links to error `{anchor}`, which no page shows: add a marker for its category "
+                "to a page (a marker that an include brings is found on its own page only)"
+            )
+        return f"#{anchor}"
+
+    def doc_link(self, href: str) -> str | None:
+        context = self._context
+        if context is None:
+            return href
+        path, _, fragment = href.partition("#")
+        return context.link(path, fragment) if (context.docs_dir / path).is_file() else None
+
+    def warn(self, message: str) -> None:
+        context = self._context
+        self._report(
+            f"A page {message}" if context is None else f"Doc file '{context.path}' {message}"
+        )
+
+    def conversion_finished(self, html: str) -> str:
+        return with_recorded_problems(html, self._problems)
+
+    def _report(self, problem: str) -> None:
+        """Logged, as the generator shows it, and recorded in the page, for `--strict`."""
+        log.warning(problem)
+        self._problems.append(problem)

@@ -25,13 +25,11 @@ from pathlib import Path
 
 import polib
 
-from .inline import PLACEHOLDER
+from .loading import TRANSLATIONS_FOLDER
 from .locales import language_tags, normal_tag
-from .model import Catalogue, Category, Entry
+from .model import PLACEHOLDER, Catalogue, Category, Entry
 from .problems import CatalogueError, Problem, display_path
 from .validation import text_problem
-
-TRANSLATIONS_FOLDER = "translations"
 
 
 @dataclass(frozen=True)

@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING
 import polib
 
 from .importing import import_page
+from .loading import TRANSLATIONS_FOLDER
 from .page_translations import Note, PageTranslations, translations_from_page
 from .problems import CatalogueError, display_path
 from .translating import (
-    TRANSLATIONS_FOLDER,
     Merge,
     Pending,
     Status,

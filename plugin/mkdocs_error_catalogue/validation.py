@@ -6,6 +6,7 @@ duplicate keys (which a plain load silently drops) and keep scalars as the write
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import re
@@ -80,6 +81,52 @@ _YAML_ONLY_BREAKS = "\x85\u2028\u2029"
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 # ` #` then a word (`Press #1`, `#general`): surely meant as text, which YAML cuts there.
 _COMMENT_IN_TEXT = re.compile(r"\s+#\S")
+
+
+@dataclasses.dataclass(frozen=True)
+class YamlFault:
+    """A YAML error as the checks say it: the line an editor shows, and what is wrong."""
+
+    line: int | None
+    what: str
+    # Where a text that YAML misread may be mended by quoting it (the caller may look); empty
+    # when `what` explains the error already.
+    marks: tuple[yaml.Mark, ...] = ()
+    character: bool = False  # a character YAML does not allow: `what` says it whole
+
+
+def yaml_fault(source: SourceText, error: yaml.YAMLError) -> YamlFault:
+    """The one reading of a YAML error, for category files and the lock alike: a tab where
+    YAML expects spaces and line breaks that editors do not show are said in plain words
+    (libyaml's are obscure), a character YAML does not allow is named."""
+    if isinstance(error, yaml.MarkedYAMLError):
+        mark = error.problem_mark or error.context_mark
+        line = source.line(mark.line) if mark else None
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        if mark and _character_at(source.text, mark) == "\t":
+            return YamlFault(
+                line, "a tab character where YAML expects spaces: indent with spaces only"
+            )
+        if source.editor_lines is not None:
+            return YamlFault(
+                line,
+                f"{what} (the file holds U+2028, U+2029 or U+0085, which YAML reads as a line "
+                "break although editors do not show one: remove them)",
+            )
+        marks = tuple(m for m in (error.problem_mark, error.context_mark) if m is not None)
+        return YamlFault(line, what, marks)
+    if isinstance(error, yaml.reader.ReaderError):
+        line = source.text.count("\n", 0, error.position) + 1
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else "character"
+        return YamlFault(
+            line, f"the character {character} is not allowed: remove it", character=True
+        )
+    return YamlFault(None, str(error))
+
+
+def _character_at(text: str, mark: yaml.Mark) -> str:
+    lines = text.split("\n", mark.line + 1)
+    return lines[mark.line][mark.column : mark.column + 1] if mark.line < len(lines) else ""
 
 
 class SourceText:

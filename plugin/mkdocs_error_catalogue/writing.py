@@ -158,6 +158,74 @@ class FileWriter:
             self._batch.unlink(missing_ok=True)
 
 
+class DeepLinkFolder:
+    """The deep-link pages of one site folder across the builds of `serve`: set aside while
+    MkDocs empties the site, put back and refreshed, written in the background. Only the pages
+    that changed are written and those of removed codes deleted: most builds change a few
+    pages, if any."""
+
+    def __init__(self) -> None:
+        self._writer = FileWriter()
+        self._aside: Path | None = None  # the last build's pages, set aside from `_folder`
+        self._folder = Path()
+
+    def set_aside(self, folder: Path | None, *, dirty: bool) -> None:
+        """Before MkDocs empties the site folder: the last build's pages go in one move (a
+        dirty build keeps the site: only what a killed build left aside is deleted)."""
+        self._aside = None
+        if folder is None:
+            return
+        self._folder = folder
+        if dirty:
+            discard_set_aside(folder)
+        else:
+            self._aside = set_aside(folder)
+
+    def start(
+        self,
+        site_dir: Path,
+        prefix: str | None,
+        pages: Iterable[tuple[str, str]],
+        taken: Iterable[str],
+    ) -> None:
+        """Start writing `pages` below `site_dir`. The last build's are put back first, and
+        refreshed: what the prefix's folder holds besides them and the names that the site's
+        other files (`taken`: paths in the site) need is deleted."""
+        refresh = None
+        if prefix:
+            self._put_back()
+            if (site_dir / prefix).is_dir():
+                names = (name_below(prefix, path) for path in taken)
+                refresh = Refresh(prefix, frozenset(name for name in names if name is not None))
+        self._writer.start(site_dir, pages, refresh)
+
+    def finish(self, site_dir: Path, late: Iterable[tuple[str, str]] | None = None) -> None:
+        """Wait for the pages, then write the `late` ones (of categories found while pages
+        were rendered); raises `OSError` when they could not be written."""
+        self._writer.wait()
+        if late is not None:
+            self._writer.start(site_dir, late)
+            self._writer.wait()
+
+    def abandon(self) -> None:
+        """The build failed: no writing left behind it, and the last build's pages put back
+        (nothing left beside the site, and the next build can still reuse them)."""
+        with contextlib.suppress(OSError):  # the build's own error is the one to report
+            self._writer.wait()
+            self._put_back()
+
+    def stop(self) -> None:
+        """No writing left running, no batch of files, nothing set aside beside the site."""
+        self._writer.stop()
+        self._put_back()
+
+    def _put_back(self) -> None:
+        """Return the last build's pages, if they are still set aside."""
+        if self._aside is not None:
+            put_back(self._aside, self._folder)
+            self._aside = None
+
+
 def _main(root: str, batch: str) -> None:
     with Path(batch).open(encoding="utf-8") as lines:
         # Gone once open (where the system allows it: else `FileWriter.wait` deletes it), so
