@@ -23,7 +23,7 @@ from .importing import (
     write_all_or_nothing,
 )
 from .inline import error_anchor, refused_link_problems
-from .loading import CATALOGUE_SCHEMA, load_catalogue
+from .loading import CATALOGUE_SCHEMA, FIELDS_SCHEMA, load_catalogue
 from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
@@ -618,12 +618,14 @@ def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[t
     return [] if block is None else [(NOT_FOUND_PAGE, with_not_found(html, [block]))]
 
 
-SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}
+SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA, "fields": FIELDS_SCHEMA}
 
 
 def add_schema(commands: Commands) -> None:
     parser = commands.add_parser(
-        "schema", help="print a JSON Schema: of category files (for editors), or of the export"
+        "schema",
+        help="print a JSON Schema: of category files or of the field declaration `_fields.yml` "
+        "(for editors), or of the export",
     )
     parser.add_argument("kind", nargs="?", choices=sorted(SCHEMAS), default="catalogue")
     parser.set_defaults(run=schema)

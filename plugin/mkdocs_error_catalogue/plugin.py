@@ -31,7 +31,7 @@ from .languages import (
     search_entries_to_rebuild,
     site_language,
 )
-from .loading import FileCache, is_category_file, load_catalogue
+from .loading import FileCache, is_catalogue_source, load_catalogue
 from .locking import lock_path
 from .model import Catalogue
 from .outputs import Output, SiteOutputs, site_outputs
@@ -275,7 +275,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
         """A catalogue kept in the docs folder is the site's source, not a download: its
-        category files, translations and lock are left out of the site."""
+        category files, field declaration, translations and lock are left out of the site."""
         docs, folder, lock = docs_dir.resolve(), self.folder.resolve(), lock_path(self.folder)
         if not folder.is_relative_to(docs):
             return
@@ -285,7 +285,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         for file in files:
             parent, _, name = file.src_uri.rpartition("/")
             if (
-                (parent == inside and is_category_file(name))
+                (parent == inside and is_catalogue_source(name))
                 or (parent == translations and name.endswith((".po", ".pot")))
                 or file.src_uri == lock_uri
             ):
