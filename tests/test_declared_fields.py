@@ -7,11 +7,13 @@ import shutil
 from pathlib import Path
 from textwrap import dedent
 
+import polib
 import pytest
 
 from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import FileCache, is_catalogue_source, is_category_file
 from mkdocs_error_catalogue.model import IMPLICIT_DECLARATION, LabelText
+from mkdocs_error_catalogue.translating import translate
 
 from .conftest import EXAMPLE_CATALOGUE, new_site, run_cli
 
@@ -539,3 +541,30 @@ def test_the_declaration_never_reaches_the_site(tmp_path: Path) -> None:
     site.build()
     assert (tmp_path / "site" / "index.html").exists()
     assert not (tmp_path / "site" / "catalogue").exists()
+
+
+def test_declared_texts_are_translated_and_choices_are_not(tmp_path: Path) -> None:
+    entry_lines = (
+        "    severity: error\n    causes: [The card expired.]\n"
+        "    explanation: |\n      Ask for another card.\n"
+    )
+    folder = catalogue_folder(
+        tmp_path,
+        {"_fields.yml": SEVERITY_FIELDS, "a.yml": "title: A\nerrors:\n  - code: 1\n" + entry_lines},
+    )
+    printed = run_cli("translations", "--catalogue", "catalogue", cwd=tmp_path)
+    template = polib.pofile(printed.stdout)
+    assert {entry.msgid: entry.comment for entry in template} == {
+        "A": "category title",
+        "The card expired.": "causes",
+        "Ask for another card.\n": "explanation",
+    }
+    texts = {"The card expired.": "La carte a expiré.", "Ask for another card.\n": "Une autre.\n"}
+    translated = translate(load_catalogue(folder), texts)
+    entry = translated.entry("1")
+    assert entry is not None and translated.declaration.path == folder / "_fields.yml"
+    assert dict(entry.fields) == {
+        "severity": "error",
+        "causes": ("La carte a expiré.",),
+        "explanation": "Une autre.\n",
+    }

@@ -9,8 +9,10 @@ template `error-catalogue translations` prints, with the usual tools (Poedit, We
 `msgmerge`, which also carries an old translation over as "fuzzy" for review). Fuzzy and empty
 translations are not used, as in gettext.
 
-Titles, descriptions, scenarios, messages, actions and obsolete reasons are translated. Codes,
-ids and `since` are not: they are the same in every language.
+Titles, descriptions, scenarios, messages, actions, obsolete reasons and the declared fields
+of kinds text, texts and markdown are translated. Codes, names, ids, `since`, choices, numbers
+and web addresses are not: they are the same in every language (a choice's labels are in the
+field declaration).
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ import polib
 
 from .inline import PLACEHOLDER
 from .locales import language_tags, normal_tag
-from .model import Catalogue, Category, Entry
+from .model import Catalogue, Category, Declaration, Entry, FieldValue
 from .problems import CatalogueError, Problem
 from .validation import text_problem
 
 TRANSLATIONS_FOLDER = "translations"
+# The kinds of declared fields whose values are words to translate.
+_TRANSLATED_KINDS = ("text", "texts", "markdown")
 
 
 @dataclass(frozen=True)
@@ -157,35 +161,55 @@ def translate(catalogue: Catalogue, texts: dict[str, str]) -> Catalogue:
     def translated(text: str) -> str:
         return texts.get(text, text)
 
-    return Catalogue(tuple(_category(category, translated) for category in catalogue.categories))
+    fields = _translated_fields(catalogue.declaration)
+    categories = (_category(category, translated, fields) for category in catalogue.categories)
+    return Catalogue(tuple(categories), catalogue.declaration)
+
+
+def _translated_fields(declaration: Declaration) -> frozenset[str]:
+    """The declared fields beyond the built-in ones whose values are translated."""
+    return frozenset(spec.name for spec in declaration.fields if spec.kind in _TRANSLATED_KINDS)
 
 
 def _distinct_texts(catalogue: Catalogue) -> set[str]:
     return {text for text, _, _ in _texts(catalogue)}
 
 
-def _category(category: Category, translated: Callable[[str], str]) -> Category:
+def _category(
+    category: Category, translated: Callable[[str], str], fields: frozenset[str]
+) -> Category:
     description = category.description
     return dataclasses.replace(
         category,
         title=translated(category.title),
         description=None if description is None else translated(description),
-        entries=tuple(_entry(entry, translated) for entry in category.entries),
+        entries=tuple(_entry(entry, translated, fields) for entry in category.entries),
     )
 
 
-def _entry(entry: Entry, translated: Callable[[str], str]) -> Entry:
+def _entry(entry: Entry, translated: Callable[[str], str], fields: frozenset[str]) -> Entry:
     obsolete = entry.obsolete
     if obsolete is not None and obsolete.reason is not None:
         obsolete = dataclasses.replace(obsolete, reason=translated(obsolete.reason))
+    extra = tuple(
+        (name, _translated_value(value, translated) if name in fields else value)
+        for name, value in entry.extra
+    )
     return dataclasses.replace(
         entry,
-        scenario=translated(entry.scenario),
-        message=translated(entry.message),
+        scenario=translated(entry.scenario) if entry.scenario else "",
+        message=translated(entry.message) if entry.message else "",
         user_actions=tuple(map(translated, entry.user_actions)),
         developer_actions=tuple(map(translated, entry.developer_actions)),
         obsolete=obsolete,
+        extra=extra,
     )
+
+
+def _translated_value(value: FieldValue, translated: Callable[[str], str]) -> FieldValue:
+    if isinstance(value, tuple):
+        return tuple(map(translated, value))
+    return translated(value) if isinstance(value, str) else value
 
 
 def template(catalogue: Catalogue) -> str:
@@ -211,6 +235,7 @@ def template(catalogue: Catalogue) -> str:
 
 def _texts(catalogue: Catalogue) -> Iterator[tuple[str, str, tuple[str, str]]]:
     """Each text to translate, as what, and its file and line (the entry's, for an entry's)."""
+    fields = _translated_fields(catalogue.declaration)
     for category in catalogue.categories:
         name = category.path.name
         yield category.title, "category title", (name, "1")
@@ -218,9 +243,15 @@ def _texts(catalogue: Catalogue) -> Iterator[tuple[str, str, tuple[str, str]]]:
             yield category.description, "category description", (name, "1")
         for entry in category.entries:
             where = (name, str(entry.line))
-            yield entry.scenario, "scenario", where
-            yield entry.message, "message", where
+            if entry.scenario:  # optional by some declarations
+                yield entry.scenario, "scenario", where
+            if entry.message:
+                yield entry.message, "message", where
             yield from ((action, "user action", where) for action in entry.user_actions)
             yield from ((action, "developer action", where) for action in entry.developer_actions)
             if entry.obsolete is not None and entry.obsolete.reason is not None:
                 yield entry.obsolete.reason, "obsolete reason", where
+            for name, value in entry.extra:
+                if name in fields:
+                    texts = value if isinstance(value, tuple) else (str(value),)
+                    yield from ((text, name, where) for text in texts)
