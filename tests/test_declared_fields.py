@@ -568,3 +568,59 @@ def test_declared_texts_are_translated_and_choices_are_not(tmp_path: Path) -> No
         "causes": ("La carte a expiré.",),
         "explanation": "Une autre.\n",
     }
+
+
+def markdown_entry(explanation: str) -> str:
+    block = "".join(f"      {line}\n" if line else "\n" for line in explanation.split("\n"))
+    return "title: A\nerrors:\n  - code: 1\n    severity: error\n    explanation: |\n" + block
+
+
+def test_a_long_explanation_is_checked_paragraph_by_paragraph(tmp_path: Path) -> None:
+    paragraph = "An earlier pattern matches every value. " * 50  # 2,000 characters
+    code = "```rust\n" + "let _x = *y_z; // `a` \\ b\n" * 40 + "```"  # 600 of * _ ` \
+    folder = catalogue_folder(
+        tmp_path,
+        {
+            "_fields.yml": SEVERITY_FIELDS,
+            "a.yml": markdown_entry("\n\n".join([paragraph, code, paragraph, paragraph])),
+        },
+    )
+    explanation = load_catalogue(folder).entries().__next__().value("explanation")
+    assert isinstance(explanation, str) and len(explanation) > 6_000
+
+
+@pytest.mark.parametrize(
+    ("explanation", "words"),
+    [
+        (
+            "Short.\n\n" + "word " * 1_200,
+            "`explanation` has a paragraph that is 6,000 characters long, more than the 5,000 a "
+            "text may have",
+        ),
+        (
+            "\n\n".join(["word " * 900] * 12),
+            "`explanation` is 54,023 characters long, more than the 50,000 a Markdown field may "
+            "have",
+        ),
+    ],
+)
+def test_a_markdown_field_has_limits(tmp_path: Path, explanation: str, words: str) -> None:
+    files = {"_fields.yml": SEVERITY_FIELDS, "a.yml": markdown_entry(explanation)}
+    problems = problems_of(tmp_path, files)
+    assert len(problems) == 1 and problems[0].startswith("catalogue/a.yml:5: ")
+    assert words in problems[0]
+
+
+def test_the_declaration_is_read_as_carefully_as_a_category(tmp_path: Path) -> None:
+    folder = catalogue_folder(tmp_path, {"a.yml": "title: A\nerrors: []\n"})
+    (folder / "_fields.yml").write_bytes(b"fields:\n  severity:\n    label: Gr\xf6\xdfe\n")
+    assert problems_of(tmp_path, {}) == [
+        "catalogue/_fields.yml:3: is not valid UTF-8 text: save the file as UTF-8"
+    ]
+    (folder / "_fields.yml").write_text("fields:\n  severity:\n    label: [Severity\n")
+    [problem] = problems_of(tmp_path, {})
+    assert problem.startswith("catalogue/_fields.yml:4: invalid YAML: ")
+    (folder / "_fields.yml").write_text('fields:\n  severity:\n    label: "Sev\\u0007"\n')
+    assert problems_of(tmp_path, {}) == [
+        "catalogue/_fields.yml:3: `label` contains the control character U+0007: remove it"
+    ]

@@ -10,7 +10,7 @@ import difflib
 import functools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -58,6 +58,9 @@ _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
 # or an escape, and every match rebuilds the text.
 # Measured worst cases, and why these numbers: docs/stable-codes.md#hostile-input.
 MAX_TEXT_LENGTH = 5_000
+# A Markdown field (a long explanation) is rendered paragraph by paragraph, each within the
+# limits of a text; the whole is bounded too, at ten of the longest texts.
+MAX_MARKDOWN_LENGTH = 50_000
 MAX_OPENING_BRACKETS = 20
 MAX_LINK_SEARCH = 10_000
 MAX_INLINE_MARKERS = 200
@@ -396,9 +399,12 @@ class CategoryReader:
         )
         return None
 
-    def text(self, node: yaml.Node, key: str) -> str | None:
+    def text(
+        self, node: yaml.Node, key: str, problem_of: Callable[[str], str | None] | None = None
+    ) -> str | None:
+        """The text in `node`, checked by `problem_of` (by default `text_problem`)."""
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
-            if (problem := text_problem(node.value)) is None:
+            if (problem := (problem_of or text_problem)(node.value)) is None:
                 if node.style or not self.source.has_comments or not self.comment_cuts(node, key):
                     return str(node.value)
                 return None
@@ -459,8 +465,9 @@ class CategoryReader:
         return tuple(text for text in texts if text is not None)
 
     def markdown(self, node: yaml.Node, name: str) -> str | None:
-        """Block Markdown: a text, whose fenced code blocks are all closed."""
-        text = self.text(node, name)
+        """Block Markdown: a text whose paragraphs are each fit as a text (`markdown_problem`),
+        and whose fenced code blocks are all closed."""
+        text = self.text(node, name, markdown_problem)
         if text is None:
             return None
         opened = unclosed_fence(text)
@@ -612,17 +619,25 @@ def _texts(value: FieldValue) -> tuple[str, ...]:
 def unclosed_fence(text: str) -> tuple[str, int] | None:
     """The fence (```` ``` ````) and line index (from 0) of a code block `text` opens and never
     closes; None when every block is closed."""
+    return _fenced_lines(text)[1]
+
+
+def _fenced_lines(text: str) -> tuple[list[tuple[str, bool]], tuple[str, int] | None]:
+    """The lines of the Markdown `text`, each with whether it is prose (not a fence line, not
+    inside fenced code), and the fence and line index of a block left open at the end."""
+    lines: list[tuple[str, bool]] = []
     opened: tuple[str, int] | None = None
     for index, line in enumerate(text.split("\n")):
         match = _FENCE.match(line)
+        lines.append((line, opened is None and match is None))
         if match is None:
             continue
-        fence = match.group(1)
+        marker = match.group(1)
         if opened is None:
-            opened = (fence, index)
-        elif fence[0] == opened[0][0] and len(fence) >= len(opened[0]) and not line.strip(" `~"):
+            opened = (marker, index)
+        elif marker.startswith(opened[0]) and not line.strip(" `~"):
             opened = None
-    return opened
+    return lines, opened
 
 
 def web_address(address: str) -> bool:
@@ -641,6 +656,38 @@ def display_declaration(declaration: Declaration) -> str:
     """The declaration file as messages name it: its folder and name."""
     path = declaration.path
     return "the field declaration" if path is None else f"{path.parent.name}/{path.name}"
+
+
+def markdown_problem(text: str) -> str | None:
+    """What makes the block Markdown `text` unfit to show, and the fix; None when fit.
+
+    Inline Markdown is processed a paragraph at a time, so each paragraph outside fenced code
+    is checked as a text; code is shown as written, so only control characters count there.
+    """
+    if len(text) > MAX_MARKDOWN_LENGTH:
+        return (
+            f"is {len(text):,} characters long, more than the {MAX_MARKDOWN_LENGTH:,} a "
+            "Markdown field may have: shorten it, and link to a page that says the rest"
+        )
+    if CONTROL_CHARACTER.search(text) or not _VISIBLE.search(text):
+        return text_problem(text)  # says which character, or that it is empty
+    for paragraph in _prose_paragraphs(text):
+        if (problem := text_problem(paragraph)) is not None:
+            return f"has a paragraph that {problem}"
+    return None
+
+
+def _prose_paragraphs(text: str) -> Iterator[str]:
+    """The paragraphs of the Markdown `text` outside fenced code blocks, blank ones left out."""
+    paragraph: list[str] = []
+    for line, prose in _fenced_lines(text)[0]:
+        if prose and line.strip():
+            paragraph.append(line)
+        elif paragraph:
+            yield "\n".join(paragraph)
+            paragraph = []
+    if paragraph:
+        yield "\n".join(paragraph)
 
 
 def text_problem(text: str) -> str | None:
