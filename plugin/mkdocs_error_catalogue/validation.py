@@ -331,10 +331,10 @@ class CategoryReader:
 
     def name(self, node: yaml.Node, code: Code | None) -> str | None:
         """An entry's name: a slug, not all digits (it would read as a code), not its code."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            self.report(node, _DIGITS_NAME)
+            return None
         if not (isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG):
-            if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
-                self.report(node, _DIGITS_NAME)
-                return None
             self.report(node, f"`name` must be a short name of {SLUG_RULE}")
             return None
         name = self.slug(node, "`name`")
