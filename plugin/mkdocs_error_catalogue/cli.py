@@ -7,12 +7,14 @@ function doing the work; `main` dispatches. Exit status: 0 done, 1 problems foun
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO, TypeAlias
 
+from .editor_schema import catalogue_schema
 from .exporting import EXPORT_SCHEMA, Locator, export_json
 from .importing import (
     PageImport,
@@ -23,7 +25,15 @@ from .importing import (
     write_all_or_nothing,
 )
 from .inline import error_anchor, refused_link_problems
-from .loading import CATALOGUE_SCHEMA, TRANSLATIONS_FOLDER, load_catalogue
+from .loading import (
+    CATALOGUE_SCHEMA,
+    FIELDS_SCHEMA,
+    TRANSLATIONS_FOLDER,
+    FileCache,
+    declaration_files,
+    load_catalogue,
+    read_declaration,
+)
 from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
 from .model import Catalogue, Entry
@@ -642,20 +652,33 @@ def _not_found_page(site: CatalogueSite, config: Path, site_dir: Path) -> list[t
     return [] if block is None else [(NOT_FOUND_PAGE, with_not_found(html, [block]))]
 
 
-SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA}
+SCHEMAS = {"catalogue": CATALOGUE_SCHEMA, "export": EXPORT_SCHEMA, "fields": FIELDS_SCHEMA}
 
 
 def add_schema(commands: Commands) -> None:
     parser = commands.add_parser(
-        "schema", help="print a JSON Schema: of category files (for editors), or of the export"
+        "schema",
+        help="print a JSON Schema: of category files or of the field declaration `_fields.yml` "
+        "(for editors), or of the export",
     )
     parser.add_argument("kind", nargs="?", choices=sorted(SCHEMAS), default="catalogue")
+    add_catalogue_option(parser)
     parser.set_defaults(run=schema)
 
 
 def schema(arguments: argparse.Namespace) -> int:
-    """Print the schema shipped in the package, for saving next to the catalogue."""
-    sys.stdout.write(SCHEMAS[arguments.kind].read_text(encoding="utf-8"))
+    """Print a schema, for saving next to the catalogue: the one shipped in the package, or,
+    for the category files of a catalogue that declares its fields, one made for them."""
+    folder: Path = arguments.catalogue
+    if arguments.kind != "catalogue" or not declaration_files(folder):
+        sys.stdout.write(SCHEMAS[arguments.kind].read_text(encoding="utf-8"))
+        return 0
+    problems: list[Problem] = []
+    declaration = read_declaration(folder, FileCache(), problems)
+    if declaration is None:
+        report(problems)
+        return 1
+    print(json.dumps(catalogue_schema(declaration), indent=2, ensure_ascii=False))
     return 0
 
 

@@ -16,8 +16,9 @@ from typing import Any
 
 import yaml
 
+from .declaration import DeclarationReader
 from .locking import check_lock, lock_path
-from .model import Catalogue, Category
+from .model import IMPLICIT_DECLARATION, Catalogue, Category, Declaration
 from .problems import CatalogueError, Problem, display_path
 from .validation import (
     MAP_TAG,
@@ -67,8 +68,11 @@ class _Loader(_BaseLoader):
 _CATALOGUE_SUFFIXES = (".yml", ".yaml")
 # The catalogue folder's sub-folder of PO files (see `translating`).
 TRANSLATIONS_FOLDER = "translations"
+# The field declaration's file, directly in the catalogue folder (any case).
+FIELDS_FILE_NAMES = ("_fields.yml", "_fields.yaml")
 # The same rules for editors (YAML language server); checks across files are the loader's.
 CATALOGUE_SCHEMA = Path(__file__).parent / "schema" / "catalogue.schema.json"
+FIELDS_SCHEMA = Path(__file__).parent / "schema" / "fields.schema.json"
 # Far beyond any real category file, far below what would exhaust memory (billion laughs).
 MAX_EXPANDED_NODES = 1_000_000
 # Text repeated by aliases costs the build as if written out: a 1 MB string aliased a thousand
@@ -114,19 +118,44 @@ def _digest(path: Path) -> bytes:
 
 
 class FileCache:
-    """Category files read before, kept while their `file_state` is unchanged: `serve`
-    rebuilds after an edit read only the file that changed."""
+    """Catalogue files read before, kept while their `file_state` is unchanged: `serve`
+    rebuilds after an edit read only the file that changed, and every category file after an
+    edit of the field declaration, by which they are read."""
 
     def __init__(self) -> None:
-        self._files: dict[Path, tuple[FileState | None, Category | None, list[Problem]]] = {}
+        self._files: dict[Path, tuple[object, Category | None, list[Problem]]] = {}
+        self._declarations: dict[Path, tuple[object, Declaration | None, list[Problem]]] = {}
 
-    def category(self, folder: Path, path: Path, problems: list[Problem]) -> Category | None:
-        """The category file `path`, read again unless its state is known and unchanged."""
-        state = file_state(path)
+    def category(
+        self,
+        folder: Path,
+        path: Path,
+        problems: list[Problem],
+        declaration: Declaration = IMPLICIT_DECLARATION,
+    ) -> Category | None:
+        """The category file `path`, read again unless its state and the declaration it was
+        read by are known and unchanged."""
+        key = (file_state(path), declaration)
         cached = self._files.get(path)
+        if key[0] is None or cached is None or cached[0] != key:
+            found: list[Problem] = []
+            category = _load_category(folder, path, found, declaration)
+            cached = self._files[path] = (key, category, found)
+        problems.extend(cached[2])
+        return cached[1]
+
+    def declaration(self, folder: Path, path: Path, problems: list[Problem]) -> Declaration | None:
+        """The field declaration in `path` (None when it has problems), read again unless its
+        state is known and unchanged."""
+        state = file_state(path)
+        cached = self._declarations.get(path)
         if state is None or cached is None or cached[0] != state:
             found: list[Problem] = []
-            cached = self._files[path] = (state, _load_category(folder, path, found), found)
+            cached = self._declarations[path] = (
+                state,
+                _load_declaration(folder, path, found),
+                found,
+            )
         problems.extend(cached[2])
         return cached[1]
 
@@ -144,14 +173,15 @@ def file_signature(paths: list[Path]) -> Signature | None:
 
 
 def catalogue_sources(folder: Path) -> list[Path]:
-    """The files that make up the catalogue of `folder`, the one list: its category files,
-    the YAML files misplaced in its sub-folders, its translations (`.po`, `.pot`) and its
-    lock. A site whose docs folder holds the catalogue leaves them out of the site."""
+    """The files that make up the catalogue of `folder`, the one list: its category files and
+    field declaration, the YAML files misplaced in its sub-folders, its translations (`.po`,
+    `.pot`) and its lock. A site whose docs folder holds the catalogue leaves them out of the
+    site."""
     if not folder.is_dir():
         return [lock_path(folder)]
     translations = folder / TRANSLATIONS_FOLDER
     return [
-        *sorted(path for path in folder.iterdir() if is_category_file(path.name)),
+        *sorted(path for path in folder.iterdir() if is_catalogue_source(path.name)),
         *misplaced_files(folder),
         *sorted(path for path in translations.glob("*.po*") if path.suffix in (".po", ".pot")),
         lock_path(folder),
@@ -197,26 +227,32 @@ class CatalogueCache:
 def load_catalogue(
     folder: Path, cache: FileCache | None = None, lock_differences: list[Problem] | None = None
 ) -> Catalogue:
-    """Load and validate every category file of `folder`, and check it against its lock.
+    """Load and validate every category file of `folder`, by the folder's field declaration,
+    and check it against its lock.
 
     Raises `CatalogueError` listing every problem found, so one run shows them all. What
     changed since the lock (a rewording, a renamed category) goes to `lock_differences` when
     given, for the caller to show as warnings; otherwise, or along with other problems, it is
-    a problem too.
+    a problem too. A declaration with problems stops before the categories are read: every
+    entry's keys would look wrong by it.
     """
     files = catalogue_files(folder)
+    cache = cache or FileCache()
     problems = _misplaced_problems(folder)
+    declaration = read_declaration(folder, cache, problems)
+    if declaration is None:
+        raise CatalogueError(problems)
     faults = {path: fault for path in files if (fault := _fault(path))}
     problems += [Problem(path, None, fault) for path, fault in faults.items()]
-    read = (cache or FileCache()).category
     with _collector_paused():
         categories = [
             category
             for path in files
-            if path not in faults and (category := read(folder, path, problems)) is not None
+            if path not in faults
+            and (category := cache.category(folder, path, problems, declaration)) is not None
         ]
     check_catalogue(categories, problems)
-    catalogue = Catalogue(tuple(categories))
+    catalogue = Catalogue(tuple(categories), declaration)
     differences = check_lock(catalogue, lock_path(folder), problems).problems
     if lock_differences is None or problems:
         problems.extend(differences)
@@ -227,6 +263,33 @@ def load_catalogue(
         problems.sort(key=lambda problem: (order.get(problem.path, len(order)), problem.line or 0))
         raise CatalogueError(problems)
     return catalogue
+
+
+def read_declaration(folder: Path, cache: FileCache, problems: list[Problem]) -> Declaration | None:
+    """The field declaration of the catalogue `folder`: its `_fields.yml`, else the implicit
+    one. None when it has problems (added to `problems`)."""
+    paths = declaration_files(folder)
+    if not paths:
+        return IMPLICIT_DECLARATION
+    if len(paths) > 1:
+        for path in paths[1:]:
+            message = f"two field declarations, this and {paths[0].name}: keep one"
+            problems.append(Problem(path, None, message))
+        return None
+    fault = _fault(paths[0])
+    if fault is not None:
+        problems.append(Problem(paths[0], None, fault))
+        return None
+    return cache.declaration(folder, paths[0], problems)
+
+
+def declaration_files(folder: Path) -> list[Path]:
+    """The field declaration files directly in `folder` (one, or none, unless by mistake)."""
+    try:
+        paths = sorted(path for path in folder.iterdir() if is_declaration_file(path.name))
+    except OSError:  # said by `catalogue_files`
+        return []
+    return paths
 
 
 @contextmanager
@@ -247,15 +310,28 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def is_category_file(name: str) -> bool:
-    """Whether a file of that name, directly in the catalogue folder, is a category: YAML
-    (`.yml`, `.yaml`, any case), and not hidden (`.yamllint.yml` is a tool's settings)."""
+def is_catalogue_source(name: str) -> bool:
+    """Whether a file of that name, directly in the catalogue folder, is read as part of the
+    catalogue: a category or the field declaration. YAML (`.yml`, `.yaml`, any case), and not
+    hidden (`.yamllint.yml` is a tool's settings)."""
     return name.lower().endswith(_CATALOGUE_SUFFIXES) and not name.startswith(".")
+
+
+def is_category_file(name: str) -> bool:
+    """Whether a file of that name, directly in the catalogue folder, is a category: a
+    catalogue source other than the field declaration."""
+    return is_catalogue_source(name) and not is_declaration_file(name)
+
+
+def is_declaration_file(name: str) -> bool:
+    """Whether a file of that name is a field declaration (`_fields.yml`, any case)."""
+    return name.lower() in FIELDS_FILE_NAMES
 
 
 def misplaced_files(folder: Path) -> list[Path]:
     """YAML files in sub-folders of the catalogue folder, which are not read: surely meant as
-    categories. Hidden folders (`.github/`) and the translations are not searched."""
+    categories (or as the field declaration). Hidden folders (`.github/`) and the translations
+    are not searched."""
     found = []
     for parent, folders, names in os.walk(folder):
         top = Path(parent) == folder
@@ -265,7 +341,7 @@ def misplaced_files(folder: Path) -> list[Path]:
             if not name.startswith(".") and not (top and name == TRANSLATIONS_FOLDER)
         ]
         if not top:
-            found += [Path(parent, name) for name in sorted(names) if is_category_file(name)]
+            found += [Path(parent, name) for name in sorted(names) if is_catalogue_source(name)]
     return found
 
 
@@ -337,15 +413,34 @@ def _natural_key(path: Path) -> list[int | str]:
     return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path.name)]
 
 
-def _load_category(folder: Path, path: Path, problems: list[Problem]) -> Category | None:
+def _load_category(
+    folder: Path, path: Path, problems: list[Problem], declaration: Declaration
+) -> Category | None:
+    read = _read_node(folder, path, problems, "give it at least `title:` and `errors:`")
+    if read is None:
+        return None
+    node, source = read
+    return CategoryReader(path, problems, source, declaration).category(node)
+
+
+def _load_declaration(folder: Path, path: Path, problems: list[Problem]) -> Declaration | None:
+    read = _read_node(folder, path, problems, "give it at least `fields:`")
+    if read is None:
+        return None
+    node, source = read
+    return DeclarationReader(path, problems, source).read(node)
+
+
+def _read_node(
+    folder: Path, path: Path, problems: list[Problem], empty_hint: str
+) -> tuple[yaml.Node, SourceText] | None:
+    """The YAML node of the catalogue file `path`, and its text; None when it has none."""
     text = _read_text(folder, path, problems)
     if text is None:
         return None
     source = SourceText(text)
-    node = _parse(path, text, source, problems)
-    if node is None:
-        return None
-    return CategoryReader(path, problems, source).category(node)
+    node = _parse(path, text, source, problems, empty_hint)
+    return None if node is None else (node, source)
 
 
 def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
@@ -375,14 +470,16 @@ def _read_text(folder: Path, path: Path, problems: list[Problem]) -> str | None:
         return None
 
 
-def _parse(path: Path, text: str, source: SourceText, problems: list[Problem]) -> yaml.Node | None:
+def _parse(
+    path: Path, text: str, source: SourceText, problems: list[Problem], empty_hint: str
+) -> yaml.Node | None:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as error:
         problems.append(_yaml_problem(path, source, error))
         return None
     if node is None:
-        problems.append(Problem(path, 1, "file is empty: give it at least `title:` and `errors:`"))
+        problems.append(Problem(path, 1, f"file is empty: {empty_hint}"))
     elif may_hold_aliases(text) and (problem := _alias_problem(path, node, source)) is not None:
         problems.append(problem)
         return None

@@ -228,8 +228,8 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
 
     def _exclude_catalogue_files(self, files: Files, docs_dir: Path) -> None:
         """A catalogue kept in the docs folder is the site's source, not a download: the
-        files that make it up (`catalogue_sources`: categories, translations, lock) are left
-        out of the site."""
+        files that make it up (`catalogue_sources`: categories, field declaration,
+        translations, lock) are left out of the site."""
         docs, folder = docs_dir.resolve(), self.folder.resolve()
         if not folder.is_relative_to(docs):
             return

@@ -9,8 +9,10 @@ template `error-catalogue translations` prints, with the usual tools (Poedit, We
 `msgmerge`, which also carries an old translation over as "fuzzy" for review). Fuzzy and empty
 translations are not used, as in gettext.
 
-Titles, descriptions, scenarios, messages, actions and obsolete reasons are translated. Codes,
-ids and `since` are not: they are the same in every language.
+Titles, descriptions, scenarios, messages, actions, obsolete reasons and the declared fields
+of kinds text, texts and markdown are translated. Codes, names, ids, `since`, choices, numbers
+and web addresses are not: they are the same in every language (a choice's labels are in the
+field declaration).
 """
 
 from __future__ import annotations
@@ -27,9 +29,12 @@ import polib
 
 from .loading import TRANSLATIONS_FOLDER
 from .locales import language_tags, normal_tag
-from .model import PLACEHOLDER, Catalogue, Category, Entry
+from .model import PLACEHOLDER, Catalogue, Category, Declaration, Entry, FieldValue
 from .problems import CatalogueError, Problem, display_path
 from .validation import text_problem
+
+# The kinds of declared fields whose values are words to translate.
+_TRANSLATED_KINDS = ("text", "texts", "markdown")
 
 
 @dataclass(frozen=True)
@@ -180,35 +185,55 @@ def translate(catalogue: Catalogue, texts: dict[str, str]) -> Catalogue:
     def translated(text: str) -> str:
         return texts.get(text, text)
 
-    return Catalogue(tuple(_category(category, translated) for category in catalogue.categories))
+    fields = _translated_fields(catalogue.declaration)
+    categories = (_category(category, translated, fields) for category in catalogue.categories)
+    return Catalogue(tuple(categories), catalogue.declaration)
+
+
+def _translated_fields(declaration: Declaration) -> frozenset[str]:
+    """The declared fields beyond the built-in ones whose values are translated."""
+    return frozenset(spec.name for spec in declaration.fields if spec.kind in _TRANSLATED_KINDS)
 
 
 def _distinct_texts(catalogue: Catalogue) -> set[str]:
     return {text for text, _, _ in _texts(catalogue)}
 
 
-def _category(category: Category, translated: Callable[[str], str]) -> Category:
+def _category(
+    category: Category, translated: Callable[[str], str], fields: frozenset[str]
+) -> Category:
     description = category.description
     return dataclasses.replace(
         category,
         title=translated(category.title),
         description=None if description is None else translated(description),
-        entries=tuple(_entry(entry, translated) for entry in category.entries),
+        entries=tuple(_entry(entry, translated, fields) for entry in category.entries),
     )
 
 
-def _entry(entry: Entry, translated: Callable[[str], str]) -> Entry:
+def _entry(entry: Entry, translated: Callable[[str], str], fields: frozenset[str]) -> Entry:
     obsolete = entry.obsolete
     if obsolete is not None and obsolete.reason is not None:
         obsolete = dataclasses.replace(obsolete, reason=translated(obsolete.reason))
+    extra = tuple(
+        (name, _translated_value(value, translated) if name in fields else value)
+        for name, value in entry.extra
+    )
     return dataclasses.replace(
         entry,
-        scenario=translated(entry.scenario),
-        message=translated(entry.message),
+        scenario=translated(entry.scenario) if entry.scenario else "",
+        message=translated(entry.message) if entry.message else "",
         user_actions=tuple(map(translated, entry.user_actions)),
         developer_actions=tuple(map(translated, entry.developer_actions)),
         obsolete=obsolete,
+        extra=extra,
     )
+
+
+def _translated_value(value: FieldValue, translated: Callable[[str], str]) -> FieldValue:
+    if isinstance(value, tuple):
+        return tuple(map(translated, value))
+    return translated(value) if isinstance(value, str) else value
 
 
 def template(catalogue: Catalogue) -> str:
@@ -262,40 +287,51 @@ ENTRY_FIELDS = {
 
 def text_uses(catalogue: Catalogue) -> Iterator[tuple[str, Use]]:
     """Each text to translate, with where it is used and as what, in the catalogue's order."""
+    fields = _translated_fields(catalogue.declaration)
     for category in catalogue.categories:
         path = category.path
         yield category.title, Use(path, 1, category.id, "category title")
         if category.description is not None:
             yield category.description, Use(path, 1, category.id, "category description")
         for entry in category.entries:
-            for kind, text in _entry_texts(entry):
+            for kind, text in _entry_texts(entry, fields):
                 yield text, Use(path, entry.line, entry.anchor, kind)
 
 
-def _entry_texts(entry: Entry) -> Iterator[tuple[str, str]]:
-    """(kind, text) of each text of `entry` to translate."""
-    yield "scenario", entry.scenario
-    yield "message", entry.message
+def _entry_texts(entry: Entry, fields: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """(kind, text) of each text of `entry` to translate: a declared field's kind is its
+    name."""
+    if entry.scenario:  # optional by some declarations
+        yield "scenario", entry.scenario
+    if entry.message:
+        yield "message", entry.message
     yield from (("user action", action) for action in entry.user_actions)
     yield from (("developer action", action) for action in entry.developer_actions)
     if entry.obsolete is not None and entry.obsolete.reason is not None:
         yield "obsolete reason", entry.obsolete.reason
+    for name, value in entry.extra:
+        if name in fields:
+            texts = value if isinstance(value, tuple) else (str(value),)
+            yield from ((name, text) for text in texts)
 
 
 def mark_untranslated(catalogue: Catalogue, texts: Mapping[str, str]) -> Catalogue:
     """`catalogue` with each entry's `untranslated`: the fields that `texts` (translations in
     use: neither fuzzy nor of an older wording) leaves in the catalogue's own words, so that
     the page and the export say that the entry is not translated yet."""
+    fields = _translated_fields(catalogue.declaration)
 
     def marked(entry: Entry) -> Entry:
-        missing = (ENTRY_FIELDS[kind] for kind, text in _entry_texts(entry) if text not in texts)
+        kinds = (kind for kind, text in _entry_texts(entry, fields) if text not in texts)
+        missing = (ENTRY_FIELDS.get(kind, kind) for kind in kinds)
         return dataclasses.replace(entry, untranslated=tuple(dict.fromkeys(missing)))
 
     return Catalogue(
         tuple(
             dataclasses.replace(category, entries=tuple(map(marked, category.entries)))
             for category in catalogue.categories
-        )
+        ),
+        catalogue.declaration,
     )
 
 

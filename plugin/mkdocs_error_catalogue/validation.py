@@ -9,18 +9,31 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .model import Category, Code, Entry, Obsolete
+from .model import (
+    BUILT_IN_FIELDS,
+    IMPLICIT_DECLARATION,
+    Category,
+    Code,
+    Declaration,
+    Entry,
+    FieldSpec,
+    FieldValue,
+    Obsolete,
+)
 from .problems import Problem
 
-CATEGORY_KEYS = ("title", "id", "range", "description", "errors")
-ENTRY_KEYS = ("code", "id", "scenario", "message", "user_actions", "developer_actions", "obsolete")
+CATEGORY_KEYS = ("title", "id", "range", "description", "columns", "errors")
+IDENTITY_KEYS = ("code", "name", "id")
 OBSOLETE_KEYS = ("since", "reason", "replaced_by")
 
 SLUG_PATTERN = r"[A-Za-z0-9][A-Za-z0-9._-]*"  # a code or id, inside other patterns
@@ -46,6 +59,9 @@ _VISIBLE = re.compile(rf"[^\s{_INVISIBLE}]")
 # or an escape, and every match rebuilds the text.
 # Measured worst cases, and why these numbers: docs/stable-codes.md#hostile-input.
 MAX_TEXT_LENGTH = 5_000
+# A Markdown field (a long explanation) is rendered paragraph by paragraph, each within the
+# limits of a text; the whole is bounded too, at ten of the longest texts.
+MAX_MARKDOWN_LENGTH = 50_000
 MAX_OPENING_BRACKETS = 20
 MAX_LINK_SEARCH = 10_000
 MAX_INLINE_MARKERS = 200
@@ -179,10 +195,20 @@ def yaml_quoted(text: str) -> str:
 class CategoryReader:
     """Reads one category file's YAML node into a `Category`, collecting problems."""
 
-    def __init__(self, path: Path, problems: list[Problem], source: SourceText | None = None):
+    def __init__(
+        self,
+        path: Path,
+        problems: list[Problem],
+        source: SourceText | None = None,
+        declaration: Declaration = IMPLICIT_DECLARATION,
+    ):
         self.path = path
         self.problems = problems
         self.source = source or SourceText("")
+        self.declaration = declaration
+        # Built-in fields a declaration leaves out are said apart (`report_undeclared`).
+        left_out = [name for name in BUILT_IN_FIELDS if name not in declaration.names]
+        self.entry_keys = (*IDENTITY_KEYS, *declaration.names, "obsolete", *left_out)
 
     def line(self, node: yaml.Node) -> int:
         return self.source.line(node.start_mark.line)
@@ -207,6 +233,9 @@ class CategoryReader:
             entries=self.entries(node, fields),
             description=self.optional_text(fields, "description"),
             range=self.range(fields["range"]) if "range" in fields else None,
+            columns=self.columns(fields["columns"], "this category")
+            if "columns" in fields
+            else None,
         )
 
     def category_id(self, fields: dict[str, yaml.Node]) -> str:
@@ -253,44 +282,116 @@ class CategoryReader:
         return tuple(entry for entry in entries if entry is not None)
 
     def entry(self, node: yaml.Node) -> Entry | None:
-        """The entry in `node`; None when it has no usable code or id to check it by."""
-        fields = self.mapping(node, "an error", ENTRY_KEYS)
+        """The entry in `node`; None when it has no usable code, name or id to check it by."""
+        fields = self.mapping(node, "an error", self.entry_keys)
         if fields is None:
             return None
-        code, entry_id = self.identity(node, fields)
-        known = code if code is not None else entry_id
+        self.report_undeclared(node)
+        code, name, entry_id = self.identity(node, fields)
+        known = next((key for key in (code, name, entry_id) if key is not None), None)
         what = "this error" if known is None else f"error {known}"
+        values: dict[str, FieldValue] = {}
+        for spec in self.declaration.fields:
+            if spec.name in fields:
+                value = self.field_value(spec, fields[spec.name])
+                if value is not None:
+                    values[spec.name] = value
+            elif spec.required:
+                self.report_missing(node, spec, what)
         entry = Entry(
             code=code,
             id=entry_id,
-            scenario=self.required_text(node, fields, "scenario", what) or "",
-            message=self.required_text(node, fields, "message", what) or "",
-            user_actions=self.actions(fields.get("user_actions")),
-            developer_actions=self.actions(fields.get("developer_actions")),
+            scenario=str(values.pop("scenario", "")),
+            message=str(values.pop("message", "")),
+            user_actions=_texts(values.pop("user_actions", ())),
+            developer_actions=_texts(values.pop("developer_actions", ())),
             obsolete=self.obsolete(fields["obsolete"]) if "obsolete" in fields else None,
             line=self.line(node),
+            name=name,
+            extra=tuple(values.items()),
         )
         return None if known is None else entry
 
+    def report_undeclared(self, node: yaml.Node) -> None:
+        """A built-in field that the catalogue's declaration leaves out, given in an entry:
+        said apart from other unknown keys, since the fix may be in the declaration."""
+        declaration = self.declaration
+        if declaration.path is None or not isinstance(node, yaml.MappingNode):
+            return
+        for key_node, _ in node.value:
+            key = key_node.value
+            if key in BUILT_IN_FIELDS and key not in declaration.names:
+                file = declaration.path.name
+                self.report(
+                    key_node,
+                    f"`{key}` is not a field of this catalogue ({display_declaration(declaration)}"
+                    f" declares {', '.join(declaration.names)}): add `{key}:` to `fields` in "
+                    f"{file}, or remove it here",
+                )
+
+    def report_missing(self, node: yaml.Node, spec: FieldSpec, what: str) -> None:
+        declared = self.declaration.path
+        required = f" (required by {declared.name}:{spec.line})" if declared else ""
+        self.report(node, f"{what} has no `{spec.name}`: add `{spec.name}: …`{required}")
+
+    def field_value(self, spec: FieldSpec, node: yaml.Node) -> FieldValue | None:
+        """The value of the declared field `spec` in `node`, checked as its kind requires."""
+        if spec.kind == "text":
+            return self.text(node, spec.name)
+        if spec.kind == "texts":
+            built_in = spec.name in BUILT_IN_FIELDS  # said as "actions", as always
+            return self.texts(node, "actions" if built_in else f"`{spec.name}`", spec.name)
+        if spec.kind == "markdown":
+            return self.markdown(node, spec.name)
+        if spec.kind == "choice":
+            return self.choice(node, spec)
+        if spec.kind == "number":
+            return self.number(node, spec.name)
+        return self.url(node, spec.name)
+
     def identity(
         self, node: yaml.Node, fields: dict[str, yaml.Node]
-    ) -> tuple[Code | None, str | None]:
-        """An entry's code or id: exactly one of them must be given."""
+    ) -> tuple[Code | None, str | None, str | None]:
+        """An entry's code and name, or its id: a code or a name, or else an id, is needed."""
         if "code" in fields and "id" in fields:
             self.report(
                 fields["id"],
                 "an error has either a `code` or an `id`, not both: "
                 "drop `id` once the error has a published code",
             )
-        if "code" in fields:
-            return self.code(fields["code"], "code"), None
+        elif "name" in fields and "id" in fields:
+            self.report(
+                fields["id"],
+                "an error with a `name` needs no `id`: drop `id`, the name is its anchor",
+            )
+        code = self.code(fields["code"], "code") if "code" in fields else None
+        name = self.name(fields["name"], code) if "name" in fields else None
+        if "code" in fields or "name" in fields:
+            return code, name, None
         if "id" in fields:
-            return None, self.slug(fields["id"], "error id")
+            return None, None, self.slug(fields["id"], "error id")
         self.report(
             node,
             "error has no `code`: add `code: …`, or `id: …` for an error without a published code",
         )
-        return None, None
+        return None, None, None
+
+    def name(self, node: yaml.Node, code: Code | None) -> str | None:
+        """An entry's name: a slug, not all digits (it would read as a code), not its code."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            self.report(node, _DIGITS_NAME)
+            return None
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG):
+            self.report(node, f"`name` must be a short name of {SLUG_RULE}")
+            return None
+        name = self.slug(node, "`name`")
+        if name is not None and name.isdigit():
+            self.report(node, _DIGITS_NAME)
+            return None
+        if name is not None and code is not None and name.lower() == str(code).lower():
+            self.report(node, "`name` repeats the code: drop it")
+            return None
+        return name
 
     def code(self, node: yaml.Node, what: str) -> Code | None:
         if isinstance(node, yaml.ScalarNode) and node.tag in (STR_TAG, INT_TAG, FLOAT_TAG):
@@ -345,9 +446,12 @@ class CategoryReader:
         )
         return None
 
-    def text(self, node: yaml.Node, key: str) -> str | None:
+    def text(
+        self, node: yaml.Node, key: str, problem_of: Callable[[str], str | None] | None = None
+    ) -> str | None:
+        """The text in `node`, checked by `problem_of` (by default `text_problem`)."""
         if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
-            if (problem := text_problem(node.value)) is None:
+            if (problem := (problem_of or text_problem)(node.value)) is None:
                 if node.style or not self.source.has_comments or not self.comment_cuts(node, key):
                     return str(node.value)
                 return None
@@ -397,14 +501,116 @@ class CategoryReader:
     def optional_text(self, fields: dict[str, yaml.Node], key: str) -> str | None:
         return self.text(fields[key], key) if key in fields else None
 
-    def actions(self, node: yaml.Node | None) -> tuple[str, ...]:
-        if node is None:
-            return ()
+    def texts(self, node: yaml.Node, what: str, name: str) -> tuple[str, ...]:
+        """A list of texts (`[]` for none): the actions, or a declared `texts` field."""
         if not isinstance(node, yaml.SequenceNode):
-            self.report(node, "actions must be a list: one `- action` per line, or `[]` for none")
+            item = "action" if what == "actions" else "text"
+            self.report(node, f"{what} must be a list: one `- {item}` per line, or `[]` for none")
             return ()
-        texts = (self.text(item, "action") for item in node.value)
+        key = "action" if what == "actions" else name
+        texts = (self.text(item, key) for item in node.value)
         return tuple(text for text in texts if text is not None)
+
+    def markdown(self, node: yaml.Node, name: str) -> str | None:
+        """Block Markdown: a text whose paragraphs are each fit as a text (`markdown_problem`),
+        and whose fenced code blocks are all closed."""
+        text = self.text(node, name, markdown_problem)
+        if text is None:
+            return None
+        opened = unclosed_fence(text)
+        if opened is not None:
+            fence, index = opened
+            # Only a literal block keeps the file's lines in the text.
+            literal = isinstance(node, yaml.ScalarNode) and node.style == "|"
+            line = (
+                self.source.line(node.start_mark.line + 1 + index) if literal else self.line(node)
+            )
+            self.problems.append(
+                Problem(
+                    self.path,
+                    line,
+                    f"`{name}`: the code block opened at line {line} is never closed: close it "
+                    f"with {fence}",
+                )
+            )
+            return None
+        return text
+
+    def choice(self, node: yaml.Node, spec: FieldSpec) -> str | None:
+        """One of the declared values, compared as written (`yes`, `404` and `E` alike)."""
+        allowed = [value for value, _ in spec.values]
+        if isinstance(node, yaml.ScalarNode) and node.value in allowed:
+            return str(node.value)
+        written = node.value if isinstance(node, yaml.ScalarNode) else None
+        declared = self.declaration.path
+        where = f" (declared at {declared.name}:{spec.line})" if declared else ""
+        close = difflib.get_close_matches(str(written), allowed, n=1) if written else []
+        hint = f": did you mean `{close[0]}`?" if close else ""
+        shown = f"`{spec.name}: {written}`" if written is not None else f"`{spec.name}`"
+        self.report(node, f"{shown} is not one of {', '.join(allowed)}{where}{hint}")
+        return None
+
+    def number(self, node: yaml.Node, name: str) -> int | float | None:
+        """A whole or decimal number, not a yes/no, within what JavaScript holds exactly."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == INT_TAG:
+            whole = _SCALARS.construct_yaml_int(node)
+            if abs(whole) <= MAX_CODE:
+                return int(whole)
+            self.report(
+                node,
+                f"`{name}` is larger than {MAX_CODE}, the largest number JavaScript reads "
+                "exactly from the JSON export: give a smaller number",
+            )
+            return None
+        if isinstance(node, yaml.ScalarNode) and node.tag == FLOAT_TAG:
+            decimal = float(_SCALARS.construct_yaml_float(node))
+            if math.isfinite(decimal):  # not .nan or .inf, which JSON cannot hold
+                return decimal
+        quoted = isinstance(node, yaml.ScalarNode) and node.style in ("'", '"')
+        if quoted and YAML_12_NUMBER.match(node.value):
+            self.report(node, f"`{name}` must be a number such as 404, not text: remove the quotes")
+        else:
+            self.report(node, f"`{name}` must be a number such as 404")
+        return None
+
+    def url(self, node: yaml.Node, name: str) -> str | None:
+        """A web address: decoded, then allowed only as http or https with a host."""
+        if isinstance(node, yaml.ScalarNode) and node.tag == STR_TAG:
+            address = str(node.value).strip()
+            if web_address(address):
+                return address
+        self.report(
+            node,
+            f"`{name}` must be a web address starting with https://, such as "
+            "https://example.com/errors/1004",
+        )
+        return None
+
+    def columns(self, node: yaml.Node, whose: str) -> tuple[str, ...] | None:
+        """Table columns after the code column: `name` and declared fields, each once; `code`
+        may be written, first only."""
+        if not isinstance(node, yaml.SequenceNode):
+            self.report(node, f"`columns` of {whose} must be a list: `columns: [code, scenario]`")
+            return None
+        allowed = ("name", *self.declaration.names)
+        columns: list[str] = []
+        for index, item in enumerate(node.value):
+            column = item.value if isinstance(item, yaml.ScalarNode) else None
+            if column == "code":
+                if index:
+                    self.report(item, "`code` is always the first column: move it first")
+            elif not isinstance(column, str) or column not in allowed:
+                close = difflib.get_close_matches(str(column), allowed, n=1)
+                hint = f"did you mean `{close[0]}`?" if close else "columns: " + ", ".join(allowed)
+                self.report(
+                    item,
+                    f"`columns` of {whose} names `{column}`, not a field of this catalogue: {hint}",
+                )
+            elif column in columns:
+                self.report(item, f"`columns` of {whose} names `{column}` twice: keep one")
+            else:
+                columns.append(column)
+        return tuple(columns)
 
     def range(self, node: yaml.Node) -> tuple[int, int] | None:
         items = node.value if isinstance(node, yaml.SequenceNode) else []
@@ -443,6 +649,92 @@ class CategoryReader:
             return str(node.value)
         self.report(node, '`since` must be a version or a date, such as "2.4" or 2022-10-25')
         return None
+
+
+_DIGITS_NAME = (
+    "a name of digits reads as a code: `lookup 404` would be ambiguous; make it a code, or "
+    "use letters"
+)
+# An opening code fence of Markdown: up to three spaces, then three or more ` or ~.
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _texts(value: FieldValue) -> tuple[str, ...]:
+    return value if isinstance(value, tuple) else ()
+
+
+def unclosed_fence(text: str) -> tuple[str, int] | None:
+    """The fence (```` ``` ````) and line index (from 0) of a code block `text` opens and never
+    closes; None when every block is closed."""
+    return _fenced_lines(text)[1]
+
+
+def _fenced_lines(text: str) -> tuple[list[tuple[str, bool]], tuple[str, int] | None]:
+    """The lines of the Markdown `text`, each with whether it is prose (not a fence line, not
+    inside fenced code), and the fence and line index of a block left open at the end."""
+    lines: list[tuple[str, bool]] = []
+    opened: tuple[str, int] | None = None
+    for index, line in enumerate(text.split("\n")):
+        match = _FENCE.match(line)
+        lines.append((line, opened is None and match is None))
+        if match is None:
+            continue
+        marker = match.group(1)
+        if opened is None:
+            opened = (marker, index)
+        elif marker.startswith(opened[0]) and not line.strip(" `~"):
+            opened = None
+    return lines, opened
+
+
+def web_address(address: str) -> bool:
+    """Whether `address` is an http or https address with a host, and no space or control
+    character: decided on the text as a browser reads it."""
+    if not address or any(c.isspace() for c in address) or CONTROL_CHARACTER.search(address):
+        return False
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # an invalid IPv6 host
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def display_declaration(declaration: Declaration) -> str:
+    """The declaration file as messages name it: its folder and name."""
+    path = declaration.path
+    return "the field declaration" if path is None else f"{path.parent.name}/{path.name}"
+
+
+def markdown_problem(text: str) -> str | None:
+    """What makes the block Markdown `text` unfit to show, and the fix; None when fit.
+
+    Inline Markdown is processed a paragraph at a time, so each paragraph outside fenced code
+    is checked as a text; code is shown as written, so only control characters count there.
+    """
+    if len(text) > MAX_MARKDOWN_LENGTH:
+        return (
+            f"is {len(text):,} characters long, more than the {MAX_MARKDOWN_LENGTH:,} a "
+            "Markdown field may have: shorten it, and link to a page that says the rest"
+        )
+    if CONTROL_CHARACTER.search(text) or not _VISIBLE.search(text):
+        return text_problem(text)  # says which character, or that it is empty
+    for paragraph in _prose_paragraphs(text):
+        if (problem := text_problem(paragraph)) is not None:
+            return f"has a paragraph that {problem}"
+    return None
+
+
+def _prose_paragraphs(text: str) -> Iterator[str]:
+    """The paragraphs of the Markdown `text` outside fenced code blocks, blank ones left out."""
+    paragraph: list[str] = []
+    for line, prose in _fenced_lines(text)[0]:
+        if prose and line.strip():
+            paragraph.append(line)
+        elif paragraph:
+            yield "\n".join(paragraph)
+            paragraph = []
+    if paragraph:
+        yield "\n".join(paragraph)
 
 
 def text_problem(text: str) -> str | None:
@@ -535,52 +827,85 @@ def whole_number(text: str) -> int | None:
 
 
 def check_catalogue(categories: list[Category], problems: list[Problem]) -> None:
-    """Checks across files: unique anchors, codes inside ranges, replacements that exist."""
-    seen: dict[str, tuple[str, Path, int]] = {}
+    """Checks across files: unique keys, codes inside ranges, replacements that exist."""
+    seen: dict[str, _Claim] = {}
     for category in categories:
-        _claim(seen, category.id, category.path, 1, f"category id `{category.id}`", problems)
+        claim = _Claim(category.id, f"category id `{category.id}`", category.path, 1)
+        _claim(seen, claim, problems)
         for entry in category.entries:
-            what = f"code {entry.code}" if entry.code is not None else f"error id `{entry.id}`"
-            _claim(seen, entry.anchor, category.path, entry.line, what, problems)
+            for claim in _entry_claims(category, entry):
+                _claim(seen, claim, problems)
             _check_range(category, entry, problems)
-    codes = {entry.anchor for category in categories for entry in category.entries}
+    anchors = {key: entry.anchor for entry in _entries(categories) for key in entry.keys}
     for category in categories:
         for entry in category.entries:
-            _check_replacement(category, entry, codes, problems)
-    _check_replacement_circles(categories, problems)
+            _check_replacement(category, entry, anchors, problems)
+    _check_replacement_circles(categories, anchors, problems)
 
 
-def _claim(
-    seen: dict[str, tuple[str, Path, int]],
-    anchor: str,
-    path: Path,
-    line: int,
-    what: str,
-    problems: list[Problem],
-) -> None:
-    """Record that `anchor` is used here, or report where it was used first.
+def _entries(categories: list[Category]) -> Iterable[Entry]:
+    return (entry for category in categories for entry in category.entries)
 
-    Anchors differing only in case clash too: their deep links (`errors/E1004/` and
+
+@dataclass(frozen=True, slots=True)
+class _Claim:
+    """A key of the catalogue's one namespace (category ids, codes, names and error ids), and
+    where it is used; `owner` says whose name it is."""
+
+    key: str
+    what: str  # `code 1004`, `name `division_by_zero` (error 22012)`
+    path: Path
+    line: int
+    owner: str | None = None  # for a name: `error 22012`
+    is_name: bool = False
+
+
+def _entry_claims(category: Category, entry: Entry) -> list[_Claim]:
+    path, line = category.path, entry.line
+    if entry.code is not None:
+        claims = [_Claim(str(entry.code), f"code {entry.code}", path, line)]
+    elif entry.id is not None:
+        claims = [_Claim(entry.id, f"error id `{entry.id}`", path, line)]
+    else:
+        claims = []
+    if entry.name is not None:
+        owner = f"error {entry.anchor}"
+        suffix = f" ({owner})" if entry.code is not None else ""
+        what = f"name `{entry.name}`{suffix}"
+        claims.append(_Claim(entry.name, what, path, line, owner, is_name=True))
+    return claims
+
+
+def _claim(seen: dict[str, _Claim], claim: _Claim, problems: list[Problem]) -> None:
+    """Record that `claim.key` is used here, or report where it was used first.
+
+    Keys differing only in case clash too: their deep links (`errors/E1004/` and
     `errors/e1004/`) would be one folder on macOS and Windows, one page silently replacing the
     other, and a reader cannot tell them apart.
     """
-    key = anchor.lower()  # anchors are ASCII (see SLUG)
-    if key not in seen:
-        seen[key] = (anchor, path, line)
+    key = claim.key.lower()  # keys are ASCII (see SLUG)
+    first = seen.setdefault(key, claim)
+    if first is claim:
         return
-    first_anchor, first_path, first_line = seen[key]
-    place = f"{first_path.name}:{first_line}"
-    if first_anchor == anchor:
+    place = f"{first.path.name}:{first.line}"
+    if first.key != claim.key:
         message = (
-            f"{what} is already used at {place}: every code and id must be unique in the catalogue"
-        )
-    else:
-        message = (
-            f"{what} differs only in case from `{first_anchor}` at {place}: give one of them "
+            f"{claim.what} differs only in case from `{first.key}` at {place}: give one of them "
             "another code or id (readers cannot tell them apart, and on macOS and Windows "
             "their deep links are one folder)"
         )
-    problems.append(Problem(path, line, message))
+    elif claim.is_name or first.is_name:
+        used_as = f"the name of {first.owner}" if first.owner else first.what
+        message = (
+            f"{claim.what} is already used at {place} as {used_as}: every code, name and id "
+            "must be unique in the catalogue"
+        )
+    else:
+        message = (
+            f"{claim.what} is already used at {place}: every code and id must be unique in the "
+            "catalogue"
+        )
+    problems.append(Problem(claim.path, claim.line, message))
 
 
 def _check_range(category: Category, entry: Entry, problems: list[Problem]) -> None:
@@ -610,13 +935,13 @@ def _check_range(category: Category, entry: Entry, problems: list[Problem]) -> N
 
 
 def _check_replacement(
-    category: Category, entry: Entry, codes: set[str], problems: list[Problem]
+    category: Category, entry: Entry, anchors: dict[str, str], problems: list[Problem]
 ) -> None:
     replaced_by = entry.obsolete.replaced_by if entry.obsolete else None
     if replaced_by is None:
         return
-    if replaced_by == entry.anchor or replaced_by not in codes:
-        reason = "itself" if replaced_by == entry.anchor else "no code of the catalogue"
+    if replaced_by in entry.keys or replaced_by not in anchors:
+        reason = "itself" if replaced_by in entry.keys else "no code of the catalogue"
         problems.append(
             Problem(
                 category.path,
@@ -628,14 +953,19 @@ def _check_replacement(
         )
 
 
-def _check_replacement_circles(categories: list[Category], problems: list[Problem]) -> None:
+def _check_replacement_circles(
+    categories: list[Category], anchors: dict[str, str], problems: list[Problem]
+) -> None:
     """Following `replaced_by` from an obsolete code must reach an error that is still raised:
-    obsolete codes replacing each other in a circle leave readers nowhere to go."""
+    obsolete codes replacing each other in a circle leave readers nowhere to go. A replacement
+    given by name is followed to its entry's anchor."""
     replaced_by = {
-        entry.anchor: (entry.obsolete.replaced_by, category.path, entry.line)
+        entry.anchor: (anchors.get(entry.obsolete.replaced_by), category.path, entry.line)
         for category in categories
         for entry in category.entries
-        if entry.obsolete and entry.obsolete.replaced_by not in (None, entry.anchor)
+        if entry.obsolete
+        and entry.obsolete.replaced_by is not None
+        and entry.obsolete.replaced_by not in entry.keys
     }
     followed: set[str] = set()
     for start in replaced_by:
