@@ -305,8 +305,17 @@ class ErrorCatalogueExtension(Extension):
 
     @property
     def renderer(self) -> CatalogueRenderer:
-        if self._renderer is None:
-            self._renderer = CatalogueRenderer(self.labels, link_hook=self._catalogue_link)
+        """The renderer of the site's labels and language, for the catalogue's declaration
+        (made again when `serve` reloads a catalogue that declares other fields)."""
+        declaration = self.catalogue.declaration
+        renderer = self._renderer
+        if renderer is None or (renderer.declaration, renderer.language) != (declaration, self.language):
+            self._renderer = CatalogueRenderer(
+                self.labels,
+                link_hook=self._catalogue_link,
+                declaration=declaration,
+                language=self.language,
+            )
         return self._renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name

@@ -431,7 +431,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             self.site.shown_on(category.id, page.file)
         self.site.reported_on(page.file, (m.category for m in self.extension.reported_markers))
         if page.present_anchor_ids is not None:
-            anchors = [e.anchor for c in rendered for e in c.entries]
+            anchors = [key for c in rendered for e in c.entries for key in e.keys]
             self._warn_of_taken_anchors(page, page.present_anchor_ids, anchors)
             page.present_anchor_ids.update(anchors)
         return html

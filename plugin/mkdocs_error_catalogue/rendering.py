@@ -11,13 +11,34 @@ from __future__ import annotations
 import html
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Callable
 from dataclasses import dataclass, fields
+from operator import attrgetter
+from typing import Any
 
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .inline import ERROR_SCHEME, InlineRenderer, LinkHook, error_anchor, escape, literal
-from .model import Category, Entry, Obsolete
+from .blocks import BlockRenderer
+from .inline import (
+    ERROR_SCHEME,
+    InlineRenderer,
+    LinkHook,
+    allowed_target,
+    error_anchor,
+    escape,
+    literal,
+)
+from .model import (
+    BUILT_IN_FIELDS,
+    IMPLICIT_DECLARATION,
+    Category,
+    Declaration,
+    Entry,
+    FieldSpec,
+    LabelText,
+    Obsolete,
+)
 
 CSS_PREFIX = "error-catalogue"
 # A table's wrapper in built HTML (as `table_html` writes it): the id of the category it shows.
@@ -54,6 +75,9 @@ LABEL_NAMES = tuple(field.name for field in fields(Labels))
 # The texts the script writes: each table's wrapper holds those that are not the script's own
 # (English) ones, as `data-filter-placeholder="…"` and so on.
 SCRIPT_LABELS = ("filter", "filter_placeholder", "filter_count", "filter_none")
+NAME_LABEL = "Name"  # the `name` column's heading when the declaration gives none
+# A column's cell (inside its `<td>`): from the entry, and whether it is obsolete (struck).
+_Cell = Callable[[Entry, bool], str]
 
 
 def same_page_link(link: etree.Element) -> None:
@@ -67,21 +91,50 @@ def _attribute(value: str) -> str:
     return html.escape(value, quote=True)
 
 
+def _struck(html: str, struck: bool) -> str:
+    """`html`, inside `<del>` when the entry is obsolete."""
+    return f"<del>{html}</del>" if struck else html
+
+
+def _filled(column: str, entries: tuple[Entry, ...]) -> bool:
+    """Whether some entry has a value in `column` (a field, or `name`)."""
+    if column == "name":
+        return any(entry.name is not None for entry in entries)
+    return any(entry.value(column) is not None for entry in entries)
+
+
+def _url_html(url: str) -> str:
+    """A web address as a link to it (validation allowed only http and https ones); any
+    other target is shown as text."""
+    if not allowed_target(url):
+        return escape(url)
+    return f'<a href="{_attribute(url)}" rel="nofollow">{escape(url)}</a>'
+
+
 class CatalogueRenderer:
-    """Builds the HTML for categories and their entries."""
+    """Builds the HTML for categories and their entries, with the columns of the catalogue's
+    field declaration."""
 
     def __init__(
         self,
         labels: Labels | None = None,
         link_hook: LinkHook = same_page_link,
         inline: InlineRenderer | None = None,
+        *,
+        declaration: Declaration = IMPLICIT_DECLARATION,
+        language: str | None = None,
+        blocks: BlockRenderer | None = None,
     ) -> None:
         self.labels = labels or Labels()
         self.link_hook = link_hook
         self.inline = inline or InlineRenderer()
-        self._header = self._header_html()
+        self.declaration = declaration
+        self.language = language
+        self.blocks = blocks or BlockRenderer()
         self._script_texts = self._script_texts_html()
         self._permalink_label = _attribute(self.labels.permalink)
+        # The header and the cell builders of each set of columns a table has had.
+        self._tables: dict[tuple[str, ...], tuple[str, list[_Cell]]] = {}
 
     def heading(self, category: Category, level: int = 2) -> etree.Element:
         """The category's heading; its id is the category id."""
@@ -96,14 +149,62 @@ class CatalogueRenderer:
         paragraphs = (p.strip() for p in (category.description or "").split("\n\n"))
         return "".join(f"<p>{self._inline(p)}</p>" for p in paragraphs if p)
 
+    def columns(self, category: Category) -> tuple[str, ...]:
+        """The columns of the category's table after the code column: the category's, else
+        the declaration's, else `name` (when an entry has one) and every field but markdown
+        ones; without those that no entry fills when the declaration hides empty columns."""
+        declared = category.columns or self.declaration.columns
+        if declared is None:
+            named = any(entry.name is not None for entry in category.entries)
+            fields = [spec.name for spec in self.declaration.fields if spec.kind != "markdown"]
+            declared = (*(["name"] if named else []), *fields)
+        columns = tuple(column for column in declared if column != "code")
+        if not self.declaration.hide_empty_columns:
+            return columns
+        return tuple(column for column in columns if _filled(column, category.entries))
+
     def table_html(self, category: Category) -> str:
         # Found again in built pages by `SHOWN_CATEGORY`.
         """The category's entries as a table, wrapped in a `div.error-catalogue`."""
-        rows = "".join([self.row_html(entry) for entry in category.entries])
+        columns = self.columns(category)
+        header, cells = self._table_parts(columns)
+        rows = "".join([self._row_html(entry, cells) for entry in category.entries])
         return (
             f'<div class="{CSS_PREFIX}" data-category="{_attribute(category.id)}"'
-            f"{self._script_texts}><table>{self._header}<tbody>{rows}</tbody></table></div>"
+            f"{self._script_texts}><table>{header}<tbody>{rows}</tbody></table></div>"
         )
+
+    def label(self, field_name: str) -> str:
+        """The heading of a column or field: `code`, `name` or a declared field's, in the
+        site's language."""
+        declared = self.declaration.field(field_name)
+        given = {"code": self.declaration.code_label, "name": self.declaration.name_label}
+        label = declared.label if declared is not None else given.get(field_name)
+        if label is not None:
+            return label.in_language(self.language)
+        if field_name in BUILT_IN_FIELDS or field_name == "code":
+            return str(getattr(self.labels, field_name))
+        if field_name == "name":
+            return NAME_LABEL
+        return field_name.replace("_", " ").capitalize()
+
+    def value_html(self, entry: Entry, field_name: str) -> str:
+        """One field of `entry` as HTML (struck when the entry is obsolete); the "none" dash
+        when it has no value."""
+        return self._cell(field_name)(entry, entry.obsolete is not None)
+
+    def _table_parts(self, columns: tuple[str, ...]) -> tuple[str, list[_Cell]]:
+        parts = self._tables.get(columns)
+        if parts is None:
+            cells = [self._code_cell_builder("name" not in columns, "scenario" not in columns)]
+            cells += [self._cell(column, with_note=column == "scenario") for column in columns]
+            headings = "".join(
+                f'<th class="{CSS_PREFIX}-{column.replace("_", "-")}" scope="col">'
+                f"{escape(self.label(column))}</th>"
+                for column in ("code", *columns)
+            )
+            parts = self._tables[columns] = (f"<thead><tr>{headings}</tr></thead>", cells)
+        return parts
 
     def _script_texts_html(self) -> str:
         english = Labels()
@@ -116,22 +217,7 @@ class CatalogueRenderer:
             f' data-{name.replace("_", "-")}="{_attribute(value)}"' for name, value in translated
         )
 
-    def _header_html(self) -> str:
-        labels = self.labels
-        columns = [
-            ("code", labels.code),
-            ("scenario", labels.scenario),
-            ("message", labels.message),
-            ("user-actions", labels.user_actions),
-            ("developer-actions", labels.developer_actions),
-        ]
-        cells = "".join(
-            f'<th class="{CSS_PREFIX}-{css}" scope="col">{escape(label)}</th>'
-            for css, label in columns
-        )
-        return f"<thead><tr>{cells}</tr></thead>"
-
-    def row_html(self, entry: Entry) -> str:
+    def _row_html(self, entry: Entry, cells: list[_Cell]) -> str:
         """One entry's row; its id is the entry's anchor.
 
         Cells carry no classes (the heading cells do): a page of ten thousand rows would
@@ -139,25 +225,83 @@ class CatalogueRenderer:
         """
         struck = entry.obsolete is not None
         css = f' class="{CSS_PREFIX}-entry--obsolete"' if struck else ""
-        note = self._obsolete_note(entry.obsolete) if entry.obsolete is not None else ""
-        anchor = _attribute(entry.anchor)
-        return (
-            f'<tr id="{anchor}"{css}>{self._code_cell(entry, anchor)}'
-            f"<td>{self._text(entry.scenario, struck)}{note}</td>"
-            f"<td>{self._text(entry.message, struck)}</td>"
-            f"<td>{self._actions(entry.user_actions, struck)}</td>"
-            f"<td>{self._actions(entry.developer_actions, struck)}</td></tr>"
+        tds = "".join([f"<td>{cell(entry, struck)}</td>" for cell in cells])
+        return f'<tr id="{_attribute(entry.anchor)}"{css}>{tds}</tr>'
+
+    def _cell(self, column: str, with_note: bool = False) -> _Cell:
+        """What a column's cells hold, by the kind of its field (built once per table)."""
+        if column == "name":
+            return lambda entry, struck: self._name_html(entry) if entry.name else self._none
+        spec = self.declaration.field(column)
+        kind = spec.kind if spec is not None else BUILT_IN_FIELDS[column]
+        get: Callable[[Entry], Any] = (
+            attrgetter(column) if column in BUILT_IN_FIELDS else lambda e: e.value(column)
         )
+        if kind == "texts":
+            return lambda entry, struck: self._actions(get(entry) or (), struck)
+        show = self._kind_html(kind, spec)
+        if not with_note:
+            return lambda entry, struck: show(value, struck) if (value := get(entry)) else self._none
+        return lambda entry, struck: (
+            (show(value, struck) if (value := get(entry)) else self._none) + self._note(entry)
+        )
+
+    def _kind_html(self, kind: str, spec: FieldSpec | None) -> Callable[[Any, bool], str]:
+        """How one value of a kind other than texts is shown (struck or not)."""
+        if kind == "text":
+            return self._text
+        if kind == "markdown":
+            return lambda value, struck: _struck(self.blocks.html(value, self.link_hook), struck)
+        if kind == "choice":
+            labels = dict(spec.values) if spec is not None else {}
+            return lambda value, struck: _struck(self._choice(value, labels), struck)
+        if kind == "number":
+            return lambda value, struck: _struck(escape(str(value)), struck)
+        return lambda value, struck: _struck(_url_html(value), struck)
+
+    def _choice(self, value: str, labels: dict[str, LabelText | None]) -> str:
+        label = labels.get(value)
+        shown = label.in_language(self.language) if label is not None else value
+        return (
+            f'<span class="{CSS_PREFIX}-choice" data-value="{_attribute(value)}">'
+            f"{escape(shown)}</span>"
+        )
+
+    @property
+    def _none(self) -> str:
+        none = _attribute(self.labels.no_actions)
+        return f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'
+
+    def _note(self, entry: Entry) -> str:
+        return self._obsolete_note(entry.obsolete) if entry.obsolete is not None else ""
+
+    def _name_html(self, entry: Entry) -> str:
+        """The name, carrying its id when it is the entry's second key (the code is the row's)."""
+        name = _attribute(entry.name or "")
+        key = f' id="{name}"' if entry.code is not None else ""
+        return f'<code class="{CSS_PREFIX}-name"{key}>{name}</code>'
 
     def _inline(self, text: str) -> str:
         return self.inline.html(text, self.link_hook)
 
     def _text(self, text: str, struck: bool) -> str:
         """Rendered text, inside `<del>` when the entry is obsolete."""
-        inner = self._inline(text)
-        return f"<del>{inner}</del>" if struck else inner
+        return _struck(self._inline(text), struck)
 
-    def _code_cell(self, entry: Entry, anchor: str) -> str:
+    def _code_cell_builder(self, with_name: bool, with_note: bool) -> _Cell:
+        """The code cell: the code (with its badge when obsolete) and the permalink; the name
+        under it when the table has no name column, and the obsolete note when it has no
+        scenario column."""
+
+        def code_cell(entry: Entry, struck: bool) -> str:
+            html = self._code_html(entry, _attribute(entry.anchor))
+            if with_name and entry.name is not None:
+                html += f"<br>{self._name_html(entry)}"
+            return html + self._note(entry) if with_note else html
+
+        return code_cell
+
+    def _code_html(self, entry: Entry, anchor: str) -> str:
         if entry.code is None:
             no_code = _attribute(self.labels.no_code)
             code = (
@@ -169,7 +313,7 @@ class CatalogueRenderer:
         else:
             badge = escape(self.labels.obsolete)
             code = f'<del>{escape(str(entry.code))}</del><span class="{CSS_PREFIX}-badge">{badge}</span>'
-        return f"<td>{code}{self._permalink(anchor)}</td>"
+        return f"{code}{self._permalink(anchor)}"
 
     def _permalink(self, anchor: str) -> str:
         """A heading-style `¶` link to the row itself, for copying the entry's address (the
@@ -179,8 +323,7 @@ class CatalogueRenderer:
 
     def _actions(self, actions: tuple[str, ...], struck: bool) -> str:
         if not actions:
-            none = _attribute(self.labels.no_actions)
-            return f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'
+            return self._none
         items = "".join(f"<li>{self._text(action, struck)}</li>" for action in actions)
         return f"<ul>{items}</ul>"
 

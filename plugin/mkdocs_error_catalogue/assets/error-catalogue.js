@@ -156,7 +156,8 @@
     });
   }
 
-  /* The catalogue row of `doc` that the fragment `hash` ("#1004") names, if any. */
+  /* The catalogue row of `doc` that the fragment `hash` ("#1004", or "#division_by_zero":
+     a name's id is on the name inside the row) names, if any. */
   function rowAt(doc, hash) {
     let id;
     try {
@@ -165,7 +166,7 @@
       return null; // a malformed escape: not one of ours
     }
     const element = id ? doc.getElementById(id) : null;
-    return element && element.matches("." + PREFIX + " tbody > tr[id]") ? element : null;
+    return element ? element.closest("." + PREFIX + " tbody > tr[id]") : null;
   }
 
   /* The catalogue row the address points at, if any. */
