@@ -15,7 +15,7 @@ import xml.etree.ElementTree as etree
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .inline import LinkHook, catalogue_markdown, make_inert
+from .inline import LinkHook, make_inert, prepare_for_catalogue_text
 
 BLOCK_CLASS = "error-catalogue-block"
 _HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
@@ -49,7 +49,7 @@ class BlockRenderer:
     def __init__(self, top_level: int = 3) -> None:
         md = markdown.Markdown(extensions=["fenced_code"])
         md.preprocessors.deregister("html_block")  # raw HTML blocks stay text
-        catalogue_markdown(md)
+        prepare_for_catalogue_text(md)
         self._inert = _InertTreeprocessor(md, top_level)
         md.treeprocessors.register(self._inert, "error_catalogue_inert", 15)  # after inline (20)
         self._md = md

@@ -307,16 +307,16 @@ class ErrorCatalogueExtension(Extension):
     def renderer(self) -> CatalogueRenderer:
         """The renderer of the site's labels and language, for the catalogue's declaration
         (made again when `serve` reloads a catalogue that declares other fields)."""
-        declaration = self.catalogue.declaration
+        wanted = (self.catalogue.declaration, self.language)
         renderer = self._renderer
-        if renderer is None or (renderer.declaration, renderer.language) != (declaration, self.language):
-            self._renderer = CatalogueRenderer(
+        if renderer is None or (renderer.declaration, renderer.language) != wanted:
+            renderer = self._renderer = CatalogueRenderer(
                 self.labels,
                 link_hook=self._catalogue_link,
-                declaration=declaration,
-                language=self.language,
+                declaration=wanted[0],
+                language=wanted[1],
             )
-        return self._renderer
+        return renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         page = _Page()
@@ -444,8 +444,8 @@ class ErrorCatalogueExtension(Extension):
             if serving():  # said where the writer looks too, as a broken catalogue is
                 link.set("title", f"Error catalogue: unknown error code {anchor}: {advice}")
             return
-        link.set("href", self.link_to(anchor))
-        title = link.get("title") or plain_text(entry.message)
+        link.set("href", self.link_to(entry.anchor))  # a name's link goes to the row, as a code's
+        title = link.get("title") or plain_text(entry.message or entry.title_source)
         if entry.obsolete is not None:
             classes.append("error-catalogue-ref--obsolete")
             title = f"{self.renderer.labels.obsolete}: {title}"

@@ -135,7 +135,7 @@ class InlineRenderer:
 
     def __init__(self) -> None:
         md = markdown.Markdown()
-        catalogue_markdown(md)
+        prepare_for_catalogue_text(md)
         self._md = md
         self._cache: dict[str, _Rendered] = {}
 
@@ -168,7 +168,7 @@ class InlineRenderer:
         return span, tuple(target for target in removed if target is not None)
 
 
-def catalogue_markdown(md: markdown.Markdown) -> None:
+def prepare_for_catalogue_text(md: markdown.Markdown) -> None:
     """Make `md` read catalogue text: raw HTML and entities shown as typed (not read),
     `${name}` placeholders as code, `<error:1004>` autolinks."""
     md.inlinePatterns.deregister("html")

@@ -96,6 +96,23 @@ def _struck(html: str, struck: bool) -> str:
     return f"<del>{html}</del>" if struck else html
 
 
+def field_label(
+    declaration: Declaration, field_name: str, labels: Labels, language: str | None = None
+) -> str:
+    """The label of `code`, `name` or a declared field in `language`: the declaration's, else
+    the built-in one (of `labels`), else the name with spaces, capitalised."""
+    declared = declaration.field(field_name)
+    given = {"code": declaration.code_label, "name": declaration.name_label}
+    label = declared.label if declared is not None else given.get(field_name)
+    if label is not None:
+        return label.in_language(language)
+    if field_name in BUILT_IN_FIELDS or field_name == "code":
+        return str(getattr(labels, field_name))
+    if field_name == "name":
+        return NAME_LABEL
+    return field_name.replace("_", " ").capitalize()
+
+
 def _filled(column: str, entries: tuple[Entry, ...]) -> bool:
     """Whether some entry has a value in `column` (a field, or `name`)."""
     if column == "name":
@@ -175,18 +192,9 @@ class CatalogueRenderer:
         )
 
     def label(self, field_name: str) -> str:
-        """The heading of a column or field: `code`, `name` or a declared field's, in the
+        """The heading of a column or field (`code`, `name` or a declared field), in the
         site's language."""
-        declared = self.declaration.field(field_name)
-        given = {"code": self.declaration.code_label, "name": self.declaration.name_label}
-        label = declared.label if declared is not None else given.get(field_name)
-        if label is not None:
-            return label.in_language(self.language)
-        if field_name in BUILT_IN_FIELDS or field_name == "code":
-            return str(getattr(self.labels, field_name))
-        if field_name == "name":
-            return NAME_LABEL
-        return field_name.replace("_", " ").capitalize()
+        return field_label(self.declaration, field_name, self.labels, self.language)
 
     def value_html(self, entry: Entry, field_name: str) -> str:
         """One field of `entry` as HTML (struck when the entry is obsolete); the "none" dash
@@ -241,7 +249,9 @@ class CatalogueRenderer:
             return lambda entry, struck: self._actions(get(entry) or (), struck)
         show = self._kind_html(kind, spec)
         if not with_note:
-            return lambda entry, struck: show(value, struck) if (value := get(entry)) else self._none
+            return lambda entry, struck: (
+                show(value, struck) if (value := get(entry)) else self._none
+            )
         return lambda entry, struck: (
             (show(value, struck) if (value := get(entry)) else self._none) + self._note(entry)
         )
