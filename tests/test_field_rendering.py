@@ -106,6 +106,9 @@ def postgresql_site(root: Path, **options: Any) -> Site:
     site.page(
         "index.md", "# Codes\n\n<!-- error-catalogue -->\n\nSee [](error:division_by_zero).\n"
     )
+    # MkDocs checks this link's anchor (a warning, so `--strict` fails) by the ids it is told of.
+    site.page("other.md", "# Other\n\n[Division](index.md#division_by_zero)\n")
+    site.config["validation"] = {"anchors": "warn"}
     return site
 
 
