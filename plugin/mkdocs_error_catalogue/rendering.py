@@ -150,6 +150,8 @@ class CatalogueRenderer:
         self.blocks = blocks or BlockRenderer()
         self._script_texts = self._script_texts_html()
         self._permalink_label = _attribute(self.labels.permalink)
+        none = _attribute(self.labels.no_actions)
+        self._none = f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'  # no value
         # The header and the cell builders of each set of columns a table has had.
         self._tables: dict[tuple[str, ...], tuple[str, list[_Cell]]] = {}
 
@@ -276,11 +278,6 @@ class CatalogueRenderer:
             f'<span class="{CSS_PREFIX}-choice" data-value="{_attribute(value)}">'
             f"{escape(shown)}</span>"
         )
-
-    @property
-    def _none(self) -> str:
-        none = _attribute(self.labels.no_actions)
-        return f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'
 
     def _note(self, entry: Entry) -> str:
         return self._obsolete_note(entry.obsolete) if entry.obsolete is not None else ""
