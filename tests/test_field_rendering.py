@@ -18,37 +18,15 @@ from mkdocs_error_catalogue.rendering import CatalogueRenderer
 
 from .browser import HIGHLIGHTED, reader, serve
 from .conftest import Site, new_site, run_cli
+from .test_declared_fields import POSTGRES_CLASS, POSTGRES_FIELDS
 
 DATA = Path(__file__).parent / "data"
 
-POSTGRESQL_FIELDS = """
-labels:
-  code: SQLSTATE
-  name: {en: Condition name, de: Bedingungsname}
-fields:
-  scenario:
-    label: Description
-    required: false
-  type:
-    kind: choice
-    values: {E: Error, W: Warning, S: Success}
-    required: true
-columns: [code, name, type]
-"""
-POSTGRESQL_CLASS_22 = """
-title: Class 22 — Data Exception
-id: class-22
-errors:
-  - code: "22000"
-    name: data_exception
-    type: E
-  - code: "22012"
-    name: division_by_zero
-    type: E
-  - code: "22P02"
-    name: invalid_text_representation
-    type: W
-"""
+# The shapes of the declaration's own tests, with a warning among the errors.
+POSTGRESQL_CLASS_22 = POSTGRES_CLASS.replace(
+    "invalid_text_representation\n    type: E", "invalid_text_representation\n    type: W"
+)
+assert POSTGRESQL_CLASS_22 != POSTGRES_CLASS
 RUST_FIELDS = """
 fields:
   scenario:
@@ -101,7 +79,7 @@ def test_a_catalogue_of_todays_shape_renders_as_before() -> None:
 
 def postgresql_site(root: Path, **options: Any) -> Site:
     site = new_site(root, **options)
-    site.category("_fields.yml", POSTGRESQL_FIELDS)
+    site.category("_fields.yml", POSTGRES_FIELDS)
     site.category("22-data-exception.yml", POSTGRESQL_CLASS_22)
     site.page(
         "index.md", "# Codes\n\n<!-- error-catalogue -->\n\nSee [](error:division_by_zero).\n"
