@@ -252,3 +252,19 @@ def test_a_link_to_a_name_lands_on_its_row(chromium: Any, tmp_path: Path) -> Non
             )
     finally:
         server.shutdown()
+
+
+def test_site_search_finds_a_row_by_its_name(postgresql: Site) -> None:
+    index = json.loads((postgresql.root / "site" / "search" / "search_index.json").read_text())
+    (document,) = [d for d in index["docs"] if d["location"].endswith("#22012")]
+    assert document["title"] == "22012: division_by_zero"  # no scenario: titled by the name
+    assert "division_by_zero" in document["text"].split()
+
+
+def test_an_autorefs_reference_to_a_name_lands_on_the_row(tmp_path: Path) -> None:
+    site = postgresql_site(tmp_path)
+    site.config["plugins"].append("autorefs")
+    site.page("other.md", "# Other\n\nSee [division_by_zero][].\n")
+    site.build()
+    link = site.html("other/index.html").select_one("a.autorefs")
+    assert (link["href"], link.get_text()) == ("../#22012", "division_by_zero")
