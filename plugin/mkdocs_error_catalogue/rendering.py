@@ -78,6 +78,8 @@ SCRIPT_LABELS = ("filter", "filter_placeholder", "filter_count", "filter_none")
 NAME_LABEL = "Name"  # the `name` column's heading when the declaration gives none
 # A column's cell (inside its `<td>`): from the entry, and whether it is obsolete (struck).
 _Cell = Callable[[Entry, bool], str]
+# The code cell: from the entry and its anchor, escaped for HTML (the row's id too).
+_CodeCell = Callable[[Entry, str], str]
 
 
 def same_page_link(link: etree.Element) -> None:
@@ -153,7 +155,7 @@ class CatalogueRenderer:
         none = _attribute(self.labels.no_actions)
         self._none = f'<span class="{CSS_PREFIX}-none" aria-label="{none}">—</span>'  # no value
         # The header and the cell builders of each set of columns a table has had.
-        self._tables: dict[tuple[str, ...], tuple[str, list[_Cell]]] = {}
+        self._tables: dict[tuple[str, ...], tuple[str, _CodeCell, list[_Cell]]] = {}
 
     def heading(self, category: Category, level: int = 2) -> etree.Element:
         """The category's heading; its id is the category id."""
@@ -186,8 +188,8 @@ class CatalogueRenderer:
         # Found again in built pages by `SHOWN_CATEGORY`.
         """The category's entries as a table, wrapped in a `div.error-catalogue`."""
         columns = self.columns(category)
-        header, cells = self._table_parts(columns)
-        rows = "".join([self._row_html(entry, cells) for entry in category.entries])
+        header, code, cells = self._table_parts(columns)
+        rows = "".join([self._row_html(entry, code, cells) for entry in category.entries])
         return (
             f'<div class="{CSS_PREFIX}" data-category="{_attribute(category.id)}"'
             f"{self._script_texts}><table>{header}<tbody>{rows}</tbody></table></div>"
@@ -203,17 +205,17 @@ class CatalogueRenderer:
         when it has no value."""
         return self._cell(field_name)(entry, entry.obsolete is not None)
 
-    def _table_parts(self, columns: tuple[str, ...]) -> tuple[str, list[_Cell]]:
+    def _table_parts(self, columns: tuple[str, ...]) -> tuple[str, _CodeCell, list[_Cell]]:
         parts = self._tables.get(columns)
         if parts is None:
-            cells = [self._code_cell_builder("name" not in columns, "scenario" not in columns)]
-            cells += [self._cell(column, with_note=column == "scenario") for column in columns]
+            code = self._code_cell_builder("name" not in columns, "scenario" not in columns)
+            cells = [self._cell(column, with_note=column == "scenario") for column in columns]
             headings = "".join(
                 f'<th class="{CSS_PREFIX}-{column.replace("_", "-")}" scope="col">'
                 f"{escape(self.label(column))}</th>"
                 for column in ("code", *columns)
             )
-            parts = self._tables[columns] = (f"<thead><tr>{headings}</tr></thead>", cells)
+            parts = self._tables[columns] = (f"<thead><tr>{headings}</tr></thead>", code, cells)
         return parts
 
     def _script_texts_html(self) -> str:
@@ -227,7 +229,7 @@ class CatalogueRenderer:
             f' data-{name.replace("_", "-")}="{_attribute(value)}"' for name, value in translated
         )
 
-    def _row_html(self, entry: Entry, cells: list[_Cell]) -> str:
+    def _row_html(self, entry: Entry, code: _CodeCell, cells: list[_Cell]) -> str:
         """One entry's row; its id is the entry's anchor.
 
         Cells carry no classes (the heading cells do): a page of ten thousand rows would
@@ -235,8 +237,9 @@ class CatalogueRenderer:
         """
         struck = entry.obsolete is not None
         css = f' class="{CSS_PREFIX}-entry--obsolete"' if struck else ""
-        tds = "".join([f"<td>{cell(entry, struck)}</td>" for cell in cells])
-        return f'<tr id="{_attribute(entry.anchor)}"{css}>{tds}</tr>'
+        anchor = _attribute(entry.anchor)
+        tds = "</td><td>".join([code(entry, anchor)] + [cell(entry, struck) for cell in cells])
+        return f'<tr id="{anchor}"{css}><td>{tds}</td></tr>'
 
     def _cell(self, column: str, with_note: bool = False) -> _Cell:
         """What a column's cells hold, by the kind of its field (built once per table)."""
@@ -293,15 +296,16 @@ class CatalogueRenderer:
 
     def _text(self, text: str, struck: bool) -> str:
         """Rendered text, inside `<del>` when the entry is obsolete."""
-        return _struck(self._inline(text), struck)
+        inner = self.inline.html(text, self.link_hook)
+        return f"<del>{inner}</del>" if struck else inner  # `_struck`, one call less per cell
 
-    def _code_cell_builder(self, with_name: bool, with_note: bool) -> _Cell:
+    def _code_cell_builder(self, with_name: bool, with_note: bool) -> _CodeCell:
         """The code cell: the code (with its badge when obsolete) and the permalink; the name
         under it when the table has no name column, and the obsolete note when it has no
         scenario column."""
 
-        def code_cell(entry: Entry, struck: bool) -> str:
-            html = self._code_html(entry, _attribute(entry.anchor))
+        def code_cell(entry: Entry, anchor: str) -> str:
+            html = self._code_html(entry, anchor)
             if with_name and entry.name is not None:
                 html += f"<br>{self._name_html(entry)}"
             return html + self._note(entry) if with_note else html
