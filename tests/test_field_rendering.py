@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup
 
 from mkdocs_error_catalogue import load_catalogue
 from mkdocs_error_catalogue.rendering import CatalogueRenderer
@@ -268,3 +269,25 @@ def test_an_autorefs_reference_to_a_name_lands_on_the_row(tmp_path: Path) -> Non
     site.build()
     link = site.html("other/index.html").select_one("a.autorefs")
     assert (link["href"], link.get_text()) == ("../#22012", "division_by_zero")
+
+
+def test_labels_follow_the_language_and_a_name_only_entry_is_its_row(tmp_path: Path) -> None:
+    folder = tmp_path / "catalogue"
+    folder.mkdir()
+    (folder / "_fields.yml").write_text(POSTGRES_FIELDS, encoding="utf-8")
+    (folder / "22.yml").write_text(
+        POSTGRESQL_CLASS_22 + "  - name: no_code_yet\n    type: S\n", encoding="utf-8"
+    )
+    catalogue = load_catalogue(folder)
+    renderer = CatalogueRenderer(declaration=catalogue.declaration, language="de")
+    assert [renderer.label(name) for name in ("code", "name", "type")] == [
+        "SQLSTATE",
+        "Bedingungsname",
+        "Type",
+    ]
+    table = BeautifulSoup(renderer.table_html(catalogue.categories[0]), "html.parser")
+    row = table.find("tr", id="no_code_yet")
+    assert row.select_one(".error-catalogue-no-code")
+    name = row.select_one("code.error-catalogue-name")
+    assert (name.get_text(), name.get("id")) == ("no_code_yet", None)
+    assert len(table.find_all(id="no_code_yet")) == 1
