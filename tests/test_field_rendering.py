@@ -291,3 +291,14 @@ def test_labels_follow_the_language_and_a_name_only_entry_is_its_row(tmp_path: P
     name = row.select_one("code.error-catalogue-name")
     assert (name.get_text(), name.get("id")) == ("no_code_yet", None)
     assert len(table.find_all(id="no_code_yet")) == 1
+
+
+def test_the_markdown_export_refuses_declared_fields_rather_than_drop_them(
+    postgresql: Site,
+) -> None:
+    result = run_cli("export", "--format", "markdown", cwd=postgresql.root)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (
+        "error-catalogue export: `--format markdown` writes the five default columns; this "
+        "catalogue declares its fields (catalogue/_fields.yml): use `--format json`\n"
+    )

@@ -463,6 +463,14 @@ def export(arguments: argparse.Namespace) -> int:
     catalogue = load_in_language(arguments, "export")
     if catalogue is None:
         return 1
+    declared = catalogue.declaration.path
+    if arguments.format == "markdown" and declared is not None:  # its columns would lose fields
+        _fail(
+            "`--format markdown` writes the five default columns; this catalogue declares its "
+            f"fields ({display_path(declared)}): use `--format json`",
+            "export",
+        )
+        return 1
     locator = site_locator(arguments, catalogue, "export")
     if locator is None:
         return 1
