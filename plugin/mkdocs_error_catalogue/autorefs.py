@@ -42,11 +42,12 @@ def register_entries(config: MkDocsConfig, site: CatalogueSite) -> None:
         file = site.pages.get(category.id)
         if file is None or file.page is None:
             continue
-        for entry in category.entries:
+        keys = ((e, key) for e in category.entries for key in e.keys)
+        for entry, key in keys:  # a name leads to the row too: its anchor is the code
             if takes_page:
-                register(file.page, entry.anchor, title=_title(entry.scenario))
+                register(file.page, key, entry.anchor, title=_title(entry.title_source))
             else:
-                register(file.page.url, entry.anchor)
+                register(file.page.url, key, entry.anchor)
 
 
 def _title(scenario: str) -> str | None:

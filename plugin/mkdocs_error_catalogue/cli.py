@@ -36,8 +36,9 @@ from .loading import (
 )
 from .locking import check_lock, code_order, lock_path, lock_text, read_lock, write_lock
 from .markdown_export import catalogue_markdown
-from .model import Catalogue, Entry
+from .model import BUILT_IN_FIELDS, Catalogue, Declaration, Entry, FieldSpec, FieldValue
 from .problems import CatalogueError, Problem, display_path
+from .rendering import Labels, field_label
 from .translating import (
     check_translations,
     translate_by,
@@ -467,6 +468,14 @@ def export(arguments: argparse.Namespace) -> int:
     catalogue = load_in_language(arguments, "export")
     if catalogue is None:
         return 1
+    declared = catalogue.declaration.path
+    if arguments.format == "markdown" and declared is not None:  # its columns would lose fields
+        _fail(
+            "`--format markdown` writes the five default columns; this catalogue declares its "
+            f"fields ({display_path(declared)}): use `--format json`",
+            "export",
+        )
+        return 1
     locator = site_locator(arguments, catalogue, "export")
     if locator is None:
         return 1
@@ -523,18 +532,47 @@ def describe(catalogue: Catalogue, entry: Entry, locator: Locator) -> str:
     """An entry as lines of `Label: value`, for people reading a terminal."""
     category = catalogue.category_of(entry.anchor)
     assert category is not None  # the entry came from this catalogue
+    declaration = catalogue.declaration
+    built_in = (name for name in BUILT_IN_FIELDS if name in declaration.names or entry.value(name))
+    extra = [spec for spec in declaration.fields if spec.name not in BUILT_IN_FIELDS]
     lines = [
-        f"{entry.anchor}: {entry.scenario}",
+        f"{entry.anchor}: {entry.title_source}",
+        *([f"Name: {entry.name}"] if entry.name is not None and entry.code is not None else []),
         f"Category: {category.title} ({category.id})",
-        f"Message: {entry.message}",
-        *_action_lines("User actions", entry.user_actions),
-        *_action_lines("Developer actions", entry.developer_actions),
+        *(line for name in built_in if name != "scenario" for line in _built_in_lines(entry, name)),
+        *(
+            line
+            for spec in extra
+            for line in _field_lines(declaration, spec, entry.value(spec.name))
+        ),
         f"Status: {_status(entry)}",
         f"URL: {locator.entry_url(entry.anchor) or '(unknown: no page of the site shows it)'}",
     ]
     if deep_link := locator.deep_link(entry.anchor):
         lines.append(f"Deep link: {deep_link}")
     return "\n".join(lines)
+
+
+def _built_in_lines(entry: Entry, name: str) -> list[str]:
+    """The lines of a built-in field, as `lookup` always printed them."""
+    if name == "message":
+        return [f"Message: {entry.message}"]
+    label = "User actions" if name == "user_actions" else "Developer actions"
+    return _action_lines(label, getattr(entry, name))
+
+
+def _field_lines(declaration: Declaration, spec: FieldSpec, value: FieldValue | None) -> list[str]:
+    """`Label: value` for a declared field: a list as action lines, Markdown indented as
+    written, a choice with its label."""
+    label = field_label(declaration, spec.name, Labels())
+    if value is None:
+        return [f"{label}: none"]
+    if spec.kind == "texts":
+        return _action_lines(label, tuple(map(str, value)) if isinstance(value, tuple) else ())
+    if spec.kind == "markdown":
+        return [f"{label}:", *(f"  {line}".rstrip() for line in str(value).splitlines())]
+    choice = dict(spec.values).get(str(value)) if spec.kind == "choice" else None
+    return [f"{label}: {value}" + (f" ({choice.in_language(None)})" if choice else "")]
 
 
 def _action_lines(label: str, actions: tuple[str, ...]) -> list[str]:

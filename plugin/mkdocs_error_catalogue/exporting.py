@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
-from .model import Catalogue, Category, Entry
+from .model import BUILT_IN_FIELDS, Catalogue, Category, Entry, FieldValue
 
 EXPORT_FORMAT = "mkdocs-error-catalogue"
 EXPORT_VERSION = 1
@@ -76,17 +76,30 @@ def _entry(
     return {
         "code": entry.code,
         "id": entry.id,
+        "name": entry.name,
         "anchor": entry.anchor,
         "category": category.id,
         "scenario": entry.scenario,
         "message": entry.message,
         "user_actions": list(entry.user_actions),
         "developer_actions": list(entry.developer_actions),
+        **{name: _json_value(entry.value(name)) for name in _extra_fields(catalogue)},
         "obsolete": _obsolete(catalogue, entry),
         "url": locator.entry_url(entry.anchor),
         "deep_link": locator.deep_link(entry.anchor),
         "untranslated": list(entry.untranslated),
     }
+
+
+def _extra_fields(catalogue: Catalogue) -> list[str]:
+    """The declared fields beyond the built-in ones: each a key of every entry (null when the
+    entry has none)."""
+    return [name for name in catalogue.declaration.names if name not in BUILT_IN_FIELDS]
+
+
+def _json_value(value: FieldValue | None) -> Any:
+    """A field's value in JSON: a list of texts as an array, anything else as it is."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 def _obsolete(catalogue: Catalogue, entry: Entry) -> dict[str, Any] | None:

@@ -204,11 +204,23 @@ class ErrorCatalogueExtension(Extension):
 
     @property
     def renderer(self) -> CatalogueRenderer:
-        """The renderer of the host's labels (made again when they change)."""
-        labels = self.host.labels
-        if self._renderer is None or self._renderer.labels is not labels:
-            self._renderer = CatalogueRenderer(labels, link_hook=self._catalogue_link)
-        return self._renderer
+        """The renderer of the host's labels and language, for the catalogue's declaration
+        (made again when they change, or when `serve` reloads a catalogue that declares other
+        fields)."""
+        labels, declaration = self.host.labels, self.host.catalogue().declaration
+        renderer = self._renderer
+        if (
+            renderer is None
+            or renderer.labels is not labels
+            or (renderer.declaration, renderer.language) != (declaration, self.host.language)
+        ):
+            renderer = self._renderer = CatalogueRenderer(
+                labels,
+                link_hook=self._catalogue_link,
+                declaration=declaration,
+                language=self.host.language,
+            )
+        return renderer
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
         page = _Page()
@@ -335,8 +347,8 @@ class ErrorCatalogueExtension(Extension):
             if self.host.serving:  # said where the writer looks too, as a broken catalogue is
                 link.set("title", f"Error catalogue: unknown error code {anchor}: {advice}")
             return
-        link.set("href", self.host.entry_link(anchor))
-        title = link.get("title") or plain_text(entry.message)
+        link.set("href", self.host.entry_link(entry.anchor))  # a name's goes to the row too
+        title = link.get("title") or plain_text(entry.message or entry.title_source)
         if entry.obsolete is not None:
             classes.append("error-catalogue-ref--obsolete")
             title = f"{self.renderer.labels.obsolete}: {title}"

@@ -51,6 +51,11 @@ class ExtensionHost(Protocol):
         """The texts around catalogue text (may change between pages under Zensical)."""
         ...
 
+    @property
+    def language(self) -> str | None:
+        """The language of the page being converted (of declared fields' labels)."""
+        ...
+
     def catalogue(self) -> Catalogue:
         """The catalogue to render; raises `CatalogueError` when it cannot be used."""
         ...

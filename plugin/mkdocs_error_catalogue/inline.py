@@ -134,12 +134,7 @@ class InlineRenderer:
 
     def __init__(self) -> None:
         md = markdown.Markdown()
-        md.inlinePatterns.deregister("html")
-        md.inlinePatterns.deregister("entity")
-        md.inlinePatterns.register(
-            _PlaceholderProcessor(PLACEHOLDER.pattern, md), "error_catalogue_placeholder", 185
-        )
-        register_error_autolinks(md)
+        prepare_for_catalogue_text(md)
         self._md = md
         self._cache: dict[str, _Rendered] = {}
 
@@ -168,8 +163,19 @@ class InlineRenderer:
         span.text = text
         self._md.treeprocessors["inline"].run(root)
         self._md.treeprocessors["unescape"].run(root)
-        removed = [_make_inert(element) for element in span.iter()]
+        removed = [make_inert(element) for element in span.iter()]
         return span, tuple(target for target in removed if target is not None)
+
+
+def prepare_for_catalogue_text(md: markdown.Markdown) -> None:
+    """Make `md` read catalogue text: raw HTML and entities shown as typed (not read),
+    `${name}` placeholders as code, `<error:1004>` autolinks."""
+    md.inlinePatterns.deregister("html")
+    md.inlinePatterns.deregister("entity")
+    md.inlinePatterns.register(
+        _PlaceholderProcessor(PLACEHOLDER.pattern, md), "error_catalogue_placeholder", 185
+    )
+    register_error_autolinks(md)
 
 
 def register_error_autolinks(md: markdown.Markdown) -> None:
@@ -236,7 +242,7 @@ def allowed_target(target: str) -> bool:
     return scheme is None or scheme in SAFE_SCHEMES
 
 
-def _make_inert(element: etree.Element) -> str | None:
+def make_inert(element: etree.Element) -> str | None:
     """Freeze the element's strings; a link or image with a target that is not allowed becomes
     plain text, and its target is returned."""
     if element.text and not isinstance(element.text, AtomicString):

@@ -33,13 +33,20 @@ class MkDocsHost:
     mkdocs-static-i18n); `site` is set once MkDocs' files are known (`on_files`)."""
 
     def __init__(
-        self, catalogue: Catalogue, labels: Labels, *, serving: bool, stale: str | None
+        self,
+        catalogue: Catalogue,
+        labels: Labels,
+        *,
+        language: str | None,
+        serving: bool,
+        stale: str | None,
     ) -> None:
-        """`serving`: `mkdocs serve` runs (the plugin's `on_startup` says so); `stale`: said
-        above each marker's tables while it shows the last good catalogue (or what changed
-        since the lock)."""
+        """`language`: the site's, for the labels of declared fields; `serving`: `mkdocs
+        serve` runs (the plugin's `on_startup` says so); `stale`: said above each marker's
+        tables while it shows the last good catalogue (or what changed since the lock)."""
         self._catalogue = catalogue
         self.labels = labels
+        self.language = language
         self.serving = serving
         self._stale = stale
         self.site: CatalogueSite | None = None
@@ -101,7 +108,7 @@ class MkDocsHost:
         # The tables were placed as HTML, which MkDocs does not read for ids: tell it which
         # anchors the page has, so that links to `page.md#1004` are checked like any other.
         if page.present_anchor_ids is not None:
-            anchors = [e.anchor for c in record.shown for e in c.entries]
+            anchors = [key for c in record.shown for e in c.entries for key in e.keys]
             self._warn_of_taken_anchors(page, page.present_anchor_ids, anchors)
             page.present_anchor_ids.update(anchors)
         return html

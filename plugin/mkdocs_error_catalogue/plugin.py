@@ -101,7 +101,13 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self.catalogue = self._translated(self._load(), built_language)
         self.language = built_language
         self.labels = site_labels(built_language, self._given_labels(built_language))
-        self.host = MkDocsHost(self.catalogue, self.labels, serving=self.serving, stale=self._stale)
+        self.host = MkDocsHost(
+            self.catalogue,
+            self.labels,
+            language=self.language,
+            serving=self.serving,
+            stale=self._stale,
+        )
         _take_over_listed_extension(config)
         config.markdown_extensions.append(ErrorCatalogueExtension(self.host))  # type: ignore[arg-type]
         # A site may list them already, for Zensical.

@@ -83,9 +83,10 @@ def _documents(site: CatalogueSite, obsolete_label: str) -> list[dict[str, Any]]
         {
             "location": site.entry_path(entry.anchor),
             "title": _title(entry, obsolete_label),
-            # The code again in the text: the built-in search weighs fields alike, so a code
-            # found in both fields ranks the entry above prose that merely mentions it.
-            "text": f"{entry.anchor} {plain_text(entry.message)}",
+            # The code again in the text (and the name): the built-in search weighs fields
+            # alike, so a code found in both fields ranks the entry above prose that merely
+            # mentions it.
+            "text": " ".join([*entry.keys, plain_text(entry.message)]),
         }
         for category in site.catalogue.categories
         if (page := site.pages.get(category.id)) is not None and not _excluded_from_search(page)
@@ -102,5 +103,5 @@ def _excluded_from_search(file: File) -> bool:
 
 
 def _title(entry: Entry, obsolete_label: str) -> str:
-    title = f"{entry.anchor}: {plain_text(entry.scenario)}"
+    title = f"{entry.anchor}: {plain_text(entry.title_source)}"
     return f"{title} ({obsolete_label})" if entry.obsolete else title

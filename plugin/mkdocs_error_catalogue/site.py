@@ -203,9 +203,9 @@ class CatalogueSite:
         return f'<div class="{NOT_FOUND_DATA}" hidden{attributes}></div>'
 
     def deep_link_pages(self, categories: Iterable[str] | None = None) -> Iterator[tuple[str, str]]:
-        """The deep-link page of every shown entry (of `categories`, if given), made one at a
-        time: ten thousand of them at once would take as much memory as the page that shows
-        them."""
+        """The deep-link page of every key of every shown entry (of `categories`, if given),
+        each leading to the entry's row, made one at a time: ten thousand of them at once
+        would take as much memory as the page that shows them."""
         wanted = None if categories is None else set(categories)
         entries = (
             entry
@@ -217,11 +217,12 @@ class CatalogueSite:
             path = self.entry_path(entry.anchor)
             if path is None:
                 continue
-            folder = f"{self.deep_links}/{entry.anchor}/"
-            target = page_relative(path, folder)
-            canonical = (self.site_url and self.entry_url(entry.anchor)) or target
-            page = redirect_page(entry, target, canonical, self.labels, self.language)
-            yield f"{folder}index.html", page
+            canonical = self.site_url and self.entry_url(entry.anchor)
+            for key in entry.keys:  # `errors/22012/` and `errors/division_by_zero/`: one row
+                folder = f"{self.deep_links}/{key}/"
+                target = page_relative(path, folder)
+                page = redirect_page(entry, target, canonical or target, self.labels, self.language)
+                yield f"{folder}index.html", page
 
     def _absolute(self, path: str | None) -> str | None:
         if path is None or self._site_url is None:

@@ -166,6 +166,10 @@ class StandaloneHost:
         self._problems: list[str] = []  # reported while converting the current page
 
     @property
+    def language(self) -> str | None:
+        return self._language
+
+    @property
     def serving(self) -> bool:
         return self._serving or (self._context is not None and _zensical_serves())
 

@@ -216,10 +216,11 @@
     });
   }
 
-  /* The catalogue row of `doc` that the fragment `hash` ("#1004") names, if any. */
+  /* The catalogue row of `doc` that the fragment `hash` ("#1004", or "#division_by_zero":
+     a name's id is on the name inside the row) names, if any. */
   function rowAt(doc, hash) {
     const element = elementAt(doc, hash);
-    return element && element.matches("." + PREFIX + " tbody > tr[id]") ? element : null;
+    return element ? element.closest("." + PREFIX + " tbody > tr[id]") : null;
   }
 
   /* The element of `doc` that the fragment `hash` names, if any. */
@@ -231,6 +232,11 @@
       return null; // a malformed escape: not one of ours
     }
     return id ? doc.getElementById(id) : null;
+  }
+
+  /* The catalogue row the address points at, if any. */
+  function targetRow() {
+    return rowAt(document, location.hash);
   }
 
   function unhighlight() {
