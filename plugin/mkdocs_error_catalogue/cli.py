@@ -177,8 +177,11 @@ def lock(arguments: argparse.Namespace) -> int:
     if not _reword_allowed(changed, arguments.reword, differences, path):
         return 1
     write_lock(path, lock_text(catalogue))
-    published = sum(entry.code is not None for entry in catalogue.entries())
-    print(f"{display_path(path)}: {plural(published, 'published code', 'published codes')} locked")
+    codes = sum(entry.code is not None for entry in catalogue.entries())
+    names = sum(entry.name is not None for entry in catalogue.entries())
+    published = plural(codes, "published code", "published codes")
+    with_names = f" and {plural(names, 'name', 'names')}" if names else ""
+    print(f"{display_path(path)}: {published}{with_names} locked")
     return 0
 
 
