@@ -670,14 +670,25 @@ def category_yaml(category: Category) -> str:
 
 
 def _entry_yaml(entry: Entry) -> Iterator[str]:
+    """An entry of a table (every built-in field, empty ones too), or of a heading import
+    (its declared fields in `extra`, and of the built-in ones only those it has)."""
     if entry.code is not None:
         yield f"  - code: {_scalar(entry.code)}"
     else:
         yield f"  - id: {_scalar(str(entry.id))}"
-    yield f"    scenario: {_scalar(entry.scenario)}"
-    yield f"    message: {_scalar(entry.message)}"
-    yield from _list_yaml("user_actions", entry.user_actions)
-    yield from _list_yaml("developer_actions", entry.developer_actions)
+    if entry.name is not None:
+        yield f"    name: {_scalar(entry.name)}"
+    from_table = not entry.extra
+    if entry.scenario or from_table:
+        yield f"    scenario: {_scalar(entry.scenario)}"
+    if entry.message or from_table:
+        yield f"    message: {_scalar(entry.message)}"
+    if from_table:
+        yield from _list_yaml("user_actions", entry.user_actions)
+        yield from _list_yaml("developer_actions", entry.developer_actions)
+    for key, value in entry.extra:
+        if value != "":
+            yield from _block_yaml(key, str(value))
     if entry.obsolete is not None:
         yield from _obsolete_yaml(entry.obsolete)
 
@@ -686,6 +697,17 @@ def _list_yaml(key: str, items: tuple[str, ...]) -> Iterator[str]:
     yield f"    {key}:" if items else f"    {key}: []"
     for item in items:
         yield f"      - {_scalar(item)}"
+
+
+def _block_yaml(key: str, text: str) -> Iterator[str]:
+    """A Markdown text as a literal block (`key: |-`), as written; as a quoted scalar when a
+    line break other than `\n`, or a first line starting with a space, rules the block out."""
+    if _LINE_BREAKS.search(text.replace("\n", "")) or text[:1].isspace():
+        yield f"    {key}: {_scalar(text)}"
+        return
+    yield f"    {key}: |-"
+    for line in text.split("\n"):
+        yield f"      {line}" if line else ""
 
 
 def _obsolete_yaml(obsolete: Obsolete) -> Iterator[str]:
@@ -735,7 +757,9 @@ class _Source:
         return found[-1] if found else self.table_line
 
 
-def import_problems(result: PageImport, folder: Path, page: Path) -> list[Problem]:
+def import_problems(
+    result: PageImport, folder: Path, page: Path, other_files: Iterable[tuple[str, str]] = ()
+) -> list[Problem]:
     """What the catalogue loader would find in `folder` with the import's category files
     written into it (over any of the same name): checked on a copy of the folder in a
     temporary one, so that nothing is written before everything is known to be right.
@@ -758,6 +782,8 @@ def import_problems(result: PageImport, folder: Path, page: Path) -> list[Proble
         if unreadable:
             return unreadable
         write_categories(result.categories, copy)
+        for name, text in other_files:  # such as a new field declaration
+            (copy / name).write_text(text, encoding="utf-8")
         try:
             load_catalogue(copy)
         except CatalogueError as error:
