@@ -404,12 +404,13 @@ def _print_headings_summary(
         source = "the heading" if section.scenario_from_heading else "the first sentence"
         body = (
             f"{plural(section.sentences, 'sentence', 'sentences')} and "
-            f"{plural(section.code_blocks, 'code block', 'code blocks')}"
+            f"{plural(section.code_blocks, 'code block', 'code blocks')} as `{field}`"
+            if section.sentences or section.code_blocks
+            else "nothing more"
         )
         print(
             f"{display_path(page)}:{section.line}: {section.code}{named} -> "
             f"{display_path(files[places[section.line]])}: scenario from {source}; {body}"
-            + (f" as `{field}`" if field else "")
         )
     entries = sum(len(category.entries) for category in result.categories)
     print(

@@ -346,7 +346,7 @@ def _rewritten(lines: list[str], groups: _Groups, categories: list[Category]) ->
             for index in range(heading.index, end):
                 replaced[index] = []
             if position == 0:
-                blank = ["\n"] if end < len(lines) else []
+                blank = ["\n"] if members[-1][2] < len(lines) else []
                 replaced[heading.index] = [MARKER_LINE.format(category.id) + "\n", *blank]
     return "".join(line for group in replaced for line in group)
 
