@@ -54,6 +54,15 @@ def files_of(folder: Path) -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.iterdir())}
 
 
+def catalogue_with(root: Path, files: dict[str, str]) -> Path:
+    """The catalogue folder of `root` holding `files` (name: text)."""
+    folder = root / "catalogue"
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
 def imported(root: Path, page: str, *arguments: str) -> tuple[int, str, str]:
     (root / "page.md").write_text(page, encoding="utf-8")
     result = error_catalogue("import", "page.md", *arguments, cwd=root)
@@ -122,14 +131,9 @@ def test_a_ruff_like_page_gives_names_and_categories_and_reports_other_headings(
 def test_into_a_catalogue_with_categories_new_files_come_after_the_existing_ones(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
-    (folder / "_fields.yml").write_text(
-        "fields:\n  scenario: {}\n  details: {kind: markdown}\n", encoding="utf-8"
-    )
-    (folder / "12-old.yml").write_text(
-        "title: Old\nerrors:\n  - code: 1\n    scenario: One\n", encoding="utf-8"
-    )
+    declaration = "fields:\n  scenario: {}\n  details: {kind: markdown}\n"
+    existing = "title: Old\nerrors:\n  - code: 1\n    scenario: One\n"
+    folder = catalogue_with(tmp_path, {"_fields.yml": declaration, "12-old.yml": existing})
     code, out, err = imported(tmp_path, RUST)
     assert (code, err) == (0, ""), out
     assert sorted(files_of(folder)) == ["12-old.yml", "13-rust-errors.yml", "_fields.yml"]
@@ -138,14 +142,9 @@ def test_into_a_catalogue_with_categories_new_files_come_after_the_existing_ones
 
 
 def test_a_clash_with_the_catalogue_refuses_and_writes_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
-    (folder / "_fields.yml").write_text(
-        "fields:\n  scenario: {}\n  explanation: {kind: markdown}\n", encoding="utf-8"
-    )
-    (folder / "01-old.yml").write_text(
-        "title: Old\nerrors:\n  - code: E0002\n    scenario: Taken\n", encoding="utf-8"
-    )
+    declaration = "fields:\n  scenario: {}\n  explanation: {kind: markdown}\n"
+    existing = "title: Old\nerrors:\n  - code: E0002\n    scenario: Taken\n"
+    folder = catalogue_with(tmp_path, {"_fields.yml": declaration, "01-old.yml": existing})
     before = files_of(folder)
     code, _, err = imported(tmp_path, RUST)
     assert code == 1
@@ -158,12 +157,10 @@ def test_a_clash_with_the_catalogue_refuses_and_writes_nothing(tmp_path: Path) -
 
 
 def test_a_declaration_requiring_a_field_the_page_lacks_refuses(tmp_path: Path) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
     declaration = (
         "fields:\n  scenario: {}\n  severity: {required: true}\n  explanation: {kind: markdown}\n"
     )
-    (folder / "_fields.yml").write_text(declaration, encoding="utf-8")
+    folder = catalogue_with(tmp_path, {"_fields.yml": declaration})
     code, _, err = imported(tmp_path, RUST)
     assert code == 1
     assert err.strip() == (
@@ -177,10 +174,8 @@ def test_a_declaration_requiring_a_field_the_page_lacks_refuses(tmp_path: Path) 
 def test_a_catalogue_without_a_declaration_refuses_with_the_declaration_to_add(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "catalogue"
-    folder.mkdir()
     existing = "title: Old\nerrors:\n  - code: 1\n    scenario: One\n    message: M\n"
-    (folder / "01-old.yml").write_text(existing, encoding="utf-8")
+    folder = catalogue_with(tmp_path, {"01-old.yml": existing})
     code, _, err = imported(tmp_path, RUST)
     assert code == 1
     assert "has no field declaration" in err
@@ -219,3 +214,32 @@ def test_a_code_heading_without_text_is_skipped_and_left_in_the_page(tmp_path: P
     assert code == 1
     assert err.strip() == "page.md:21: section skipped: `E0003` has no text under it"
     assert "## E0003" in (tmp_path / "page.md").read_text()
+
+
+def test_a_page_with_a_table_and_code_headings_imports_the_table_then_the_headings(
+    tmp_path: Path,
+) -> None:
+    table = (
+        "## Tokens\n\n| Error Code | Likely Scenario | Displayed Error Message | Possible "
+        "User Actions | Possible Developer Actions |\n|---|---|---|---|---|\n"
+        "| 1001 | Unable to retrieve tokens | Something went wrong | Retry. | Check. |\n\n"
+    )
+    code, out, err = imported(tmp_path, "# Errors\n\n" + table + RUST.replace("# Rust", "# R"))
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-1] == (
+        "page.md has headings starting with a code too: run `error-catalogue import page.md` "
+        "again to import them"
+    )
+    declaration = (
+        "fields:\n  scenario: {}\n  message: {required: false}\n  user_actions: {kind: texts}\n"
+        "  developer_actions: {kind: texts}\n  explanation: {kind: markdown}\n"
+    )
+    (tmp_path / "catalogue" / "_fields.yml").write_text(declaration, encoding="utf-8")
+    again = error_catalogue("import", "page.md", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert sorted(files_of(tmp_path / "catalogue")) == [
+        "01-tokens.yml",
+        "02-r-errors.yml",
+        "_fields.yml",
+    ]
+    assert error_catalogue("check", cwd=tmp_path).returncode == 0

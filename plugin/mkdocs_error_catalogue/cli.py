@@ -19,6 +19,7 @@ from .editor_schema import catalogue_schema
 from .exporting import EXPORT_SCHEMA, Locator, export_json
 from .heading_import import (
     Section,
+    has_code_headings,
     import_headings,
     marker_warnings,
     numbered_after,
@@ -295,6 +296,11 @@ def import_tables(arguments: argparse.Namespace) -> int:
     else:
         _print_headings_summary(result, headings.sections, page, folder, output, declaration)
     _report_skipped(result, page, sys.stderr, "table" if headings is None else "section")
+    if headings is None and has_code_headings(result.page):
+        print(
+            f"{display_path(output)} has headings starting with a code too: run "
+            f"`error-catalogue import {display_path(output)}` again to import them"
+        )
     docs = folder.parent / "docs"
     if (folder.parent / "mkdocs.yml").is_file():
         for warning in marker_warnings(result.categories, output, result.page, docs):

@@ -30,6 +30,8 @@ from .importing import (
     Notice,
     PageImport,
     Skipped,
+    UniqueNames,
+    front_matter_end,
     read_heading,
     slugify,
     split_sentences,
@@ -46,7 +48,6 @@ _CODE_TOKEN = r"[A-Za-z0-9][A-Za-z0-9._-]*"
 _CODE_TITLE = re.compile(rf"(?P<code>{_CODE_TOKEN})(?:\s*[:\u2014\u2013-]\s+|\s+|$)(?P<rest>.*)")
 _NAME_AFTER = re.compile(rf"\(\s*`?(?P<name>{_CODE_TOKEN})`?\s*\)|`(?P<quoted>{_CODE_TOKEN})`")
 _NAME_FIRST = re.compile(rf"`?(?P<name>{_CODE_TOKEN})`?\s*\(\s*`?(?P<code>{_CODE_TOKEN})`?\s*\)")
-_FRONT_MATTER_END = re.compile(r"(?:---|\.\.\.)\s*")
 _OBSOLETE_WORDS = re.compile(
     r"\b(?:no longer (?:emitted|used|raised|returned)|deprecated|obsolete|removed)\b", re.I
 )
@@ -135,11 +136,17 @@ def import_headings(text: str, page_name: str, body_field: str) -> HeadingImport
     return HeadingImport(result, tuple(sections))
 
 
+def has_code_headings(text: str) -> bool:
+    """Whether the page has a heading starting with a code, outside fences."""
+    lines = re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+    return any(_code_title(heading.title) is not None for heading in _headings(lines))
+
+
 def _headings(lines: list[str]) -> list[_Heading]:
     """The ATX headings outside front matter and fenced code."""
     found: list[_Heading] = []
     fence: str | None = None
-    for index in range(_front_matter_end(lines), len(lines)):
+    for index in range(front_matter_end(lines), len(lines)):
         line = lines[index].rstrip("\r\n")
         inside = fence is not None
         fence = next_fence_state(fence, line)
@@ -150,15 +157,6 @@ def _headings(lines: list[str]) -> list[_Heading]:
         if level is not None and heading is not None:
             found.append(_Heading(index, len(level.group("hashes")), *heading))
     return found
-
-
-def _front_matter_end(lines: list[str]) -> int:
-    if not lines or lines[0].rstrip() != "---":
-        return 0
-    for index in range(1, len(lines)):
-        if _FRONT_MATTER_END.fullmatch(lines[index].rstrip("\r\n")):
-            return index + 1
-    return 0
 
 
 def _code_title(title: str) -> _CodeTitle | None:
@@ -227,12 +225,12 @@ def _categories(
 ) -> tuple[list[Category], list[Section]]:
     categories: list[Category] = []
     sections: list[Section] = []
-    taken: set[str] = set()
+    names = UniqueNames(set())
     for position, (group, members) in enumerate(groups.items(), start=1):
         heading = category_of[group]
         title = shown_title(heading.title) if heading is not None else fallback
         wanted = heading.heading_id if heading and heading.heading_id else slugify(title)
-        category_id = _claim(wanted if SLUG.match(wanted or "") else f"category-{position}", taken)
+        category_id = names.claim(wanted if SLUG.match(wanted or "") else f"category-{position}")
         file_name = f"{position:02d}-{category_id}.yml"
         entries = []
         for code_heading, code_title, end in members:
@@ -251,15 +249,6 @@ def _categories(
             )
         )
     return categories, sections
-
-
-def _claim(wanted: str, taken: set[str]) -> str:
-    name, number = wanted, 1
-    while name.lower() in taken:
-        number += 1
-        name = f"{wanted}-{number}"
-    taken.add(name.lower())
-    return name
 
 
 def _body(lines: list[str], start: int, end: int) -> str:

@@ -186,7 +186,7 @@ def import_page(text: str) -> PageImport:
             skipped.append(Skipped(table.line, str(problem)))
         else:
             parsed.append((table, rows))
-    names = _Names(set(codes))
+    names = UniqueNames(set(codes))
     categories = [
         _category(position, table, rows, names)
         for position, (table, rows) in enumerate(parsed, start=1)
@@ -207,7 +207,7 @@ def _find_tables(lines: list[str]) -> Iterator[_Table]:
     heading: tuple[str | None, str | None] = (None, None)
     fence: str | None = None
     problem: str | None = None
-    index = _front_matter_end(lines)
+    index = front_matter_end(lines)
     while index < len(lines):
         inside = fence is not None
         fence = next_fence_state(fence, lines[index].rstrip("\r\n"))
@@ -269,7 +269,7 @@ def _exported_table(
     return _Table(header, _table_end(lines, header + 2), title, heading_id, exported)
 
 
-def _front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: list[str]) -> int:
     """The index of the first line after YAML front matter (0 when there is none)."""
     if not lines or lines[0].rstrip() != "---":
         return 0
@@ -549,7 +549,7 @@ def split_sentences(text: str) -> list[str]:
 # Rows to catalogue values
 
 
-class _Names:
+class UniqueNames:
     """Hands out ids unique in the catalogue's single namespace of codes and ids, where case
     does not count."""
 
@@ -582,7 +582,7 @@ def slugify(text: str) -> str:
     return slug if SLUG.match(slug) else slug.strip("-_")
 
 
-def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> Category:
+def _category(position: int, table: _Table, rows: list[_Row], names: UniqueNames) -> Category:
     title = table.title or ""
     wanted = table.heading_id if table.heading_id and SLUG.match(table.heading_id) else None
     category_id = names.claim(wanted or slugify(title) or f"category-{position}")
@@ -599,7 +599,7 @@ def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> 
     )
 
 
-def _entry(row: _Row, names: _Names) -> Entry:
+def _entry(row: _Row, names: UniqueNames) -> Entry:
     entry_id = None
     if row.code is None:
         wanted = row.anchor if row.anchor and SLUG.match(row.anchor) else None
