@@ -243,3 +243,19 @@ def test_a_page_with_a_table_and_code_headings_imports_the_table_then_the_headin
         "_fields.yml",
     ]
     assert error_catalogue("check", cwd=tmp_path).returncode == 0
+
+
+def test_a_deprecated_section_and_a_deeper_code_heading_are_reported_not_decided(
+    tmp_path: Path,
+) -> None:
+    page = "# E\n\n## E0010\n\nThis error is no longer emitted.\n\n### E0010a\n\nDetail.\n"
+    code, out, err = imported(tmp_path, page)
+    assert (code, err) == (0, "")
+    assert out.splitlines()[-3:-1] == [
+        "page.md:7: `### E0010a` is a heading like a code at level 3, but the codes are at "
+        "level 2: kept in the text of the code above it",
+        "page.md:3: E0010 says it is no longer used: mark it `obsolete:` if so",
+    ]
+    [entry] = yaml.safe_load((tmp_path / "catalogue" / "01-e.yml").read_text())["errors"]
+    assert "obsolete" not in entry
+    assert entry["explanation"] == "### E0010a\n\nDetail."

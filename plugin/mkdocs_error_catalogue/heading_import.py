@@ -366,9 +366,7 @@ def target_fields(folder: Path) -> Target:
     """The `markdown` field that takes the sections' bodies in `folder`'s catalogue."""
     problems: list[Problem] = []
     declaration = read_declaration(folder, FileCache(), problems) if folder.is_dir() else None
-    has_categories = folder.is_dir() and any(
-        is_category_file(path.name) for path in folder.iterdir()
-    )
+    has_categories = bool(_category_names(folder))
     if problems:
         return Target("", refusal=f"{problems[0]}: fix the field declaration first")
     if declaration is None or declaration.path is None:
@@ -412,9 +410,7 @@ def numbered_after(categories: tuple[Category, ...], folder: Path) -> tuple[Cate
     """The categories with file names that come after the folder's category files: numbered
     on from the highest `NN-` prefix, with its width; without prefixes when the folder has
     category files without any; as they are in a folder without category files."""
-    names = (
-        [p.name for p in folder.iterdir() if is_category_file(p.name)] if folder.is_dir() else []
-    )
+    names = _category_names(folder)
     if not names:
         return categories
     prefixes = [match.group("number") for name in names if (match := _PREFIX.match(name))]
@@ -426,6 +422,15 @@ def numbered_after(categories: tuple[Category, ...], folder: Path) -> tuple[Cate
         dataclasses.replace(c, path=Path(f"{start + n:0{width}d}-{c.id}.yml"))
         for n, c in enumerate(categories, start=1)
     )
+
+
+def _category_names(folder: Path) -> list[str]:
+    """The names of the category files of `folder`; none when it is no folder or cannot be
+    listed (which the check of the import then reports)."""
+    try:
+        return [path.name for path in folder.iterdir() if is_category_file(path.name)]
+    except OSError:
+        return []
 
 
 def marker_warnings(
