@@ -259,3 +259,17 @@ def test_a_deprecated_section_and_a_deeper_code_heading_are_reported_not_decided
     [entry] = yaml.safe_load((tmp_path / "catalogue" / "01-e.yml").read_text())["errors"]
     assert "obsolete" not in entry
     assert entry["explanation"] == "### E0010a\n\nDetail."
+
+
+def test_raw_html_in_a_section_is_reported_and_the_scenario_written_as_shown(
+    tmp_path: Path,
+) -> None:
+    page = "# E\n\n## E0020\n\nA <b>bad</b> value &amp; more. See <br> here.\n"
+    code, out, err = imported(tmp_path, page)
+    assert (code, err) == (0, "")
+    [entry] = yaml.safe_load((tmp_path / "catalogue" / "01-e.yml").read_text())["errors"]
+    assert entry["scenario"] == "A **bad** value & more."
+    assert (
+        "page.md:3: E0020 holds HTML (`<br>`), which the plugin shows as typed: write it as "
+        "Markdown or as plain text"
+    ) in out.splitlines()

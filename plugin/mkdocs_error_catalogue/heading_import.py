@@ -21,10 +21,11 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cell_html import shown_title
+from .cell_html import catalogue_text, shown_title
 from .importing import (
     MARKER_LINE,
     Notice,
@@ -129,7 +130,7 @@ def import_headings(text: str, page_name: str, body_field: str) -> HeadingImport
         groups.setdefault(group, []).append((heading, code_title, end))
     fallback = _page_title(headings) or page_name
     categories, sections = _categories(lines, groups, category_of, fallback, body_field)
-    notices.extend(_obsolete_notices(lines, groups))
+    notices.extend(_section_notices(lines, groups))
     page = _rewritten(lines, groups, categories)
     table_lines = tuple(entries[0][0].index + 1 for entries in groups.values())
     result = PageImport(tuple(categories), page, tuple(skipped), tuple(notices), table_lines)
@@ -289,7 +290,7 @@ def _first_sentence(body: str) -> tuple[str, str]:
     if _FENCE_OPEN.match(paragraph) or paragraph.lstrip().startswith(("-", "*", "|", ">", "<")):
         return "", body
     sentences = split_sentences(" ".join(line.strip() for line in paragraph.splitlines()))
-    first = sentences[0] if sentences else ""
+    first = catalogue_text(sentences[0])[0] if sentences else ""  # as the page showed it
     rest = " ".join(sentences[1:])
     return first, "\n\n".join(part for part in (rest, after.strip("\n")) if part)
 
@@ -314,16 +315,19 @@ def _code_blocks(text: str) -> int:
     return count
 
 
-def _obsolete_notices(lines: list[str], groups: _Groups) -> list[Notice]:
-    return [
-        Notice(
-            heading.index + 1,
-            f"{code_title.code} says it is no longer used: mark it `obsolete:` if so",
-        )
-        for members in groups.values()
-        for heading, code_title, end in members
-        if _OBSOLETE_WORDS.search(_outside_fences(_body(lines, heading.index + 1, end)))
-    ]
+def _section_notices(lines: list[str], groups: _Groups) -> Iterator[Notice]:
+    """What a person should look at in each imported section: raw HTML outside code (shown as
+    typed by the plugin), and words saying the error is no longer used (never decided here)."""
+    for members in groups.values():
+        for heading, code_title, end in members:
+            prose = _outside_fences(_body(lines, heading.index + 1, end))
+            for notice in catalogue_text(prose)[1]:
+                yield Notice(heading.index + 1, f"{code_title.code} {notice}")
+            if _OBSOLETE_WORDS.search(prose):
+                yield Notice(
+                    heading.index + 1,
+                    f"{code_title.code} says it is no longer used: mark it `obsolete:` if so",
+                )
 
 
 def _rewritten(lines: list[str], groups: _Groups, categories: list[Category]) -> str:
