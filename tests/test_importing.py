@@ -196,7 +196,10 @@ def test_without_page_option_the_page_is_rewritten_in_place(
     assert Path("page.md").read_text() == "## Errors\n\n<!-- error-catalogue errors -->\n"
     assert Path("catalogue/01-errors.yml").exists()
     assert main(["import", "page.md"]) == 1
-    assert "page.md: no error table to import" in capsys.readouterr().err
+    assert (
+        "page.md: no error table and no headings starting with a code to import"
+        in capsys.readouterr().err
+    )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ function doing the work; `main` dispatches. Exit status: 0 done, 1 problems foun
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -16,6 +17,14 @@ from typing import TYPE_CHECKING, TextIO, TypeAlias
 
 from .editor_schema import catalogue_schema
 from .exporting import EXPORT_SCHEMA, Locator, export_json
+from .heading_import import (
+    Section,
+    has_code_headings,
+    import_headings,
+    marker_warnings,
+    numbered_after,
+    target_fields,
+)
 from .importing import (
     PageImport,
     category_yaml,
@@ -182,8 +191,11 @@ def lock(arguments: argparse.Namespace) -> int:
     if not _reword_allowed(changed, arguments.reword, differences, path):
         return 1
     write_lock(path, lock_text(catalogue))
-    published = sum(entry.code is not None for entry in catalogue.entries())
-    print(f"{display_path(path)}: {plural(published, 'published code', 'published codes')} locked")
+    codes = sum(entry.code is not None for entry in catalogue.entries())
+    names = sum(entry.name is not None for entry in catalogue.entries())
+    published = plural(codes, "published code", "published codes")
+    with_names = f" and {plural(names, 'name', 'names')}" if names else ""
+    print(f"{display_path(path)}: {published}{with_names} locked")
     return 0
 
 
@@ -246,21 +258,35 @@ def import_tables(arguments: argparse.Namespace) -> int:
     if text is None:
         return 1
     result = import_page(text)
+    headings, target = None, None
+    if not result.categories:  # no table: a page of one heading per code, perhaps
+        target = target_fields(folder)
+        headings = import_headings(text, page.stem, target.body_field or "explanation")
+        categories = numbered_after(headings.result.categories, folder)
+        result = dataclasses.replace(headings.result, categories=categories)
+        if categories and target.refusal:
+            _fail(f"{target.refusal}; nothing written")
+            return 1
     if not result.categories:
-        _fail(f"{display_path(page)}: no error table to import")
+        _fail(
+            f"{display_path(page)}: no error table and no headings starting with a code to import"
+        )
         _report_skipped(result, page, sys.stderr)
         return 1
     output: Path = arguments.output or page
+    declaration = [] if target is None or target.declaration is None else [target.declaration]
     files = [
         *zip(
             target_paths(result.categories, folder),
             map(category_yaml, result.categories),
             strict=True,
         ),
+        *((folder / "_fields.yml", text) for text in declaration),
         (output, result.page),
     ]
     refusals = _refused_targets([path for path, _ in files], page, arguments.force)
-    problems = [] if refusals else import_problems(result, folder, page)
+    other_files = [("_fields.yml", text) for text in declaration]
+    problems = [] if refusals else import_problems(result, folder, page, other_files)
     if refusals or problems:
         for refusal in refusals:
             _fail(refusal)
@@ -270,8 +296,20 @@ def import_tables(arguments: argparse.Namespace) -> int:
         return 1
     if not _write(files):
         return 1
-    _print_summary(result, page, folder, output)
-    _report_skipped(result, page, sys.stderr)
+    if headings is None:
+        _print_summary(result, page, folder, output)
+    else:
+        _print_headings_summary(result, headings.sections, page, folder, output, declaration)
+    _report_skipped(result, page, sys.stderr, "table" if headings is None else "section")
+    if headings is None and has_code_headings(result.page):
+        print(
+            f"{display_path(output)} has headings starting with a code too: run "
+            f"`error-catalogue import {display_path(output)}` again to import them"
+        )
+    docs = folder.parent / "docs"
+    if (folder.parent / "mkdocs.yml").is_file():
+        for warning in marker_warnings(result.categories, output, result.page, docs):
+            print(f"error-catalogue import: warning: {warning}", file=sys.stderr)
     return 1 if result.skipped else 0
 
 
@@ -357,9 +395,52 @@ def _print_summary(result: PageImport, page: Path, folder: Path, output: Path) -
     print(f"{display_path(output)}: each imported table replaced by its marker")
 
 
-def _report_skipped(result: PageImport, page: Path, stream: TextIO) -> None:
+def _print_headings_summary(
+    result: PageImport,
+    sections: Sequence[Section],
+    page: Path,
+    folder: Path,
+    output: Path,
+    declaration: list[str],
+) -> None:
+    """What was made of each code heading, then the files written."""
+    files = {
+        c.id: p
+        for p, c in zip(target_paths(result.categories, folder), result.categories, strict=True)
+    }
+    field = next((key for c in result.categories for e in c.entries for key, _ in e.extra), None)
+    places = {e.line: c.id for c in result.categories for e in c.entries}
+    for section in sections:
+        named = f" (name `{section.name}`)" if section.name else ""
+        source = "the heading" if section.scenario_from_heading else "the first sentence"
+        body = (
+            f"{plural(section.sentences, 'sentence', 'sentences')} and "
+            f"{plural(section.code_blocks, 'code block', 'code blocks')} as `{field}`"
+            if section.sentences or section.code_blocks
+            else "nothing more"
+        )
+        print(
+            f"{display_path(page)}:{section.line}: {section.code}{named} -> "
+            f"{display_path(files[places[section.line]])}: scenario from {source}; {body}"
+        )
+    entries = sum(len(category.entries) for category in result.categories)
+    print(
+        f"{display_path(page)}: imported {plural(entries, 'code', 'codes')} into "
+        f"{plural(len(result.categories), 'category', 'categories')}, "
+        f"{len(result.skipped)} skipped"
+    )
+    if declaration:
+        print(f"{display_path(folder / '_fields.yml')}: declares `scenario` and `explanation`")
+    _report_skipped(result, page, sys.stdout, "section")
+    for notice in result.notices:
+        print(f"{display_path(page)}:{notice.line}: {notice.message}")
+    print(f"{display_path(output)}: the imported sections replaced by their categories' markers")
+
+
+def _report_skipped(result: PageImport, page: Path, stream: TextIO, what: str = "table") -> None:
     for skipped in result.skipped:
-        print(f"{display_path(page)}:{skipped.line}: table skipped: {skipped.reason}", file=stream)
+        place = f"{display_path(page)}:{skipped.line}"
+        print(f"{place}: {what} skipped: {skipped.reason}", file=stream)
 
 
 def add_site_options(parser: argparse.ArgumentParser) -> None:

@@ -188,7 +188,7 @@ def import_page(text: str) -> PageImport:
             skipped.append(Skipped(table.line, str(problem)))
         else:
             parsed.append((table, rows))
-    names = _Names(set(codes))
+    names = UniqueNames(set(codes))
     categories = [
         _category(position, table, rows, names)
         for position, (table, rows) in enumerate(parsed, start=1)
@@ -209,7 +209,7 @@ def _find_tables(lines: list[str]) -> Iterator[_Table]:
     heading: tuple[str | None, str | None] = (None, None)
     fence: str | None = None
     problem: str | None = None
-    index = _front_matter_end(lines)
+    index = front_matter_end(lines)
     while index < len(lines):
         inside = fence is not None
         fence = next_fence_state(fence, lines[index].rstrip("\r\n"))
@@ -271,7 +271,7 @@ def _exported_table(
     return _Table(header, _table_end(lines, header + 2), title, heading_id, exported)
 
 
-def _front_matter_end(lines: list[str]) -> int:
+def front_matter_end(lines: list[str]) -> int:
     """The index of the first line after YAML front matter (0 when there is none)."""
     if not lines or lines[0].rstrip() != "---":
         return 0
@@ -547,7 +547,7 @@ def _starts_sentence(letter: str) -> bool:
 # Rows to catalogue values
 
 
-class _Names:
+class UniqueNames:
     """Hands out ids unique in the catalogue's single namespace of codes and ids, where case
     does not count."""
 
@@ -571,7 +571,7 @@ def slugify(text: str) -> str:
     return slug if SLUG.match(slug) else slug.strip("-_")
 
 
-def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> Category:
+def _category(position: int, table: _Table, rows: list[_Row], names: UniqueNames) -> Category:
     title = table.title or ""
     wanted = table.heading_id if table.heading_id and SLUG.match(table.heading_id) else None
     category_id = names.claim(wanted or slugify(title) or f"category-{position}")
@@ -588,7 +588,7 @@ def _category(position: int, table: _Table, rows: list[_Row], names: _Names) -> 
     )
 
 
-def _entry(row: _Row, names: _Names) -> Entry:
+def _entry(row: _Row, names: UniqueNames) -> Entry:
     entry_id = None
     if row.code is None:
         wanted = row.anchor if row.anchor and SLUG.match(row.anchor) else None
@@ -649,14 +649,25 @@ def category_yaml(category: Category) -> str:
 
 
 def _entry_yaml(entry: Entry) -> Iterator[str]:
+    """An entry of a table (every built-in field, empty ones too), or of a heading import
+    (its declared fields in `extra`, and of the built-in ones only those it has)."""
     if entry.code is not None:
         yield f"  - code: {_scalar(entry.code)}"
     else:
         yield f"  - id: {_scalar(str(entry.id))}"
-    yield f"    scenario: {_scalar(entry.scenario)}"
-    yield f"    message: {_scalar(entry.message)}"
-    yield from _list_yaml("user_actions", entry.user_actions)
-    yield from _list_yaml("developer_actions", entry.developer_actions)
+    if entry.name is not None:
+        yield f"    name: {_scalar(entry.name)}"
+    from_table = not entry.extra
+    if entry.scenario or from_table:
+        yield f"    scenario: {_scalar(entry.scenario)}"
+    if entry.message or from_table:
+        yield f"    message: {_scalar(entry.message)}"
+    if from_table:
+        yield from _list_yaml("user_actions", entry.user_actions)
+        yield from _list_yaml("developer_actions", entry.developer_actions)
+    for key, value in entry.extra:
+        if value != "":
+            yield from _block_yaml(key, str(value))
     if entry.obsolete is not None:
         yield from _obsolete_yaml(entry.obsolete)
 
@@ -665,6 +676,17 @@ def _list_yaml(key: str, items: tuple[str, ...]) -> Iterator[str]:
     yield f"    {key}:" if items else f"    {key}: []"
     for item in items:
         yield f"      - {_scalar(item)}"
+
+
+def _block_yaml(key: str, text: str) -> Iterator[str]:
+    """A Markdown text as a literal block (`key: |-`), as written; as a quoted scalar when a
+    line break other than `\n`, or a first line starting with a space, rules the block out."""
+    if _LINE_BREAKS.search(text.replace("\n", "")) or text[:1].isspace():
+        yield f"    {key}: {_scalar(text)}"
+        return
+    yield f"    {key}: |-"
+    for line in text.split("\n"):
+        yield f"      {line}" if line else ""
 
 
 def _obsolete_yaml(obsolete: Obsolete) -> Iterator[str]:
@@ -714,7 +736,9 @@ class _Source:
         return found[-1] if found else self.table_line
 
 
-def import_problems(result: PageImport, folder: Path, page: Path) -> list[Problem]:
+def import_problems(
+    result: PageImport, folder: Path, page: Path, other_files: Iterable[tuple[str, str]] = ()
+) -> list[Problem]:
     """What the catalogue loader would find in `folder` with the import's category files
     written into it (over any of the same name): checked on a copy of the folder in a
     temporary one, so that nothing is written before everything is known to be right.
@@ -737,6 +761,8 @@ def import_problems(result: PageImport, folder: Path, page: Path) -> list[Proble
         if unreadable:
             return unreadable
         write_categories(result.categories, copy)
+        for name, text in other_files:  # such as a new field declaration
+            (copy / name).write_text(text, encoding="utf-8")
         try:
             load_catalogue(copy)
         except CatalogueError as error:

@@ -2,9 +2,15 @@
 
 `error-catalogue lock` writes `<catalogue folder>.lock` beside the folder (`catalogue.lock` for
 `catalogue/`), one block per published code, sorted by code so that reviews read as diffs, and
-a last line counting the codes, so that a file cut short is noticed. From then on every load of
-the catalogue (build, serve, `check`) reports:
+a last line counting the blocks, so that a file cut short is noticed. An entry's `name` is
+published as its code is: the block of a code with a name has a `name:` line, and an entry
+with a name and no code has a block of its own, keyed and named by its name. From then on
+every load of the catalogue (build, serve, `check`) reports:
 - a locked code that is missing (a problem: the build stops);
+- a locked name that is missing, moved to another entry, or changed on its entry (a problem
+  too: a name is a key, like a code, that links and `lookup` find the error by, so a changed
+  name breaks them as a deleted code does; there is no wording to review, so `--reword` does
+  not record it: keep the published name, and give the entry no other);
 - every difference between a locked code's scenario or message and the lock, and a locked
   code whose category no longer exists (anchors such as `#general` depend on it): shown to a
   person, never judged alone. `check` fails on them; the build warns (so `--strict` fails).
@@ -122,14 +128,21 @@ class LockedEntry:
     """What a published code meant when it was locked.
 
     A lock block is read by key (`category`, `scenario`, `message`), so a later key, such as
-    an entry's `name`, can join the block without breaking the locks written before it.
+    an entry's `name`, joins the block without breaking the readers written before it; a
+    block without `name` (any lock written before names) locks no name.
     """
 
-    code: str
+    code: str  # the block's key: the entry's code, or its name when it has no code
     category: str
     scenario: str
     message: str
     line: int
+    name: str | None = None
+
+    @property
+    def what(self) -> str:
+        """How messages call the locked key: "code 1004", or "name `line-too-long`"."""
+        return f"name `{self.code}`" if self.name == self.code else f"code {self.code}"
 
 
 @dataclass
@@ -147,14 +160,20 @@ def lock_path(folder: Path) -> Path:
 
 
 def lock_text(catalogue: Catalogue) -> str:
-    """The lock file for `catalogue`: every entry with a code, obsolete ones included."""
-    published = [(c, e) for c in catalogue.categories for e in c.entries if e.code is not None]
+    """The lock file for `catalogue`: every entry with a code or a name, obsolete ones
+    included."""
+    published = [(c, e) for c in catalogue.categories for e in c.entries if is_published(e)]
     published.sort(key=lambda pair: code_order(pair[1].anchor))
     blocks = [_block(category, entry) for category, entry in published]
     noun = "code" if len(published) == 1 else "codes"
     return (
         f"{LOCK_HEADER}{''.join(blocks)}\n# End of the lock: {len(published)} published {noun}.\n"
     )
+
+
+def is_published(entry: Entry) -> bool:
+    """Whether the lock records `entry`: it has a code or a name (an id is not published)."""
+    return entry.code is not None or entry.name is not None
 
 
 def code_order(code: str) -> tuple[int, int | str]:
@@ -164,7 +183,13 @@ def code_order(code: str) -> tuple[int, int | str]:
 
 
 def _block(category: Category, entry: Entry) -> str:
-    fields = {"category": category.id, "scenario": entry.scenario, "message": entry.message}
+    named = {} if entry.name is None else {"name": entry.name}
+    fields = {
+        "category": category.id,
+        **named,
+        "scenario": entry.scenario,
+        "message": entry.message,
+    }
     body = yaml.safe_dump(fields, sort_keys=False, allow_unicode=True, width=10_000)
     indented = "".join(f"  {line}\n" for line in body.splitlines())
     return f"\n{yaml.safe_dump(entry.anchor).splitlines()[0]}:\n{indented}"
@@ -286,7 +311,7 @@ def _locked_entries(
                 )
             )
         else:
-            locked[key.value] = LockedEntry(key.value, *fields, line=line)
+            locked[key.value] = LockedEntry(key.value, *fields, line=line, name=_name(value))
     return locked
 
 
@@ -303,11 +328,25 @@ def _text_fields(node: yaml.Node) -> tuple[str, str, str] | None:
     return category, scenario, message
 
 
+def _name(node: yaml.Node) -> str | None:
+    """The `name` of a lock block; None in a block without one (or with one that is no text,
+    which a reader that predates names would not have seen either)."""
+    assert isinstance(node, yaml.MappingNode)  # checked by `_text_fields` first
+    values = (value for key, value in node.value if getattr(key, "value", None) == "name")
+    value = next(values, None)
+    return str(value.value) if isinstance(value, yaml.ScalarNode) else None
+
+
 def check_lock(catalogue: Catalogue, path: Path, problems: list[Problem]) -> LockDifferences:
-    """Report (to `problems`) locked codes that are gone; return every other difference."""
+    """Report (to `problems`) locked codes and names that are gone, moved or changed; return
+    every other difference."""
     locked = read_lock(path, problems)
     places = {
-        e.anchor: (c, e) for c in catalogue.categories for e in c.entries if e.code is not None
+        key: (c, e)
+        for c in catalogue.categories
+        for e in c.entries
+        if is_published(e)
+        for key in e.keys
     }
     differences = LockDifferences()
     lost_categories: dict[str, list[LockedEntry]] = {}
@@ -317,13 +356,14 @@ def check_lock(catalogue: Catalogue, path: Path, problems: list[Problem]) -> Loc
                 Problem(
                     path,
                     old.line,
-                    f"code {code} is published (in {path.name}) "
+                    f"{old.what} is published (in {path.name}) "
                     "but missing from the catalogue: put it back and mark it "
                     "`obsolete:` instead of deleting it",
                 )
             )
             continue
         category, entry = places[code]
+        _check_name(old, places, (category, entry), path, problems)
         if catalogue.category(old.category) is None:
             lost_categories.setdefault(old.category, []).append(old)
         if (old.scenario, old.message) != (entry.scenario, entry.message):
@@ -338,6 +378,34 @@ def check_lock(catalogue: Catalogue, path: Path, problems: list[Problem]) -> Loc
     return differences
 
 
+def _check_name(
+    old: LockedEntry,
+    places: dict[str, tuple[Category, Entry]],
+    place: tuple[Category, Entry],
+    path: Path,
+    problems: list[Problem],
+) -> None:
+    """Report a locked code's name that is missing, moved to another entry, or changed."""
+    category, entry = place
+    if old.name is None or old.name == old.code or entry.name == old.name:
+        return  # no name locked; a name-only block, found by its key; the name kept
+    keep = "a published name stays with its error, as a code does"
+    if old.name not in places:
+        changed = "is missing" if entry.name is None else f"is now `{entry.name}`"
+        message = (
+            f"code {old.code} was published (in {path.name}) with the name `{old.name}`, "
+            f"which {changed}: give it `name: {old.name}` again; {keep}"
+        )
+        problems.append(Problem(category.path, entry.line, message))
+        return
+    other_category, other = places[old.name]
+    message = (
+        f"the name `{old.name}` moved from code {old.code} to {other.anchor} (it was published "
+        f"with {old.code} in {path.name}): give it back to {old.code}; {keep}"
+    )
+    problems.append(Problem(other_category.path, other.line, message))
+
+
 def _reworded(old: LockedEntry, entry: Entry, others: Iterable[LockedEntry], lock: str) -> str:
     """Old and new text of a locked code, and the advice the heuristic chooses."""
     changes = [
@@ -348,7 +416,7 @@ def _reworded(old: LockedEntry, entry: Entry, others: Iterable[LockedEntry], loc
         )
         if was != now
     ]
-    said = f"code {old.code} changed since it was locked in {lock}: {'; '.join(changes)}"
+    said = f"{old.what} changed since it was locked in {lock}: {'; '.join(changes)}"
     closest = _reused_from(old, entry, others)
     if closest is None and same_meaning(old, entry):
         return (
