@@ -38,7 +38,7 @@ from .mkdocs_host import MkDocsHost
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .outputs import SiteOutputs, plugin_outputs, site_outputs
-from .problems import CatalogueError, Problem
+from .problems import CatalogueError, Problem, display_path
 from .rendering import Labels
 from .search import SearchTables, add_entries_to_index
 from .site import (
@@ -203,7 +203,18 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             return catalogue
         if status.pending:
             log.info(status_summary(status, language or path.stem))
+        self._warn_of_translated_links(catalogue, translated, path)
         return translated
+
+    def _warn_of_translated_links(
+        self, catalogue: Catalogue, translated: Catalogue, path: Path
+    ) -> None:
+        """Links that only the translation has and that are shown as text: warnings, as the
+        catalogue's own are (`_load`)."""
+        own = set(map(str, refused_link_problems(catalogue)))
+        for problem in refused_link_problems(translated):
+            if str(problem) not in own:
+                log.warning(f"{problem} (in its translation, {display_path(path)})")
 
     def _given_labels(self, language: str | None) -> dict[str, Any]:
         """The labels the site sets; for a language without built-in texts whose labels the
