@@ -36,7 +36,7 @@ MARKDOWN_ELEMENTS = {
     *(f"h{level}" for level in range(1, 7)),
     *("p", "a", "em", "strong", "code", "pre", "span", "br", "hr", "img", "blockquote"),
     *("ul", "ol", "li", "dl", "dt", "dd", "div", "details", "summary", "del", "small", "sup"),
-    *("table", "thead", "tbody", "tr", "th", "td", "abbr", "kbd", "mark", "sub"),
+    *("table", "caption", "thead", "tbody", "tr", "th", "td", "abbr", "kbd", "mark", "sub"),
 }
 # Tags of the elements whose content an HTML parser reads as raw text: one opened by mistake
 # takes the rest of the page with it. Without them, the page parses as Markdown made it.

@@ -33,8 +33,20 @@ from .validation import (
 
 try:  # libyaml parses ten times faster; the pure-Python loader is the fallback
     from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
+
+    LIBYAML = True
+except ImportError:  # depends on how PyYAML was built (tested with libyaml hidden)
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+    LIBYAML = False
+# From this much YAML on, reading without libyaml costs a second or more (docs/performance.md).
+SLOW_WITHOUT_LIBYAML = 1_000_000  # bytes
+WITHOUT_LIBYAML = (
+    "PyYAML was installed without libyaml, so the catalogue is read by its pure-Python parser, "
+    "about ten times slower (4 s instead of 0.24 s for 10,000 codes): install a PyYAML wheel "
+    "that includes libyaml (`pip install --force-reinstall --only-binary :all: PyYAML`), or "
+    "libyaml's headers (Debian: `apt install libyaml-dev`) before building PyYAML"
+)
 
 # Plain scalars starting with a letter are text, but for these words (any case, to be safe).
 _LETTER_WORDS_WITH_TYPES = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
@@ -186,6 +198,11 @@ def catalogue_sources(folder: Path) -> list[Path]:
         *sorted(path for path in translations.glob("*.po*") if path.suffix in (".po", ".pot")),
         lock_path(folder),
     ]
+
+
+def catalogue_bytes(folder: Path) -> int:
+    """The size of the category files of `folder`: what the YAML parser reads."""
+    return sum(path.stat().st_size for path in catalogue_files(folder))
 
 
 class CatalogueCache:

@@ -4,6 +4,7 @@ the artefacts built from it (stylesheet, deep-link pages, JSON export, search en
 from __future__ import annotations
 
 import itertools
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,20 @@ from .languages import (
     search_entries_to_rebuild,
     site_language,
 )
-from .loading import CatalogueCache, catalogue_sources
+from .loading import (
+    LIBYAML,
+    SLOW_WITHOUT_LIBYAML,
+    WITHOUT_LIBYAML,
+    CatalogueCache,
+    catalogue_bytes,
+    catalogue_sources,
+)
 from .locking import lock_path
 from .mkdocs_host import MkDocsHost
 from .model import Catalogue
 from .options import EXTENSION_NAMES, ErrorCatalogueConfig
 from .outputs import SiteOutputs, plugin_outputs, site_outputs
-from .problems import CatalogueError, Problem
+from .problems import CatalogueError, Problem, display_path
 from .rendering import Labels
 from .search import SearchTables, add_entries_to_index
 from .site import (
@@ -82,6 +90,7 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
         self._not_found: dict[str, str] = {}
         # The languages without built-in labels that the log has named (once per language).
         self._languages_said: set[str | None] = set()
+        self._libyaml_said = False  # that PyYAML reads without libyaml (once per process)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         site_root = Path(config.config_file_path or ".").parent
@@ -144,7 +153,17 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
                 raise PluginError(str(error)) from None
             self._say_while_serving(error, _KEPT)
         self._warn_lock_differences(differences)
+        self._say_without_libyaml()
         return self.last_good
+
+    def _say_without_libyaml(self) -> None:
+        """Once: PyYAML reads without libyaml. A warning (so `--strict` fails) where that
+        costs a second or more, information below: a small catalogue reads fast either way."""
+        if LIBYAML or self._libyaml_said:
+            return
+        self._libyaml_said = True
+        slow = catalogue_bytes(self.folder) >= SLOW_WITHOUT_LIBYAML
+        log.log(logging.WARNING if slow else logging.INFO, WITHOUT_LIBYAML)
 
     def _warn_lock_differences(self, differences: list[Problem]) -> None:
         """Changes since the lock, for a person to review: warnings (`--strict` fails), and
@@ -190,7 +209,18 @@ class ErrorCataloguePlugin(BasePlugin[ErrorCatalogueConfig]):
             return catalogue
         if status.pending:
             log.info(status_summary(status, language or path.stem))
+        self._warn_of_translated_links(catalogue, translated, path)
         return translated
+
+    def _warn_of_translated_links(
+        self, catalogue: Catalogue, translated: Catalogue, path: Path
+    ) -> None:
+        """Links that only the translation has and that are shown as text: warnings, as the
+        catalogue's own are (`_load`)."""
+        own = set(map(str, refused_link_problems(catalogue)))
+        for problem in refused_link_problems(translated):
+            if str(problem) not in own:
+                log.warning(f"{problem} (in its translation, {display_path(path)})")
 
     def _given_labels(self, language: str | None) -> dict[str, Any]:
         """The labels the site sets; for a language without built-in texts whose labels the

@@ -20,6 +20,7 @@ from typing import Any
 from markdown import Markdown
 
 from .host import PageRecord
+from .inline import refused_link_problems
 from .loading import CatalogueCache, Signature, file_signature
 from .locales import theme_language
 from .model import Catalogue
@@ -181,13 +182,14 @@ class StandaloneHost:
         return cached_translation(folder, cached_catalogue(folder), self._language)
 
     def before_tables(self) -> None:
-        """What changed since the lock is reported by each page showing tables (the plugin
-        reports it once per build)."""
+        """What changed since the lock, and the links of catalogue text that are shown as text,
+        are reported by each page showing tables (the plugin reports them once per build)."""
         if isinstance(self._source, Catalogue):
             return
-        for difference in map(str, cached_lock_differences(Path(self._source))):
-            if difference not in self._problems:
-                self._report(difference)
+        differences = cached_lock_differences(Path(self._source))
+        for problem in map(str, [*differences, *refused_link_problems(self.catalogue())]):
+            if problem not in self._problems:
+                self._report(problem)
 
     def conversion_started(self, md: Markdown) -> PageRecord:
         """Forget the last page, and learn which page this is and its theme's language."""
