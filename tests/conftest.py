@@ -33,7 +33,7 @@ from markdown_it import MarkdownIt
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_error_catalogue import Category, load_catalogue
+from mkdocs_error_catalogue import CatalogueError, Category, load_catalogue
 from mkdocs_error_catalogue.extension import ErrorCatalogueExtension
 
 pytest_plugins = ["tests.browser", "tests.environments"]  # fixtures: `chromium`, `wheel`
@@ -456,3 +456,15 @@ def reword_1004(root: Path) -> None:
 
 
 FUZZY = "Link forcibly closed by the user"  # 1003's scenario, carried over for review
+
+
+def loader_accepts(folder: Path, files: dict[str, str]) -> bool:
+    """Whether the catalogue folder `folder`, made of `files` (name: text), loads."""
+    folder.mkdir()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    try:
+        load_catalogue(folder)
+    except CatalogueError:
+        return False
+    return True

@@ -9,10 +9,9 @@ import jsonschema
 import pytest
 import yaml
 
-from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA
 
-from .conftest import EXAMPLE_CATALOGUE, run_cli
+from .conftest import EXAMPLE_CATALOGUE, loader_accepts, run_cli
 
 ENTRY = "  - {code: 1, scenario: S, message: M}\n"
 # (category file, valid?) for every rule a single-file schema can express.
@@ -89,24 +88,20 @@ def schema_accepts(text: str) -> bool:
     return bool(validator.is_valid(yaml.load(text, Loader=_DatesAsText)))
 
 
-def loader_accepts(folder: Path, text: str) -> bool:
-    folder.mkdir()
-    (folder / "cat.yml").write_text(text, encoding="utf-8")
-    try:
-        load_catalogue(folder)
-    except CatalogueError:
-        return False
-    return True
-
-
 @pytest.mark.parametrize(("text", "valid"), CORPUS)
 def test_schema_and_loader_agree(tmp_path: Path, text: str, valid: bool) -> None:
-    assert (schema_accepts(text), loader_accepts(tmp_path / "c", text)) == (valid, valid)
+    assert (schema_accepts(text), loader_accepts(tmp_path / "c", {"cat.yml": text})) == (
+        valid,
+        valid,
+    )
 
 
 @pytest.mark.parametrize("text", LOADER_ONLY)
 def test_checks_beyond_the_schema_are_the_loaders(tmp_path: Path, text: str) -> None:
-    assert (schema_accepts(text), loader_accepts(tmp_path / "c", text)) == (True, False)
+    assert (schema_accepts(text), loader_accepts(tmp_path / "c", {"cat.yml": text})) == (
+        True,
+        False,
+    )
 
 
 def test_the_cli_prints_the_shipped_schemas(tmp_path: Path) -> None:

@@ -11,10 +11,9 @@ import jsonschema
 import pytest
 import yaml
 
-from mkdocs_error_catalogue import CatalogueError, load_catalogue
 from mkdocs_error_catalogue.loading import CATALOGUE_SCHEMA, FIELDS_SCHEMA
 
-from .conftest import run_cli
+from .conftest import loader_accepts, run_cli
 from .test_declared_fields import POSTGRES_CLASS, POSTGRES_FIELDS, RUST_FIELDS
 
 CATEGORY = "title: A\nerrors:\n  - {code: 1, scenario: S, message: M}\n"
@@ -47,17 +46,6 @@ DECLARATIONS = [
 def schema_accepts(schema: Path, text: str) -> bool:
     validator = jsonschema.Draft7Validator(json.loads(schema.read_text(encoding="utf-8")))
     return bool(validator.is_valid(yaml.safe_load(text)))
-
-
-def loader_accepts(folder: Path, files: dict[str, str]) -> bool:
-    folder.mkdir()
-    for name, text in files.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    try:
-        load_catalogue(folder)
-    except CatalogueError:
-        return False
-    return True
 
 
 @pytest.mark.parametrize(("text", "valid"), DECLARATIONS)
